@@ -1,0 +1,184 @@
+package dev.newsroom.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Plays API Gateway (REST, proxy integration) in front of the Lambda handlers: turns an HTTP request into the
+ * {@link APIGatewayProxyRequestEvent} the gateway would send (resource, path parameters, single- and
+ * multi-value query strings and headers, {@code requestContext.identity.sourceIp}, request id, authorizer
+ * claims) and the handler's response back into HTTP. Unknown paths and methods get the contract's 404/405.
+ */
+final class GatewayBridge implements HttpHandler {
+    private static final int MAX_BODY = 1024 * 1024;
+    private final List<TemplateRoutes.DeclaredRoute> routes;
+    private final Map<String, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> handlers;
+    private final LocalAuthorizer authorizer;
+    private final StaticFiles statics;
+
+    GatewayBridge(List<TemplateRoutes.DeclaredRoute> routes,
+                  Map<String, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> handlers,
+                  LocalAuthorizer authorizer, StaticFiles statics) {
+        this.routes = routes;
+        this.handlers = handlers;
+        this.authorizer = authorizer;
+        this.statics = statics;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            URI uri = exchange.getRequestURI();
+            String path = uri.getRawPath();
+            String method = exchange.getRequestMethod().toUpperCase();
+            List<TemplateRoutes.DeclaredRoute> onPath = routes.stream().filter(r -> matches(r.path(), path) != null).toList();
+            if (onPath.isEmpty()) {
+                if (method.equals("GET") && statics.serve(exchange, path)) {
+                    return;
+                }
+                send(exchange, LocalErrors.notFound());
+                return;
+            }
+            TemplateRoutes.DeclaredRoute route = onPath.stream().filter(r -> r.method().equals(method)).findFirst().orElse(null);
+            if (route == null) {
+                send(exchange, LocalErrors.methodNotAllowed(onPath.stream().map(TemplateRoutes.DeclaredRoute::method).distinct().toList()));
+                return;
+            }
+            APIGatewayProxyRequestEvent event = toEvent(exchange, route, matches(route.path(), path));
+            if (route.authorized()) {
+                Map<String, Object> claims = authorizer.claimsFor(exchange.getRequestHeaders().getFirst("Authorization"));
+                if (claims == null) {
+                    send(exchange, LocalErrors.unauthorized(event.getRequestContext().getRequestId()));
+                    return;
+                }
+                event.getRequestContext().setAuthorizer(new HashMap<>(Map.of("claims", claims)));
+            }
+            send(exchange, handlers.get(route.handlerClass()).handleRequest(event, null));
+        } catch (RuntimeException e) {
+            send(exchange, LocalErrors.internal());
+        }
+    }
+
+    private static APIGatewayProxyRequestEvent toEvent(HttpExchange exchange, TemplateRoutes.DeclaredRoute route,
+                                                        Map<String, String> pathParameters) throws IOException {
+        Map<String, String> headers = new LinkedHashMap<>();
+        Map<String, List<String>> multiHeaders = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            headers.put(name, values.get(values.size() - 1));
+            multiHeaders.put(name, new ArrayList<>(values));
+        });
+        Map<String, String> query = new LinkedHashMap<>();
+        Map<String, List<String>> multiQuery = new LinkedHashMap<>();
+        String rawQuery = exchange.getRequestURI().getRawQuery();
+        if (rawQuery != null && !rawQuery.isEmpty()) {
+            for (String pair : rawQuery.split("&")) {
+                int eq = pair.indexOf('=');
+                String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+                String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+                query.put(name, value);
+                multiQuery.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+            }
+        }
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readNBytes(MAX_BODY + 1);
+        }
+        String contentType = headers.getOrDefault("Content-type", "");
+        boolean binary = !contentType.isEmpty() && !contentType.toLowerCase().matches(".*(json|text|x-www-form-urlencoded).*");
+        var identity = new APIGatewayProxyRequestEvent.RequestIdentity()
+                .withSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress())
+                .withUserAgent(headers.get("User-agent"));
+        var context = new APIGatewayProxyRequestEvent.ProxyRequestContext()
+                .withRequestId(UUID.randomUUID().toString())
+                .withResourcePath(route.path())
+                .withHttpMethod(route.method())
+                .withPath(exchange.getRequestURI().getRawPath())
+                .withStage("local")
+                .withIdentity(identity);
+        return new APIGatewayProxyRequestEvent()
+                .withResource(route.path())
+                .withPath(exchange.getRequestURI().getRawPath())
+                .withHttpMethod(route.method())
+                .withHeaders(headers)
+                .withMultiValueHeaders(multiHeaders)
+                .withQueryStringParameters(query.isEmpty() ? null : query)
+                .withMultiValueQueryStringParameters(multiQuery.isEmpty() ? null : multiQuery)
+                .withPathParameters(pathParameters.isEmpty() ? null : pathParameters)
+                .withRequestContext(context)
+                .withIsBase64Encoded(binary || !isUtf8(body))
+                .withBody(body.length == 0 ? null : (binary || !isUtf8(body))
+                        ? Base64.getEncoder().encodeToString(body) : new String(body, StandardCharsets.UTF_8));
+    }
+
+    /** The path parameters when {@code template} matches {@code rawPath}, else null. */
+    static Map<String, String> matches(String template, String rawPath) {
+        String[] t = template.split("/", -1);
+        String[] p = rawPath.split("/", -1);
+        if (t.length != p.length) {
+            return null;
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (int i = 0; i < t.length; i++) {
+            if (t[i].startsWith("{") && t[i].endsWith("}")) {
+                if (p[i].isEmpty()) {
+                    return null;
+                }
+                parameters.put(t[i].substring(1, t[i].length() - 1), decode(p[i].replace("+", "%2B")));
+            } else if (!t[i].equals(p[i])) {
+                return null;
+            }
+        }
+        return parameters;
+    }
+
+    private static boolean isUtf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    private static String decode(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s;
+        }
+    }
+
+    static void send(HttpExchange exchange, APIGatewayProxyResponseEvent response) throws IOException {
+        if (response.getHeaders() != null) {
+            response.getHeaders().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        }
+        byte[] body = response.getBody() == null ? new byte[0]
+                : Boolean.TRUE.equals(response.getIsBase64Encoded()) ? Base64.getDecoder().decode(response.getBody())
+                : response.getBody().getBytes(StandardCharsets.UTF_8);
+        int status = response.getStatusCode() == null ? 500 : response.getStatusCode();
+        boolean noBody = status == 204 || status == 304 || exchange.getRequestMethod().equalsIgnoreCase("HEAD");
+        exchange.sendResponseHeaders(status, noBody ? -1 : (body.length == 0 ? -1 : body.length));
+        if (!noBody && body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package dev.newsroom.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.sun.net.httpserver.HttpServer;
+import dev.newsroom.adapter.out.dynamodb.TableSetup;
+import dev.newsroom.config.AppConfig;
+import dev.newsroom.config.AppContext;
+import software.amazon.dynamodb.services.local.main.ServerRunner;
+import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Runs the whole API locally, in one process: DynamoDB Local (HTTP, in-process) unless an endpoint is given,
+ * the table, sample data on an empty database, and an HTTP server that plays API Gateway in front of the
+ * handlers named in {@code template.yaml}.
+ *
+ * <p>Environment: {@code PORT} (3000), {@code ADMIN_TOKEN} (generated and printed when absent),
+ * {@code LOCAL_DB} (folder for DynamoDB Local's data, default {@code .local-db}; {@code memory} keeps
+ * nothing), {@code AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_DYNAMODB} (use that DynamoDB instead),
+ * and everything {@link AppConfig} reads.
+ */
+public final class LocalApi implements AutoCloseable {
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final DynamoDBProxyServer dynamoLocal;
+    private final AppContext app;
+    private final String adminToken;
+    private final String dynamoEndpoint;
+
+    /** How to start: {@code port} 0 picks a free one; {@code dbPath} null keeps data in memory. */
+    public record Options(int port, String adminToken, Path dbPath, String endpoint, Path projectRoot, boolean seed,
+                          Map<String, String> settings) {
+    }
+
+    private LocalApi(HttpServer server, ExecutorService executor, DynamoDBProxyServer dynamoLocal, AppContext app,
+                     String adminToken, String dynamoEndpoint) {
+        this.server = server;
+        this.executor = executor;
+        this.dynamoLocal = dynamoLocal;
+        this.app = app;
+        this.adminToken = adminToken;
+        this.dynamoEndpoint = dynamoEndpoint;
+    }
+
+    public static void main(String[] args) throws Exception {
+        LocalApi api = start(optionsFromEnvironment());
+        Runtime.getRuntime().addShutdownHook(new Thread(api::close));
+        System.out.println("Admin token (Authorization: Bearer ...): " + api.adminToken());
+        System.out.println("Listening on http://127.0.0.1:" + api.port());
+    }
+
+    public static Options optionsFromEnvironment() {
+        Map<String, String> env = System.getenv();
+        String db = env.getOrDefault("LOCAL_DB", ".local-db");
+        String endpoint = env.get("AWS_ENDPOINT_URL_DYNAMODB") != null ? env.get("AWS_ENDPOINT_URL_DYNAMODB")
+                : env.get("AWS_ENDPOINT_URL");
+        return new Options(Integer.parseInt(env.getOrDefault("PORT", "3000")), env.get("ADMIN_TOKEN"),
+                db.equals("memory") ? null : Path.of(db), endpoint, Path.of("."), true, Map.of());
+    }
+
+    public static LocalApi start(Options options) throws Exception {
+        if (System.getProperty("sqlite4java.library.path") == null) {
+            System.setProperty("sqlite4java.library.path", options.projectRoot().resolve("target/native-libs").toString());
+        }
+        DynamoDBProxyServer dynamoLocal = null;
+        String endpoint = options.endpoint();
+        if (endpoint == null) {
+            int dbPort = freePort();
+            List<String> args = new java.util.ArrayList<>(List.of("-port", Integer.toString(dbPort), "-sharedDb"));
+            if (options.dbPath() == null) {
+                args.add("-inMemory");
+            } else {
+                Files.createDirectories(options.dbPath());
+                args.addAll(List.of("-dbPath", options.dbPath().toString()));
+            }
+            dynamoLocal = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
+            dynamoLocal.start();
+            endpoint = "http://127.0.0.1:" + dbPort;
+        }
+        int port = options.port() == 0 ? freePort() : options.port();
+        Map<String, String> settings = new HashMap<>(options.settings());
+        settings.put("AWS_ENDPOINT_URL_DYNAMODB", endpoint);
+        settings.putIfAbsent("CORS_ALLOWED_ORIGINS", "http://127.0.0.1:" + port + ",http://localhost:" + port);
+        AppConfig config = AppConfig.from(name -> settings.containsKey(name) ? settings.get(name)
+                : System.getProperty(name, System.getenv(name)));
+        AppContext app = new AppContext(config, AppContext.dynamoClient(config), Clock.tickMillis(java.time.ZoneOffset.UTC));
+        TableSetup.ensureTable(app.dynamo(), config.tableName());
+        if (options.seed()) {
+            SampleData.seedIfEmpty(app);
+        }
+        String token = options.adminToken() != null && !options.adminToken().isBlank() ? options.adminToken() : newToken();
+        List<TemplateRoutes.DeclaredRoute> routes = TemplateRoutes.read(options.projectRoot().resolve("template.yaml"));
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
+        ExecutorService executor = Executors.newFixedThreadPool(32);
+        server.setExecutor(executor);
+        server.createContext("/", new GatewayBridge(routes, handlers(routes, app), new LocalAuthorizer(token),
+                new StaticFiles(options.projectRoot().resolve("web"))));
+        server.start();
+        return new LocalApi(server, executor, dynamoLocal, app, token, endpoint);
+    }
+
+    private static Map<String, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> handlers(
+            List<TemplateRoutes.DeclaredRoute> routes, AppContext app) throws ReflectiveOperationException {
+        Map<String, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> handlers = new HashMap<>();
+        for (TemplateRoutes.DeclaredRoute route : routes) {
+            if (!handlers.containsKey(route.handlerClass())) {
+                @SuppressWarnings("unchecked")
+                var handler = (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>)
+                        Class.forName(route.handlerClass()).getConstructor(AppContext.class).newInstance(app);
+                handlers.put(route.handlerClass(), handler);
+            }
+        }
+        return handlers;
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public String adminToken() {
+        return adminToken;
+    }
+
+    public String dynamoEndpoint() {
+        return dynamoEndpoint;
+    }
+
+    public AppContext app() {
+        return app;
+    }
+
+    /** Stops the in-process DynamoDB Local while the API keeps serving (fault tests: the API must answer 503). */
+    public void stopDatabase() throws Exception {
+        if (dynamoLocal != null) {
+            dynamoLocal.stop();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        try {
+            stopDatabase();
+        } catch (Exception e) {
+            // already stopped
+        }
+    }
+}

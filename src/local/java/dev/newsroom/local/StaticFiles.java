@@ -1,0 +1,40 @@
+package dev.newsroom.local;
+
+import com.sun.net.httpserver.HttpExchange;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Serves the demo web client's static files (the folder {@code web/}) for GETs no API route claims. */
+final class StaticFiles {
+    private static final Map<String, String> TYPES = Map.of(
+            "html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8",
+            "css", "text/css; charset=utf-8", "svg", "image/svg+xml", "png", "image/png", "ico", "image/x-icon");
+    private final Path root;
+
+    StaticFiles(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    boolean serve(HttpExchange exchange, String rawPath) throws IOException {
+        String relative = rawPath.equals("/") ? "index.html" : rawPath.substring(1);
+        Path file = root.resolve(relative).normalize();
+        if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+            return false;
+        }
+        String name = file.getFileName().toString();
+        String type = TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1), "application/octet-stream");
+        byte[] bytes = Files.readAllBytes(file);
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.newsroom.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The API routes as {@code template.yaml} declares them: every {@code Api} event of every
+ * {@code AWS::Serverless::Function}, with its path, method, handler class and whether it needs the
+ * Cognito authorizer. The local runner serves exactly these, so it cannot drift from what deploys.
+ */
+public final class TemplateRoutes {
+    private TemplateRoutes() {
+    }
+
+    /** One declared route. {@code handlerClass} is the part of {@code Handler} before {@code ::}. */
+    public record DeclaredRoute(String function, String method, String path, String handlerClass, boolean authorized) {
+    }
+
+    public static List<DeclaredRoute> read(Path template) throws IOException {
+        JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(template.toFile());
+        List<DeclaredRoute> routes = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> resources = root.path("Resources").fields();
+        while (resources.hasNext()) {
+            Map.Entry<String, JsonNode> resource = resources.next();
+            JsonNode node = resource.getValue();
+            if (!"AWS::Serverless::Function".equals(node.path("Type").asText())) {
+                continue;
+            }
+            String handler = node.path("Properties").path("Handler").asText();
+            String handlerClass = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
+            Iterator<JsonNode> events = node.path("Properties").path("Events").elements();
+            while (events.hasNext()) {
+                JsonNode event = events.next();
+                if (!"Api".equals(event.path("Type").asText())) {
+                    continue;
+                }
+                JsonNode p = event.path("Properties");
+                routes.add(new DeclaredRoute(resource.getKey(), p.path("Method").asText().toUpperCase(),
+                        p.path("Path").asText(), handlerClass, p.path("Auth").has("Authorizer")));
+            }
+        }
+        return routes;
+    }
+}

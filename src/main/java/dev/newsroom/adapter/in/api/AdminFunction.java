@@ -1,0 +1,182 @@
+package dev.newsroom.adapter.in.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsroom.application.Moderation;
+import dev.newsroom.application.port.Page;
+import dev.newsroom.config.AppContext;
+import dev.newsroom.domain.Comment;
+import dev.newsroom.domain.CommentStatus;
+import dev.newsroom.domain.ErrorCode;
+import dev.newsroom.domain.FieldError;
+import dev.newsroom.domain.ServiceException;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The admin function: moderation, discussion settings, articles and privacy requests. Deny by default:
+ * without authorizer claims 401, without the {@code moderators} group in {@code cognito:groups} 403.
+ */
+public final class AdminFunction extends ApiFunction {
+    static final String MODERATORS = "moderators";
+
+    public AdminFunction() {
+        this(AppContext.shared());
+    }
+
+    public AdminFunction(AppContext app) {
+        super(app, false);
+        Priming.register(this);
+    }
+
+    @Override
+    protected List<Route> routes() {
+        return List.of(
+                new Route("GET", "/admin/comments", this::queue),
+                new Route("POST", "/admin/comments/bulk", this::bulk),
+                new Route("GET", "/admin/comments/{id}", this::getComment),
+                new Route("PATCH", "/admin/comments/{id}", this::patchComment),
+                new Route("DELETE", "/admin/comments/{id}", this::deleteComment),
+                new Route("GET", "/admin/settings", this::getSettings),
+                new Route("PUT", "/admin/settings", this::putSettings),
+                new Route("POST", "/admin/articles", this::createArticle),
+                new Route("GET", "/admin/articles/{slug}", this::getArticle),
+                new Route("PUT", "/admin/articles/{slug}", this::putArticle),
+                new Route("DELETE", "/admin/articles/{slug}", this::deleteArticle),
+                new Route("GET", "/admin/privacy/export", this::export),
+                new Route("POST", "/admin/privacy/erase", this::erase));
+    }
+
+    @Override
+    protected void authorize(ApiRequest request) {
+        Map<String, Object> claims = request.claims();
+        if (claims.isEmpty()) {
+            throw new ServiceException(ErrorCode.UNAUTHORIZED, "Sign in as a moderator to use this route.");
+        }
+        Object groups = claims.get("cognito:groups");
+        String text = groups == null ? "" : groups.toString();
+        boolean member = List.of(text.split("[\\[\\],\\s]+")).contains(MODERATORS);
+        if (!member) {
+            throw new ServiceException(ErrorCode.FORBIDDEN, "Only moderators may use this route.");
+        }
+    }
+
+    private static String moderator(ApiRequest request) {
+        Map<String, Object> claims = request.claims();
+        for (String name : List.of("cognito:username", "username", "sub")) {
+            if (claims.get(name) != null) {
+                return claims.get(name).toString();
+            }
+        }
+        return "moderator";
+    }
+
+    private ApiResponse queue(ApiRequest request) {
+        String rawStatus = request.query("status");
+        CommentStatus status = rawStatus == null ? CommentStatus.PENDING : CommentStatus.parse(rawStatus)
+                .orElseThrow(() -> ServiceException.invalidParameter("status must be pending, approved, spam or trash."));
+        int limit = intParameter(request, "limit", 1, 100, 50);
+        Page<Comment> page = app.moderation().queue(status, request.query("article"), limit, request.query("cursor"));
+        return json(200, Views.page(page.items().stream().map(Views::adminComment).toList(), page.nextCursor()));
+    }
+
+    private ApiResponse getComment(ApiRequest request) {
+        return json(200, Views.adminComment(app.moderation().get(request.pathParameter("id"))));
+    }
+
+    private ApiResponse patchComment(ApiRequest request) {
+        ObjectNode body = jsonBody(request);
+        String rawStatus = Json.text(body, "status");
+        Long version = Json.integer(body, "version");
+        CommentStatus status = rawStatus == null ? null : CommentStatus.parse(rawStatus).orElse(null);
+        if (version == null || (rawStatus != null && status == null)) {
+            throw ServiceException.validation(versionAndStatusErrors(version, rawStatus, status));
+        }
+        Comment updated = app.moderation().change(request.pathParameter("id"),
+                new Moderation.Change(status, Json.text(body, "content"), version), moderator(request));
+        return json(200, Views.adminComment(updated));
+    }
+
+    private static List<FieldError> versionAndStatusErrors(Long version, String rawStatus, CommentStatus status) {
+        var errors = new java.util.ArrayList<FieldError>();
+        if (rawStatus != null && status == null) {
+            errors.add(new FieldError("status", "invalid", "The status must be pending, approved, spam or trash."));
+        }
+        if (version == null) {
+            errors.add(new FieldError("version", "required", "Give the version you are changing."));
+        }
+        return errors;
+    }
+
+    private ApiResponse deleteComment(ApiRequest request) {
+        app.moderation().delete(request.pathParameter("id"), requiredVersion(request));
+        return ApiResponse.empty(204);
+    }
+
+    private ApiResponse bulk(ApiRequest request) {
+        ObjectNode body = jsonBody(request);
+        var results = app.moderation().bulk(Json.text(body, "action"), Json.texts(body, "ids"), moderator(request));
+        return json(200, Map.of("results", results));
+    }
+
+    private ApiResponse getSettings(ApiRequest request) {
+        return json(200, SettingsJson.toJson(app.settings().current()));
+    }
+
+    private ApiResponse putSettings(ApiRequest request) {
+        ObjectNode body = jsonBody(request);
+        Long version = Json.integer(body, "version");
+        if (version == null) {
+            throw ServiceException.validation(List.of(new FieldError("version", "required",
+                    "Give the version you are changing.")));
+        }
+        var saved = app.settings().replace(SettingsJson.merge(app.settings().current(), body), version);
+        return json(200, SettingsJson.toJson(saved));
+    }
+
+    private ApiResponse createArticle(ApiRequest request) {
+        var article = app.articles().create(ArticleDraftReader.read(jsonBody(request)));
+        return json(201, Views.adminArticle(article));
+    }
+
+    private ApiResponse getArticle(ApiRequest request) {
+        return json(200, Views.adminArticle(app.articles().anyArticle(request.pathParameter("slug"))));
+    }
+
+    private ApiResponse putArticle(ApiRequest request) {
+        ObjectNode body = jsonBody(request);
+        Long version = Json.integer(body, "version");
+        if (version == null) {
+            throw ServiceException.validation(List.of(new FieldError("version", "required",
+                    "Give the version you are changing.")));
+        }
+        var article = app.articles().update(request.pathParameter("slug"), ArticleDraftReader.read(body), version);
+        return json(200, Views.adminArticle(article));
+    }
+
+    private ApiResponse deleteArticle(ApiRequest request) {
+        Long version = request.query("version") == null ? null : requiredVersion(request);
+        app.articles().delete(request.pathParameter("slug"), version);
+        return ApiResponse.empty(204);
+    }
+
+    private ApiResponse export(ApiRequest request) {
+        List<Comment> comments = app.privacy().export(request.query("email"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", comments.stream().map(Views::adminComment).toList());
+        return json(200, body);
+    }
+
+    private ApiResponse erase(ApiRequest request) {
+        int erased = app.privacy().erase(Json.text(jsonBody(request), "email"));
+        return json(200, Map.of("erased", erased));
+    }
+
+    private static long requiredVersion(ApiRequest request) {
+        if (request.query("version") == null) {
+            throw ServiceException.invalidParameter("version is required: the version you are deleting.");
+        }
+        return intParameter(request, "version", 0, Integer.MAX_VALUE, 0);
+    }
+}

@@ -1,0 +1,133 @@
+package dev.newsroom.adapter.in.api;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsroom.config.AppContext;
+import dev.newsroom.domain.ErrorCode;
+import dev.newsroom.domain.ServiceException;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The request pipeline every Lambda function shares: route by resource and method (404, 405 with
+ * {@code Allow}, preflight), run the route, map any failure to the contract's error body, then add the
+ * contract's headers (request id, nosniff, cache, CORS) and write one log line. Subclasses only list routes.
+ */
+public abstract class ApiFunction implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+    protected final AppContext app;
+    private final ErrorResponses errors;
+    private final Cors cors;
+    private final boolean publicReads;
+    private final RequestLog log;
+    private List<Route> routes;
+
+    protected ApiFunction(AppContext app, boolean publicReads) {
+        this.app = app;
+        this.errors = new ErrorResponses(app.json());
+        this.cors = new Cors(app.config().allowedOrigins());
+        this.publicReads = publicReads;
+        this.log = new RequestLog(app.json());
+    }
+
+    /** The routes this function serves. */
+    protected abstract List<Route> routes();
+
+    /** Checks run before any non-preflight route; the admin function requires a moderator here. */
+    protected void authorize(ApiRequest request) {
+    }
+
+    @Override
+    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        long started = System.nanoTime();
+        ApiRequest request = new ApiRequest(event);
+        ApiResponse response;
+        try {
+            response = dispatch(request);
+        } catch (ServiceException e) {
+            response = errors.toResponse(e, request.requestId());
+        } catch (RuntimeException e) {
+            log.failure(request, e);
+            response = errors.internal(request.requestId());
+        }
+        finish(request, response);
+        log.request(request, response, (System.nanoTime() - started) / 1_000_000);
+        return response.toEvent();
+    }
+
+    private ApiResponse dispatch(ApiRequest request) {
+        if (routes == null) {
+            routes = List.copyOf(routes());
+        }
+        List<Route> matching = routes.stream().filter(r -> matches(r, request)).toList();
+        if (matching.isEmpty()) {
+            throw new ServiceException(ErrorCode.NOT_FOUND, "No route matches this path.");
+        }
+        Route first = matching.get(0);
+        request.routed(first.resource(), first.resource().equals(request.resource()) ? Map.of() : first.match(request.path()));
+        String allow = matching.stream().map(Route::method).collect(Collectors.joining(", ")) + ", OPTIONS";
+        if (request.method().equals("OPTIONS")) {
+            return cors.preflight(request, allow);
+        }
+        Route route = matching.stream().filter(r -> r.method().equals(request.method())).findFirst().orElse(null);
+        if (route == null) {
+            return errors.toResponse(new ServiceException(ErrorCode.METHOD_NOT_ALLOWED,
+                    "This path does not support " + request.method() + "."), request.requestId()).header("Allow", allow);
+        }
+        authorize(request);
+        return route.action().apply(request);
+    }
+
+    private static boolean matches(Route route, ApiRequest request) {
+        if (request.resource() != null && !request.resource().isBlank()) {
+            return route.resource().equals(request.resource());
+        }
+        return route.match(request.path()) != null;
+    }
+
+    private void finish(ApiRequest request, ApiResponse response) {
+        response.header("X-Request-Id", request.requestId());
+        response.header("X-Content-Type-Options", "nosniff");
+        boolean cacheable = publicReads && request.method().equals("GET") && response.status() == 200;
+        response.headerIfAbsent("Cache-Control", cacheable ? "public, max-age=" + app.config().publicMaxAge() : "no-store");
+        if (response.body().isEmpty() && response.status() != 204) {
+            response.header("Content-Type", ApiResponse.JSON);
+        }
+        cors.decorate(request, response);
+    }
+
+    // ---- helpers for routes ----
+
+    protected ApiResponse json(int status, Object body) {
+        return ApiResponse.json(status, Json.write(app.json(), body));
+    }
+
+    /** A whole-number query parameter in {@code [min, max]}, or {@code fallback} when absent. */
+    protected static int intParameter(ApiRequest request, String name, int min, int max, int fallback) {
+        String raw = request.query(name);
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw.trim());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ServiceException.invalidParameter(name + " must be a whole number from " + min + " to " + max + ".");
+    }
+
+    /** The JSON object body of a POST/PUT/PATCH; {@code unsupported_media_type} for any other content type. */
+    protected ObjectNode jsonBody(ApiRequest request) {
+        if (!"application/json".equals(request.mediaType())) {
+            throw new ServiceException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.");
+        }
+        return Json.parseObject(app.json(), request.bodyText());
+    }
+}

@@ -1,0 +1,179 @@
+package dev.newsroom.adapter.in.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import dev.newsroom.domain.ErrorCode;
+import dev.newsroom.domain.ServiceException;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * A read-only view of an API Gateway proxy event: headers case-insensitively, query and path parameters,
+ * the body as bytes (base64 undone) and as strict UTF-8 text, the gateway's source IP and request id, and
+ * the authorizer's claims. Accessors never throw for missing parts.
+ */
+public final class ApiRequest {
+    public static final int MAX_BODY_BYTES = 128 * 1024;
+    private final APIGatewayProxyRequestEvent event;
+    private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private final String requestId;
+    private Map<String, String> pathParameters;
+    private String resource;
+    private String outcome;
+
+    public ApiRequest(APIGatewayProxyRequestEvent event) {
+        this.event = event;
+        if (event.getMultiValueHeaders() != null) {
+            event.getMultiValueHeaders().forEach((k, v) -> {
+                if (k != null && v != null && !v.isEmpty()) {
+                    headers.put(k, v.get(0));
+                }
+            });
+        }
+        if (event.getHeaders() != null) {
+            event.getHeaders().forEach((k, v) -> {
+                if (k != null && v != null) {
+                    headers.put(k, v);
+                }
+            });
+        }
+        var context = event.getRequestContext();
+        String id = context == null ? null : context.getRequestId();
+        this.requestId = id == null || id.isBlank() ? UUID.randomUUID().toString() : id;
+        this.pathParameters = event.getPathParameters() == null ? Map.of() : event.getPathParameters();
+        this.resource = event.getResource();
+    }
+
+    public String method() {
+        return event.getHttpMethod() == null ? "GET" : event.getHttpMethod().toUpperCase(Locale.ROOT);
+    }
+
+    public String path() {
+        return event.getPath() == null ? "/" : event.getPath();
+    }
+
+    public String resource() {
+        return resource;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    public String header(String name) {
+        return headers.get(name);
+    }
+
+    public String pathParameter(String name) {
+        return pathParameters.get(name);
+    }
+
+    void routed(String resourceTemplate, Map<String, String> parameters) {
+        this.resource = resourceTemplate;
+        if (this.pathParameters.isEmpty()) {
+            this.pathParameters = parameters;
+        }
+    }
+
+    /** A query parameter; when it was given several times, the first value. */
+    public String query(String name) {
+        Map<String, List<String>> multi = event.getMultiValueQueryStringParameters();
+        if (multi != null && multi.get(name) != null && !multi.get(name).isEmpty()) {
+            return multi.get(name).get(0);
+        }
+        Map<String, String> single = event.getQueryStringParameters();
+        return single == null ? null : single.get(name);
+    }
+
+    /** The gateway's view of the caller's IP ({@code requestContext.identity.sourceIp}); never a client header. */
+    public String sourceIp() {
+        var context = event.getRequestContext();
+        return context == null || context.getIdentity() == null ? null : context.getIdentity().getSourceIp();
+    }
+
+    public String userAgent() {
+        var context = event.getRequestContext();
+        String fromIdentity = context == null || context.getIdentity() == null ? null : context.getIdentity().getUserAgent();
+        return fromIdentity != null ? fromIdentity : header("User-Agent");
+    }
+
+    /** The authorizer's claims (Cognito puts them under {@code claims}); empty without an authorizer. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> claims() {
+        var context = event.getRequestContext();
+        if (context == null || context.getAuthorizer() == null) {
+            return Map.of();
+        }
+        Object claims = context.getAuthorizer().get("claims");
+        return claims instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+    }
+
+    /** The raw body bytes; {@code payload_too_large} over 128 KiB, {@code malformed_body} for broken base64. */
+    public byte[] bodyBytes() {
+        String body = event.getBody();
+        if (body == null) {
+            return new byte[0];
+        }
+        if (body.length() > MAX_BODY_BYTES * 2) {
+            throw tooLarge();
+        }
+        byte[] bytes;
+        try {
+            bytes = Boolean.TRUE.equals(event.getIsBase64Encoded())
+                    ? Base64.getMimeDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ServiceException.malformed("The body is not valid base64.");
+        }
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw tooLarge();
+        }
+        return bytes;
+    }
+
+    /** The body as text; {@code malformed_body} when it is not valid UTF-8. */
+    public String bodyText() {
+        return strictUtf8(bodyBytes());
+    }
+
+    static String strictUtf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw ServiceException.malformed("The body is not valid UTF-8.");
+        }
+    }
+
+    /** The media type of the body without parameters, lower-cased; null when absent. */
+    public String mediaType() {
+        String type = header("Content-Type");
+        if (type == null || type.isBlank()) {
+            return null;
+        }
+        int semicolon = type.indexOf(';');
+        return (semicolon < 0 ? type : type.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** What the handler decided (e.g. {@code held}, {@code spam}), for the request log line only. */
+    public void outcome(String value) {
+        this.outcome = value;
+    }
+
+    public String outcome() {
+        return outcome;
+    }
+
+    private static ServiceException tooLarge() {
+        return new ServiceException(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than 128 KiB.");
+    }
+}

@@ -1,0 +1,80 @@
+package dev.newsroom.adapter.in.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsroom.domain.CommentForm;
+import dev.newsroom.domain.ErrorCode;
+import dev.newsroom.domain.ServiceException;
+
+import java.io.ByteArrayOutputStream;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Reads a comment submission from JSON ({@code authorName, authorEmail, authorUrl, content, parentId, hp}) or
+ * from a plain HTML form with WordPress's names ({@code author, email, url, comment, comment_parent, hp}).
+ * Percent-escapes must decode to valid UTF-8; a field given twice keeps its last value, as PHP does.
+ */
+final class CommentFormReader {
+    private CommentFormReader() {
+    }
+
+    static CommentForm read(ApiRequest request, ObjectMapper mapper) {
+        String type = request.mediaType();
+        if ("application/json".equals(type)) {
+            ObjectNode body = Json.parseObject(mapper, request.bodyText());
+            return new CommentForm(Json.text(body, "authorName"), Json.text(body, "authorEmail"),
+                    Json.text(body, "authorUrl"), Json.text(body, "content"), Json.text(body, "parentId"),
+                    Json.text(body, "hp"));
+        }
+        if ("application/x-www-form-urlencoded".equals(type)) {
+            Map<String, String> form = parseForm(request.bodyBytes());
+            return new CommentForm(form.get("author"), form.get("email"), form.get("url"), form.get("comment"),
+                    form.get("comment_parent"), form.get("hp"));
+        }
+        throw new ServiceException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                "Send the comment as application/json or application/x-www-form-urlencoded.");
+    }
+
+    static Map<String, String> parseForm(byte[] body) {
+        Map<String, String> fields = new HashMap<>();
+        String ascii = new String(body, java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (ascii.isEmpty()) {
+            return fields;
+        }
+        for (String pair : ascii.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            fields.put(name, value);
+        }
+        return fields;
+    }
+
+    private static String decode(String encoded) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.length());
+        for (int i = 0; i < encoded.length(); i++) {
+            char c = encoded.charAt(i);
+            if (c == '+') {
+                bytes.write(' ');
+            } else if (c == '%') {
+                if (i + 2 >= encoded.length()) {
+                    throw ServiceException.malformed("The form data has a broken percent-escape.");
+                }
+                int hi = Character.digit(encoded.charAt(i + 1), 16);
+                int lo = Character.digit(encoded.charAt(i + 2), 16);
+                if (hi < 0 || lo < 0) {
+                    throw ServiceException.malformed("The form data has a broken percent-escape.");
+                }
+                bytes.write(hi * 16 + lo);
+                i += 2;
+            } else {
+                bytes.write(c);
+            }
+        }
+        return ApiRequest.strictUtf8(bytes.toByteArray());
+    }
+}

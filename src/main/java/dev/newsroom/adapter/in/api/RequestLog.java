@@ -1,0 +1,47 @@
+package dev.newsroom.adapter.in.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One structured JSON line per request on standard output (CloudWatch Logs in Lambda): request id, route,
+ * status, latency and outcome. It never holds personal data: no email, IP, user agent, body or query values.
+ */
+final class RequestLog {
+    private final ObjectMapper mapper;
+
+    RequestLog(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    void request(ApiRequest request, ApiResponse response, long latencyMillis) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("level", response.status() >= 500 ? "ERROR" : "INFO");
+        line.put("message", "request");
+        line.put("requestId", request.requestId());
+        line.put("method", request.method());
+        line.put("route", request.resource());
+        line.put("status", response.status());
+        line.put("latencyMs", latencyMillis);
+        if (request.outcome() != null) {
+            line.put("outcome", request.outcome());
+        }
+        System.out.println(Json.write(mapper, line));
+    }
+
+    /** An unforeseen failure: its type and the request id, without the message (it may quote input). */
+    void failure(ApiRequest request, RuntimeException e) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("level", "ERROR");
+        line.put("message", "unhandled failure");
+        line.put("requestId", request.requestId());
+        line.put("exception", e.getClass().getName());
+        StackTraceElement[] trace = e.getStackTrace();
+        if (trace.length > 0) {
+            line.put("at", trace[0].toString());
+        }
+        System.out.println(Json.write(mapper, line));
+    }
+}

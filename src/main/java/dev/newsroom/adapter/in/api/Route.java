@@ -1,0 +1,41 @@
+package dev.newsroom.adapter.in.api;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * One method on one API Gateway resource template ({@code /articles/{slug}}) and what answers it.
+ * {@link #match(String)} extracts path parameters from a concrete path (percent-decoded).
+ */
+public record Route(String method, String resource, Function<ApiRequest, ApiResponse> action) {
+
+    public Map<String, String> match(String path) {
+        String[] template = resource.split("/", -1);
+        String[] actual = path.split("/", -1);
+        if (template.length != actual.length) {
+            return null;
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (int i = 0; i < template.length; i++) {
+            String t = template[i];
+            if (t.startsWith("{") && t.endsWith("}")) {
+                if (actual[i].isEmpty()) {
+                    return null;
+                }
+                parameters.put(t.substring(1, t.length() - 1), decode(actual[i]));
+            } else if (!t.equals(actual[i])) {
+                return null;
+            }
+        }
+        return parameters;
+    }
+
+    private static String decode(String segment) {
+        try {
+            return java.net.URLDecoder.decode(segment.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return segment;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.newsroom.adapter.in.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsroom.domain.DiscussionSettings;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The discussion settings as JSON; a PUT may leave fields out to keep their current values. */
+final class SettingsJson {
+    private SettingsJson() {
+    }
+
+    static Map<String, Object> toJson(DiscussionSettings s) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("requireNameEmail", s.requireNameEmail());
+        v.put("floodSeconds", s.floodSeconds());
+        v.put("maxLinks", s.maxLinks());
+        v.put("moderationKeys", s.moderationKeys());
+        v.put("disallowedKeys", s.disallowedKeys());
+        v.put("moderateAll", s.moderateAll());
+        v.put("requirePreviouslyApproved", s.requirePreviouslyApproved());
+        v.put("threadDepth", s.threadDepth());
+        v.put("closeCommentsAfterDays", s.closeCommentsAfterDays());
+        v.put("version", s.version());
+        return v;
+    }
+
+    static DiscussionSettings merge(DiscussionSettings current, ObjectNode body) {
+        return new DiscussionSettings(
+                orElse(Json.bool(body, "requireNameEmail"), current.requireNameEmail()),
+                intOr(body, "floodSeconds", current.floodSeconds()),
+                intOr(body, "maxLinks", current.maxLinks()),
+                body.has("moderationKeys") ? Json.texts(body, "moderationKeys") : current.moderationKeys(),
+                body.has("disallowedKeys") ? Json.texts(body, "disallowedKeys") : current.disallowedKeys(),
+                orElse(Json.bool(body, "moderateAll"), current.moderateAll()),
+                orElse(Json.bool(body, "requirePreviouslyApproved"), current.requirePreviouslyApproved()),
+                intOr(body, "threadDepth", current.threadDepth()),
+                intOr(body, "closeCommentsAfterDays", current.closeCommentsAfterDays()),
+                current.version());
+    }
+
+    private static boolean orElse(Boolean value, boolean fallback) {
+        return value == null ? fallback : value;
+    }
+
+    private static int intOr(ObjectNode body, String field, int fallback) {
+        Long value = Json.integer(body, field);
+        if (value == null) {
+            return fallback;
+        }
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value));
+    }
+}

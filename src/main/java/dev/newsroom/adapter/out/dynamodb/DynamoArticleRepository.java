@@ -1,0 +1,173 @@
+package dev.newsroom.adapter.out.dynamodb;
+
+import dev.newsroom.application.port.ArticleRepository;
+import dev.newsroom.application.port.Page;
+import dev.newsroom.domain.Article;
+import dev.newsroom.domain.ErrorCode;
+import dev.newsroom.domain.ServiceException;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.BatchGetItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Articles and their list entries in DynamoDB. Every write of an article and its entries is one transaction;
+ * the count is never touched by editors' writes (only comment transactions change it).
+ */
+public final class DynamoArticleRepository implements ArticleRepository {
+    private static final IndexPager.IndexKeys LIST_KEYS =
+            new IndexPager.IndexKeys(TableLayout.GSI1, TableLayout.GSI1_PK, TableLayout.GSI1_SK);
+    private final DynamoDbClient client;
+    private final DynamoDbEnhancedClient enhanced;
+    private final DynamoDbTable<ArticleItem> articles;
+    private final DynamoDbTable<ListEntryItem> entries;
+    private final IndexPager pager;
+    private final Writes writes;
+    private final CommentCascade cascade;
+
+    public DynamoArticleRepository(DynamoDbClient client, DynamoDbEnhancedClient enhanced, String tableName,
+                                   CursorCodec cursors) {
+        this.client = client;
+        this.enhanced = enhanced;
+        this.articles = enhanced.table(tableName, ArticleItem.SCHEMA);
+        this.entries = enhanced.table(tableName, ListEntryItem.SCHEMA);
+        this.pager = new IndexPager(cursors);
+        this.writes = new Writes(tableName);
+        this.cascade = new CommentCascade(client, enhanced, tableName);
+    }
+
+    @Override
+    public java.util.Optional<Article> find(String slug) {
+        ArticleItem item = DynamoCalls.call(() -> articles.getItem(key(slug)));
+        return java.util.Optional.ofNullable(item).map(ItemMapper::toArticle);
+    }
+
+    @Override
+    public Page<Article> listPublished(String category, int limit, String cursor) {
+        Page<ListEntryItem> page = pager.page(entries.index(TableLayout.GSI1), ListEntryItem.SCHEMA, LIST_KEYS,
+                TableLayout.listName(category), false, limit, cursor);
+        Map<String, Article> bySlug = readMany(page.items().stream().map(e -> e.slug).toList());
+        List<Article> ordered = page.items().stream().map(e -> bySlug.get(e.slug))
+                .filter(a -> a != null && a.isPublished()).toList();
+        return new Page<>(ordered, page.nextCursor());
+    }
+
+    @Override
+    public Map<String, Long> commentCounts(Collection<String> slugs) {
+        return readMany(List.copyOf(slugs)).values().stream().filter(Article::isPublished)
+                .collect(Collectors.toMap(Article::slug, Article::commentCount));
+    }
+
+    private Map<String, Article> readMany(List<String> slugs) {
+        if (slugs.isEmpty()) {
+            return Map.of();
+        }
+        ReadBatch.Builder<ArticleItem> batch = ReadBatch.builder(ArticleItem.class).mappedTableResource(articles);
+        slugs.stream().distinct().forEach(s -> batch.addGetItem(key(s)));
+        BatchGetItemEnhancedRequest request = BatchGetItemEnhancedRequest.builder().readBatches(batch.build()).build();
+        return DynamoCalls.call(() -> enhanced.batchGetItem(request).resultsForTable(articles).stream()
+                .map(ItemMapper::toArticle)
+                .collect(Collectors.toMap(Article::slug, Function.identity(), (a, b) -> a, LinkedHashMap::new)));
+    }
+
+    @Override
+    public void create(Article article) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(writes.putIfAbsent(ArticleItem.SCHEMA.itemToMap(ItemMapper.toItem(article), true)));
+        ItemMapper.listEntries(article).forEach(e -> items.add(writes.put(ListEntryItem.SCHEMA.itemToMap(e, true))));
+        try {
+            DynamoCalls.run(() -> client.transactWriteItems(b -> b.transactItems(items)));
+        } catch (TransactionCanceledException e) {
+            if (Writes.failedAt(e, 0)) {
+                throw new ServiceException(ErrorCode.SLUG_TAKEN, "An article with this slug already exists.");
+            }
+            throw ServiceException.unavailable(DynamoCalls.RETRY_AFTER_SECONDS);
+        }
+    }
+
+    @Override
+    public Article update(Article article, long expectedVersion) {
+        Article current = find(article.slug()).orElseThrow(ServiceException::articleNotFound);
+        Map<String, AttributeValue> fields = new HashMap<>(ArticleItem.SCHEMA.itemToMap(ItemMapper.toItem(article), true));
+        fields.keySet().removeAll(Set.of(TableLayout.PK, TableLayout.SK, "commentCount"));
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> vals = new HashMap<>();
+        List<String> sets = new ArrayList<>();
+        List<String> removes = new ArrayList<>();
+        int n = 0;
+        for (Map.Entry<String, AttributeValue> field : fields.entrySet()) {
+            names.put("#f" + n, field.getKey());
+            vals.put(":f" + n, field.getValue());
+            sets.add("#f" + n + " = :f" + n);
+            n++;
+        }
+        for (String optional : List.of("sourceName", "sourceUrl", "publishedAt")) {
+            if (!fields.containsKey(optional)) {
+                names.put("#r" + removes.size(), optional);
+                removes.add("#r" + removes.size());
+            }
+        }
+        vals.put(":expected", AttributeValue.fromN(Long.toString(expectedVersion)));
+        String expression = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
+        names.put("#v", "version");
+
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(writes.update(Writes.key(TableLayout.articlePk(article.slug()), TableLayout.ARTICLE_SK), expression,
+                "attribute_exists(pk) AND #v = :expected", names, vals));
+        Set<String> newLists = new java.util.HashSet<>();
+        ItemMapper.listEntries(article).forEach(e -> {
+            newLists.add(e.sk);
+            items.add(writes.put(ListEntryItem.SCHEMA.itemToMap(e, true)));
+        });
+        ItemMapper.listEntries(current).stream().filter(e -> !newLists.contains(e.sk))
+                .forEach(e -> items.add(writes.delete(Writes.key(e.pk, e.sk))));
+        try {
+            DynamoCalls.run(() -> client.transactWriteItems(b -> b.transactItems(items)));
+        } catch (TransactionCanceledException e) {
+            if (Writes.failedAt(e, 0)) {
+                throw ServiceException.versionConflict();
+            }
+            throw ServiceException.unavailable(DynamoCalls.RETRY_AFTER_SECONDS);
+        }
+        return find(article.slug()).orElseThrow(ServiceException::articleNotFound);
+    }
+
+    @Override
+    public void delete(String slug, Long expectedVersion) {
+        Article current = find(slug).orElseThrow(ServiceException::articleNotFound);
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(expectedVersion == null
+                ? writes.deleteIf(Writes.key(TableLayout.articlePk(slug), TableLayout.ARTICLE_SK), "attribute_exists(pk)", Map.of())
+                : writes.deleteIf(Writes.key(TableLayout.articlePk(slug), TableLayout.ARTICLE_SK), "version = :expected",
+                Map.of(":expected", AttributeValue.fromN(expectedVersion.toString()))));
+        ItemMapper.listEntries(current).forEach(e -> items.add(writes.delete(Writes.key(e.pk, e.sk))));
+        try {
+            DynamoCalls.run(() -> client.transactWriteItems(b -> b.transactItems(items)));
+        } catch (TransactionCanceledException e) {
+            if (Writes.failedAt(e, 0)) {
+                throw ServiceException.versionConflict();
+            }
+            throw ServiceException.unavailable(DynamoCalls.RETRY_AFTER_SECONDS);
+        }
+        cascade.deleteCommentsOf(slug);
+    }
+
+    private static Key key(String slug) {
+        return Key.builder().partitionValue(TableLayout.articlePk(slug)).sortValue(TableLayout.ARTICLE_SK).build();
+    }
+}

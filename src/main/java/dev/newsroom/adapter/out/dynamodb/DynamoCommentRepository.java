@@ -1,0 +1,280 @@
+package dev.newsroom.adapter.out.dynamodb;
+
+import dev.newsroom.application.port.CommentRepository;
+import dev.newsroom.application.port.CommentSubmission;
+import dev.newsroom.application.port.IdempotencyCollision;
+import dev.newsroom.application.port.Page;
+import dev.newsroom.application.port.RecordedResponse;
+import dev.newsroom.domain.Comment;
+import dev.newsroom.domain.CommentStatus;
+import dev.newsroom.domain.ErrorCode;
+import dev.newsroom.domain.Hashes;
+import dev.newsroom.domain.ServiceException;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Comments in DynamoDB. Each write is one {@code TransactWriteItems}: the comment, its article's count, its
+ * duplicate fingerprint, the flood marks and the idempotency record succeed or fail together, and the
+ * cancellation reasons are read in item order to tell which rule stopped it.
+ */
+public final class DynamoCommentRepository implements CommentRepository {
+    private static final IndexPager.IndexKeys THREAD =
+            new IndexPager.IndexKeys(TableLayout.GSI1, TableLayout.GSI1_PK, TableLayout.GSI1_SK);
+    private static final IndexPager.IndexKeys QUEUE =
+            new IndexPager.IndexKeys(TableLayout.GSI2, TableLayout.GSI2_PK, TableLayout.GSI2_SK);
+    private static final String ARTICLE_OPEN = "attribute_exists(pk) AND #status = :published AND commentsOpen = :open";
+    private final DynamoDbClient client;
+    private final DynamoDbTable<CommentItem> table;
+    private final IndexPager pager;
+    private final Writes writes;
+    private final Clock clock;
+
+    public DynamoCommentRepository(DynamoDbClient client, DynamoDbEnhancedClient enhanced, String tableName,
+                                   CursorCodec cursors, Clock clock) {
+        this.client = client;
+        this.table = enhanced.table(tableName, CommentItem.SCHEMA);
+        this.pager = new IndexPager(cursors);
+        this.writes = new Writes(tableName);
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<Comment> find(String id) {
+        if (id == null || id.isEmpty() || id.length() > 64) {
+            return Optional.empty();
+        }
+        Key key = Key.builder().partitionValue(TableLayout.commentPk(id)).sortValue(TableLayout.COMMENT_SK).build();
+        CommentItem item = DynamoCalls.call(() -> table.getItem(r -> r.key(key).consistentRead(true)));
+        return Optional.ofNullable(item).map(ItemMapper::toComment);
+    }
+
+    @Override
+    public Page<Comment> listApproved(String articleSlug, boolean ascending, int limit, String cursor) {
+        return map(pager.page(table.index(TableLayout.GSI1), CommentItem.SCHEMA, THREAD,
+                TableLayout.threadPk(articleSlug, CommentStatus.APPROVED.wire()), ascending, limit, cursor));
+    }
+
+    @Override
+    public Page<Comment> listByStatus(CommentStatus status, String articleSlug, int limit, String cursor) {
+        if (articleSlug != null) {
+            return map(pager.page(table.index(TableLayout.GSI1), CommentItem.SCHEMA, THREAD,
+                    TableLayout.threadPk(articleSlug, status.wire()), true, limit, cursor));
+        }
+        return map(pager.page(table.index(TableLayout.GSI2), CommentItem.SCHEMA, QUEUE,
+                TableLayout.queuePk(status.wire()), true, limit, cursor));
+    }
+
+    @Override
+    public List<Comment> listByEmail(String email) {
+        String partition = TableLayout.emailPk(Hashes.avatarHash(email));
+        return DynamoCalls.call(() -> table.index(TableLayout.GSI3)
+                .query(QueryConditional.keyEqualTo(k -> k.partitionValue(partition)))
+                .stream().flatMap(p -> p.items().stream()).map(ItemMapper::toComment)
+                .filter(c -> c.authorEmail() != null && c.authorEmail().equalsIgnoreCase(email.trim()))
+                .toList());
+    }
+
+    @Override
+    public boolean isPreviouslyApproved(String authorKey) {
+        return DynamoCalls.call(() -> client.getItem(b -> b.tableName(table.tableName())
+                .key(DuplicateMarks.authorKey(authorKey)).consistentRead(true)).hasItem());
+    }
+
+    @Override
+    public Optional<RecordedResponse> findResponse(String idempotencyKey) {
+        Map<String, AttributeValue> item = DynamoCalls.call(() -> client.getItem(b -> b.tableName(table.tableName())
+                .key(idempotencyKeyOf(idempotencyKey)).consistentRead(true)).item());
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        long expires = Long.parseLong(item.get(TableLayout.TTL).n());
+        if (expires <= clock.instant().getEpochSecond()) {
+            return Optional.empty();
+        }
+        return Optional.of(new RecordedResponse(idempotencyKey, item.get("requestHash").s(),
+                Integer.parseInt(item.get("statusCode").n()), item.get("body").s(), java.time.Instant.ofEpochSecond(expires)));
+    }
+
+    @Override
+    public void submit(CommentSubmission s) {
+        Comment c = s.comment();
+        List<TransactWriteItem> items = new ArrayList<>();
+        Map<String, AttributeValue> open = Writes.values(":published", AttributeValue.fromS("published"),
+                ":open", AttributeValue.fromBool(true));
+        Map<String, String> names = Map.of("#status", "status");
+        if (c.isApproved()) {
+            Map<String, AttributeValue> vals = new HashMap<>(open);
+            vals.put(":one", AttributeValue.fromN("1"));
+            items.add(writes.update(articleKey(c.articleSlug()), "ADD commentCount :one", ARTICLE_OPEN, names, vals));
+        } else {
+            items.add(writes.check(articleKey(c.articleSlug()), ARTICLE_OPEN, names, open));
+        }
+        items.add(writes.putIfAbsent(CommentItem.SCHEMA.itemToMap(ItemMapper.toItem(c), true)));
+        items.add(writes.putIfAbsent(DuplicateMarks.item(c)));
+        final int dupIndex = 2;
+        List<Integer> floodIndexes = new ArrayList<>();
+        if (s.floodSeconds() > 0) {
+            if (c.ip() != null) {
+                floodIndexes.add(items.size());
+                items.add(floodMark(DuplicateMarks.floodKey("ip", c.ip()), s));
+            }
+            if (c.authorEmail() != null) {
+                floodIndexes.add(items.size());
+                items.add(floodMark(DuplicateMarks.floodKey("em", Hashes.avatarHash(c.authorEmail())), s));
+            }
+        }
+        if (c.isApproved() && c.authorEmail() != null) {
+            items.add(writes.put(DuplicateMarks.authorKey(c.authorKey())));
+        }
+        int idemIndex = -1;
+        if (s.response() != null) {
+            idemIndex = items.size();
+            items.add(idempotencyRecord(s.response(), s.now().getEpochSecond()));
+        }
+        try {
+            DynamoCalls.run(() -> client.transactWriteItems(b -> b.transactItems(items).clientRequestToken(c.id())));
+        } catch (TransactionCanceledException e) {
+            throw submissionFailure(e, c, s, dupIndex, floodIndexes, idemIndex);
+        }
+    }
+
+    private RuntimeException submissionFailure(TransactionCanceledException e, Comment c, CommentSubmission s,
+                                               int dupIndex, List<Integer> floodIndexes, int idemIndex) {
+        if (Writes.failedAt(e, idemIndex)) {
+            return new IdempotencyCollision();
+        }
+        if (Writes.failedAt(e, 0)) {
+            return articleGoneOrClosed(c.articleSlug());
+        }
+        if (Writes.failedAt(e, dupIndex)) {
+            return new ServiceException(ErrorCode.DUPLICATE_COMMENT,
+                    "Duplicate comment detected; it looks as though you've already said that!");
+        }
+        long waitMillis = 0;
+        for (int index : floodIndexes) {
+            if (Writes.failedAt(e, index)) {
+                Map<String, AttributeValue> old = Writes.oldItemAt(e, index);
+                long last = old != null && old.containsKey("lastAt") ? Long.parseLong(old.get("lastAt").n())
+                        : s.now().toEpochMilli();
+                waitMillis = Math.max(waitMillis, last + s.floodSeconds() * 1000L - s.now().toEpochMilli());
+            }
+        }
+        if (floodIndexes.stream().anyMatch(i -> Writes.failedAt(e, i))) {
+            long seconds = Math.max(1, (waitMillis + 999) / 1000);
+            return new ServiceException(ErrorCode.COMMENT_FLOOD, "You are posting comments too quickly. Slow down.",
+                    List.of(), seconds);
+        }
+        return ServiceException.unavailable(DynamoCalls.RETRY_AFTER_SECONDS);
+    }
+
+    private ServiceException articleGoneOrClosed(String slug) {
+        Map<String, AttributeValue> article = DynamoCalls.call(() -> client.getItem(b -> b.tableName(table.tableName())
+                .key(articleKey(slug)).consistentRead(true)).item());
+        if (article == null || article.isEmpty() || !"published".equals(article.get("status").s())) {
+            return ServiceException.articleNotFound();
+        }
+        return new ServiceException(ErrorCode.COMMENTS_CLOSED, "Sorry, comments are closed for this item.");
+    }
+
+    @Override
+    public Comment update(Comment before, Comment after) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(writes.putIf(CommentItem.SCHEMA.itemToMap(ItemMapper.toItem(after), true), "version = :expected",
+                Map.of(":expected", AttributeValue.fromN(Long.toString(before.version())))));
+        int delta = (after.isApproved() ? 1 : 0) - (before.isApproved() ? 1 : 0);
+        if (delta != 0) {
+            items.add(writes.update(articleKey(before.articleSlug()), "ADD commentCount :d", "attribute_exists(pk)",
+                    null, Map.of(":d", AttributeValue.fromN(Integer.toString(delta)))));
+        }
+        String beforeMark = before.status() == CommentStatus.TRASH ? null : before.duplicateKey();
+        String afterMark = after.status() == CommentStatus.TRASH ? null : after.duplicateKey();
+        if (!Objects.equals(beforeMark, afterMark)) {
+            if (beforeMark != null) {
+                items.add(writes.delete(DuplicateMarks.key(beforeMark)));
+            }
+            if (afterMark != null) {
+                items.add(writes.put(DuplicateMarks.item(after)));
+            }
+        }
+        if (after.isApproved() && after.authorEmail() != null) {
+            items.add(writes.put(DuplicateMarks.authorKey(after.authorKey())));
+        }
+        try {
+            DynamoCalls.run(() -> client.transactWriteItems(b -> b.transactItems(items)));
+        } catch (TransactionCanceledException e) {
+            if (Writes.failedAt(e, 0)) {
+                throw find(before.id()).isPresent() ? ServiceException.versionConflict()
+                        : ServiceException.commentNotFound();
+            }
+            if (delta != 0 && Writes.failedAt(e, 1)) {
+                throw ServiceException.articleNotFound();
+            }
+            throw ServiceException.unavailable(DynamoCalls.RETRY_AFTER_SECONDS);
+        }
+        return after;
+    }
+
+    @Override
+    public void delete(Comment current) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(writes.deleteIf(Writes.key(TableLayout.commentPk(current.id()), TableLayout.COMMENT_SK),
+                "version = :expected", Map.of(":expected", AttributeValue.fromN(Long.toString(current.version())))));
+        if (current.status() != CommentStatus.TRASH) {
+            items.add(writes.delete(DuplicateMarks.key(current.duplicateKey())));
+        }
+        try {
+            DynamoCalls.run(() -> client.transactWriteItems(b -> b.transactItems(items)));
+        } catch (TransactionCanceledException e) {
+            if (Writes.failedAt(e, 0)) {
+                throw ServiceException.versionConflict();
+            }
+            throw ServiceException.unavailable(DynamoCalls.RETRY_AFTER_SECONDS);
+        }
+    }
+
+    private TransactWriteItem floodMark(Map<String, AttributeValue> key, CommentSubmission s) {
+        Map<String, AttributeValue> item = new HashMap<>(key);
+        item.put("lastAt", AttributeValue.fromN(Long.toString(s.now().toEpochMilli())));
+        item.put(TableLayout.TTL, AttributeValue.fromN(Long.toString(s.now().getEpochSecond() + s.floodSeconds() + 60)));
+        long threshold = s.now().toEpochMilli() - s.floodSeconds() * 1000L;
+        return writes.putIf(item, "attribute_not_exists(pk) OR lastAt <= :threshold",
+                Map.of(":threshold", AttributeValue.fromN(Long.toString(threshold))));
+    }
+
+    private TransactWriteItem idempotencyRecord(RecordedResponse r, long nowSeconds) {
+        Map<String, AttributeValue> item = new HashMap<>(idempotencyKeyOf(r.key()));
+        item.put("requestHash", AttributeValue.fromS(r.requestHash()));
+        item.put("statusCode", AttributeValue.fromN(Integer.toString(r.statusCode())));
+        item.put("body", AttributeValue.fromS(r.body()));
+        item.put(TableLayout.TTL, AttributeValue.fromN(Long.toString(r.expiresAt().getEpochSecond())));
+        return writes.putIf(item, "attribute_not_exists(pk) OR expiresAt <= :now",
+                Map.of(":now", AttributeValue.fromN(Long.toString(nowSeconds))));
+    }
+
+    private static Map<String, AttributeValue> idempotencyKeyOf(String key) {
+        return Writes.key("IDEM#" + key, "I");
+    }
+
+    private static Map<String, AttributeValue> articleKey(String slug) {
+        return Writes.key(TableLayout.articlePk(slug), TableLayout.ARTICLE_SK);
+    }
+
+    private static Page<Comment> map(Page<CommentItem> page) {
+        return new Page<>(page.items().stream().map(ItemMapper::toComment).toList(), page.nextCursor());
+    }
+}

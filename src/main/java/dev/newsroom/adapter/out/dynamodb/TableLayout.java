@@ -1,0 +1,62 @@
+package dev.newsroom.adapter.out.dynamodb;
+
+/**
+ * The single-table layout. Keys are strings {@code pk}/{@code sk}; three overloaded indexes serve every
+ * access pattern without a Scan:
+ * <pre>
+ * item              pk                     sk           gsi1 (pk / sk)                gsi2            gsi3
+ * article           ARTICLE#slug           A            -                             -               -
+ * list entry        ARTICLE#slug           L#list       L#list / publishedAt#slug     -               -
+ * comment           COMMENT#id             C            T#slug#status / id            Q#status / id   E#emailHash / id
+ * duplicate mark    DUP#fingerprint        D
+ * flood mark        FLOOD#ip#.. FLOOD#em#.. F            (expiresAt TTL)
+ * approved author   AUTHOR#fingerprint     APPROVED
+ * idempotency       IDEM#key               I            (expiresAt TTL)
+ * settings          SETTINGS               DISCUSSION
+ * </pre>
+ * Comment ids are ULIDs, so every comment index sorts by creation time.
+ */
+public final class TableLayout {
+    public static final String PK = "pk";
+    public static final String SK = "sk";
+    public static final String GSI1 = "gsi1";
+    public static final String GSI2 = "gsi2";
+    public static final String GSI3 = "gsi3";
+    public static final String GSI1_PK = "gsi1pk";
+    public static final String GSI1_SK = "gsi1sk";
+    public static final String GSI2_PK = "gsi2pk";
+    public static final String GSI2_SK = "gsi2sk";
+    public static final String GSI3_PK = "gsi3pk";
+    public static final String GSI3_SK = "gsi3sk";
+    public static final String TTL = "expiresAt";
+
+    static final String ARTICLE_SK = "A";
+    static final String COMMENT_SK = "C";
+
+    private TableLayout() {
+    }
+
+    static String articlePk(String slug) {
+        return "ARTICLE#" + slug;
+    }
+
+    static String listName(String category) {
+        return category == null ? "L#all" : "L#cat#" + category;
+    }
+
+    static String commentPk(String id) {
+        return "COMMENT#" + id;
+    }
+
+    static String threadPk(String slug, String status) {
+        return "T#" + slug + "#" + status;
+    }
+
+    static String queuePk(String status) {
+        return "Q#" + status;
+    }
+
+    static String emailPk(String emailHash) {
+        return "E#" + emailHash;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.newsroom.adapter.out.dynamodb;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Creates the table with its indexes and TTL when it is missing (local runs, LocalStack, tests). In AWS the
+ * same definition lives in {@code template.yaml}; a test keeps the two in step.
+ */
+public final class TableSetup {
+    private TableSetup() {
+    }
+
+    /** Creates {@code tableName} unless it exists; waits until it is active. */
+    public static void ensureTable(DynamoDbClient client, String tableName) {
+        try {
+            client.describeTable(b -> b.tableName(tableName));
+            return;
+        } catch (ResourceNotFoundException missing) {
+            // create it below
+        }
+        List<AttributeDefinition> attributes = new ArrayList<>();
+        for (String name : List.of(TableLayout.PK, TableLayout.SK, TableLayout.GSI1_PK, TableLayout.GSI1_SK,
+                TableLayout.GSI2_PK, TableLayout.GSI2_SK, TableLayout.GSI3_PK, TableLayout.GSI3_SK)) {
+            attributes.add(AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build());
+        }
+        try {
+            client.createTable(b -> b.tableName(tableName)
+                    .billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(attributes)
+                    .keySchema(key(TableLayout.PK, KeyType.HASH), key(TableLayout.SK, KeyType.RANGE))
+                    .globalSecondaryIndexes(
+                            index(TableLayout.GSI1, TableLayout.GSI1_PK, TableLayout.GSI1_SK),
+                            index(TableLayout.GSI2, TableLayout.GSI2_PK, TableLayout.GSI2_SK),
+                            index(TableLayout.GSI3, TableLayout.GSI3_PK, TableLayout.GSI3_SK)));
+        } catch (ResourceInUseException raced) {
+            // another process created it meanwhile
+        }
+        client.waiter().waitUntilTableExists(b -> b.tableName(tableName));
+        try {
+            client.updateTimeToLive(b -> b.tableName(tableName)
+                    .timeToLiveSpecification(t -> t.attributeName(TableLayout.TTL).enabled(true)));
+        } catch (RuntimeException unsupported) {
+            // some emulators lack TTL; records also carry expiresAt and are checked on read
+        }
+    }
+
+    private static KeySchemaElement key(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+    }
+
+    private static GlobalSecondaryIndex index(String name, String pk, String sk) {
+        return GlobalSecondaryIndex.builder().indexName(name)
+                .keySchema(key(pk, KeyType.HASH), key(sk, KeyType.RANGE))
+                .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                .build();
+    }
+}

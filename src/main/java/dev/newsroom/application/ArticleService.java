@@ -1,0 +1,79 @@
+package dev.newsroom.application;
+
+import dev.newsroom.application.port.ArticleRepository;
+import dev.newsroom.application.port.Page;
+import dev.newsroom.domain.Article;
+import dev.newsroom.domain.ArticleDraft;
+import dev.newsroom.domain.ArticleRules;
+import dev.newsroom.domain.FieldError;
+import dev.newsroom.domain.ServiceException;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/** Reading articles as the public sees them (drafts are not found) and managing them as editors do. */
+public final class ArticleService {
+    public static final int MAX_COUNT_SLUGS = 100;
+    private final ArticleRepository articles;
+    private final Clock clock;
+
+    public ArticleService(ArticleRepository articles, Clock clock) {
+        this.articles = articles;
+        this.clock = clock;
+    }
+
+    public Article publishedArticle(String slug) {
+        if (!ArticleRules.isValidSlug(slug)) {
+            throw ServiceException.articleNotFound();
+        }
+        return articles.find(slug).filter(Article::isPublished).orElseThrow(ServiceException::articleNotFound);
+    }
+
+    public Page<Article> listPublished(String category, int limit, String cursor) {
+        return articles.listPublished(category, limit, cursor);
+    }
+
+    /** Counts for up to 100 slugs, in the order asked; unknown, malformed and unpublished slugs count 0. */
+    public Map<String, Long> commentCounts(List<String> slugs) {
+        LinkedHashSet<String> unique = new LinkedHashSet<>(slugs);
+        if (unique.isEmpty() || unique.size() > MAX_COUNT_SLUGS) {
+            throw ServiceException.invalidParameter("articles must list 1 to 100 slugs.");
+        }
+        Map<String, Long> stored = articles.commentCounts(unique.stream().filter(ArticleRules::isValidSlug).toList());
+        Map<String, Long> result = new LinkedHashMap<>();
+        unique.forEach(slug -> result.put(slug, stored.getOrDefault(slug, 0L)));
+        return result;
+    }
+
+    /** Any article, drafts included: for editors. */
+    public Article anyArticle(String slug) {
+        return articles.find(slug).orElseThrow(ServiceException::articleNotFound);
+    }
+
+    public Article create(ArticleDraft draft) {
+        Article article = ArticleRules.toArticle(draft, clock.instant(), 0, 1);
+        articles.create(article);
+        return article;
+    }
+
+    /** Replaces an article's content; the slug cannot change, the comment count is kept. */
+    public Article update(String slug, ArticleDraft draft, long expectedVersion) {
+        if (draft.slug() != null && !draft.slug().equals(slug)) {
+            throw ServiceException.validation(List.of(new FieldError("slug", "immutable",
+                    "The slug of an existing article cannot change.")));
+        }
+        ArticleDraft withSlug = new ArticleDraft(slug, draft.title(), draft.excerpt(), draft.body(), draft.categories(),
+                draft.source(), draft.seeAlso(), draft.related(), draft.status(), draft.commentsOpen(), draft.publishedAt());
+        Article current = anyArticle(slug);
+        Article updated = ArticleRules.toArticle(withSlug, clock.instant(), current.commentCount(), expectedVersion + 1);
+        return articles.update(updated, expectedVersion);
+    }
+
+    public void delete(String slug, Long expectedVersion) {
+        anyArticle(slug);
+        articles.delete(slug, expectedVersion);
+    }
+}

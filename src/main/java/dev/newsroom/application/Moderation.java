@@ -1,0 +1,140 @@
+package dev.newsroom.application;
+
+import dev.newsroom.application.port.CommentRepository;
+import dev.newsroom.application.port.Page;
+import dev.newsroom.domain.Comment;
+import dev.newsroom.domain.CommentStatus;
+import dev.newsroom.domain.ErrorCode;
+import dev.newsroom.domain.FieldError;
+import dev.newsroom.domain.ServiceException;
+import dev.newsroom.domain.SubmissionRules;
+import dev.newsroom.domain.TextRules;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * Moderators' work on comments: the queue, status changes, edits, permanent deletes and bulk actions.
+ * Every single-comment write names the version it was based on and fails with {@code version_conflict} when
+ * someone else got there first; the article's count follows in the same transaction.
+ */
+public final class Moderation {
+    public static final int MAX_BULK = 100;
+    private final CommentRepository comments;
+    private final Clock clock;
+
+    public Moderation(CommentRepository comments, Clock clock) {
+        this.comments = comments;
+        this.clock = clock;
+    }
+
+    /** A moderator's change to one comment: a new status, new content, or both. */
+    public record Change(CommentStatus status, String content, long expectedVersion) {
+    }
+
+    /** The result of one id in a bulk action: {@code result} is "ok" or an error code. */
+    public record BulkResult(String id, String result, String status) {
+    }
+
+    public Page<Comment> queue(CommentStatus status, String articleSlug, int limit, String cursor) {
+        return comments.listByStatus(status, articleSlug, limit, cursor);
+    }
+
+    public Comment get(String id) {
+        return comments.find(id).orElseThrow(ServiceException::commentNotFound);
+    }
+
+    public Comment change(String id, Change change, String moderator) {
+        if (change.status() == null && change.content() == null) {
+            throw ServiceException.validation(List.of(new FieldError("status", "required",
+                    "Give a new status or new content.")));
+        }
+        String content = change.content() == null ? null : checkedContent(change.content());
+        Comment current = get(id);
+        if (current.version() != change.expectedVersion()) {
+            throw ServiceException.versionConflict();
+        }
+        var now = clock.instant();
+        Comment updated = current;
+        if (content != null && !content.equals(current.content())) {
+            updated = updated.edited(content, moderator, now);
+        }
+        if (change.status() != null && change.status() != current.status()) {
+            updated = updated.moderated(change.status(), moderator, now);
+        }
+        return updated == current ? current : comments.update(current, withVersion(updated, current.version() + 1));
+    }
+
+    /** Deletes for good; only comments in spam or trash can go (so nothing approved vanishes by one click). */
+    public void delete(String id, long expectedVersion) {
+        Comment current = get(id);
+        if (current.version() != expectedVersion) {
+            throw ServiceException.versionConflict();
+        }
+        if (current.status() != CommentStatus.SPAM && current.status() != CommentStatus.TRASH) {
+            throw new ServiceException(ErrorCode.MUST_TRASH_FIRST,
+                    "Only comments in spam or trash can be deleted for good; move it to trash first.");
+        }
+        comments.delete(current);
+    }
+
+    /** Applies one action to up to 100 ids, each on its own current version; one result per distinct id. */
+    public List<BulkResult> bulk(String action, List<String> ids, String moderator) {
+        if (ids.isEmpty() || ids.size() > MAX_BULK) {
+            throw ServiceException.validation(List.of(new FieldError("ids", "invalid", "Give 1 to 100 comment ids.")));
+        }
+        CommentStatus target = "approve".equals(action) ? CommentStatus.APPROVED
+                : "delete".equals(action) ? null : CommentStatus.parse(action).orElse(null);
+        if (target == null && !"delete".equals(action)) {
+            throw ServiceException.validation(List.of(new FieldError("action", "invalid",
+                    "The action must be approve, pending, spam, trash or delete.")));
+        }
+        List<BulkResult> results = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(ids)) {
+            results.add(bulkOne(id, target, moderator));
+        }
+        return results;
+    }
+
+    private BulkResult bulkOne(String id, CommentStatus target, String moderator) {
+        try {
+            Comment current = get(id);
+            if (target == null) {
+                delete(id, current.version());
+                return new BulkResult(id, "ok", "deleted");
+            }
+            Comment after = change(id, new Change(target, null, current.version()), moderator);
+            return new BulkResult(id, "ok", after.status().wire());
+        } catch (ServiceException e) {
+            if (e.code() == ErrorCode.UNAVAILABLE) {
+                throw e;
+            }
+            return new BulkResult(id, e.code().wire(), null);
+        }
+    }
+
+    private static String checkedContent(String raw) {
+        String content = TextRules.normalize(raw);
+        if (TextRules.isBlank(content)) {
+            throw ServiceException.validation(List.of(new FieldError("content", "required",
+                    SubmissionRules.REQUIRED_CONTENT)));
+        }
+        if (TextRules.hasForbiddenCharacters(content)) {
+            throw ServiceException.validation(List.of(new FieldError("content", "invalid_characters",
+                    SubmissionRules.FORBIDDEN_CHARACTERS)));
+        }
+        if (TextRules.utf8Length(content) > SubmissionRules.MAX_CONTENT_BYTES) {
+            throw ServiceException.validation(List.of(new FieldError("content", "too_long",
+                    SubmissionRules.CONTENT_TOO_LONG)));
+        }
+        return content;
+    }
+
+    private static Comment withVersion(Comment c, long version) {
+        return new Comment(c.id(), c.articleSlug(), c.parentId(), c.depth(), c.authorName(), c.authorEmail(),
+                c.authorUrl(), c.content(), c.status(), c.ip(), c.userAgent(), c.createdAt(), c.updatedAt(),
+                c.moderatedBy(), c.moderatedAt(), version);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.newsroom.application.port;
+
+import dev.newsroom.domain.Comment;
+import dev.newsroom.domain.CommentStatus;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Comments in storage. Every write is one transaction that keeps the article's {@code commentCount}, the
+ * duplicate fingerprints and the "previously approved" marks in step with the comment itself.
+ */
+public interface CommentRepository {
+    Optional<Comment> find(String id);
+
+    /** Approved comments of one article in creation order; a page is never empty while more remain. */
+    Page<Comment> listApproved(String articleSlug, boolean ascending, int limit, String cursor);
+
+    /** The moderation queue of one status, oldest first, optionally of one article. */
+    Page<Comment> listByStatus(CommentStatus status, String articleSlug, int limit, String cursor);
+
+    /** Every comment whose author email is {@code email} (case-insensitive), oldest first. */
+    List<Comment> listByEmail(String email);
+
+    /** True when the author (name and email fingerprint) already has an approved comment. */
+    boolean isPreviouslyApproved(String authorKey);
+
+    /**
+     * Creates the comment with all its guards in one transaction. Throws {@code article_not_found} /
+     * {@code comments_closed} when the article changed, {@code duplicate_comment}, {@code comment_flood}
+     * (with the seconds to wait), or {@link IdempotencyCollision} when another request took the key first.
+     */
+    void submit(CommentSubmission submission);
+
+    /** Replaces {@code before} with {@code after} if nobody changed it meanwhile ({@code version_conflict}). */
+    Comment update(Comment before, Comment after);
+
+    /** Deletes a comment for good if nobody changed it meanwhile. */
+    void delete(Comment current);
+
+    /** A stored first response for an idempotency key, if one is live. */
+    Optional<RecordedResponse> findResponse(String idempotencyKey);
+}

@@ -1,0 +1,68 @@
+package dev.newsroom.config;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * Settings read once from the environment at init (system properties of the same name win, for the local
+ * runner and tests). Nothing here is required locally; in AWS the template sets every value.
+ *
+ * @param tableName      {@code TABLE_NAME}, default {@code newsroom}
+ * @param region         {@code AWS_REGION}, default {@code us-east-1}
+ * @param endpoint       {@code AWS_ENDPOINT_URL_DYNAMODB} or {@code AWS_ENDPOINT_URL}; null means AWS itself
+ * @param allowedOrigins {@code CORS_ALLOWED_ORIGINS}, comma-separated; empty means no cross-origin access
+ * @param publicMaxAge   {@code PUBLIC_MAX_AGE_SECONDS} for public GETs, default 30
+ * @param cursorSecret   {@code CURSOR_SECRET} (at least 16 bytes); random per process when absent
+ * @param settingsRefresh {@code SETTINGS_REFRESH_SECONDS}, how stale discussion settings may get, default 30
+ */
+public record AppConfig(String tableName, String region, String endpoint, List<String> allowedOrigins,
+                        int publicMaxAge, byte[] cursorSecret, Duration settingsRefresh) {
+
+    public static AppConfig fromEnvironment() {
+        return from(name -> {
+            String value = System.getProperty(name);
+            return value != null ? value : System.getenv(name);
+        });
+    }
+
+    public static AppConfig from(UnaryOperator<String> lookup) {
+        String endpoint = firstNonBlank(lookup.apply("AWS_ENDPOINT_URL_DYNAMODB"), lookup.apply("AWS_ENDPOINT_URL"));
+        String origins = lookup.apply("CORS_ALLOWED_ORIGINS");
+        String secret = lookup.apply("CURSOR_SECRET");
+        byte[] secretBytes = secret == null || secret.isBlank() ? randomSecret() : secret.getBytes(StandardCharsets.UTF_8);
+        if (secretBytes.length < 16) {
+            throw new IllegalStateException("CURSOR_SECRET must be at least 16 characters");
+        }
+        return new AppConfig(
+                orDefault(lookup.apply("TABLE_NAME"), "newsroom"),
+                orDefault(lookup.apply("AWS_REGION"), "us-east-1"),
+                endpoint,
+                origins == null ? List.of() : Arrays.stream(origins.split(",")).map(String::trim)
+                        .filter(s -> !s.isEmpty()).toList(),
+                Integer.parseInt(orDefault(lookup.apply("PUBLIC_MAX_AGE_SECONDS"), "30")),
+                secretBytes,
+                Duration.ofSeconds(Long.parseLong(orDefault(lookup.apply("SETTINGS_REFRESH_SECONDS"), "30"))));
+    }
+
+    private static byte[] randomSecret() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
+    private static String firstNonBlank(String a, String b) {
+        if (a != null && !a.isBlank()) {
+            return a.trim();
+        }
+        return b == null || b.isBlank() ? null : b.trim();
+    }
+}

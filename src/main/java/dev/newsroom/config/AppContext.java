@@ -1,0 +1,157 @@
+package dev.newsroom.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsroom.adapter.in.api.Json;
+import dev.newsroom.adapter.out.dynamodb.CursorCodec;
+import dev.newsroom.adapter.out.dynamodb.DynamoArticleRepository;
+import dev.newsroom.adapter.out.dynamodb.DynamoCommentRepository;
+import dev.newsroom.adapter.out.dynamodb.DynamoSettingsRepository;
+import dev.newsroom.application.ArticleService;
+import dev.newsroom.application.CommentQueries;
+import dev.newsroom.application.Moderation;
+import dev.newsroom.application.Privacy;
+import dev.newsroom.application.SettingsService;
+import dev.newsroom.application.SubmitComment;
+import dev.newsroom.application.UlidGenerator;
+import dev.newsroom.application.port.CommentRepository;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The composition root: every client, schema, mapper and use case is built here once per container (Lambda's
+ * init phase, which SnapStart snapshots) and shared by all handlers of that container.
+ */
+public final class AppContext {
+    private final AppConfig config;
+    private final DynamoDbClient dynamo;
+    private final ObjectMapper json;
+    private final ArticleService articles;
+    private final CommentQueries commentQueries;
+    private final SubmitComment submitComment;
+    private final Moderation moderation;
+    private final SettingsService settings;
+    private final Privacy privacy;
+    private final Clock clock;
+    private final CommentRepository commentRepository;
+
+    public AppContext(AppConfig config, DynamoDbClient dynamo, Clock clock) {
+        this.config = config;
+        this.dynamo = dynamo;
+        this.clock = clock;
+        this.json = Json.newMapper();
+        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
+        CursorCodec cursors = new CursorCodec(config.cursorSecret());
+        var articleRepo = new DynamoArticleRepository(dynamo, enhanced, config.tableName(), cursors);
+        var commentRepo = new DynamoCommentRepository(dynamo, enhanced, config.tableName(), cursors, clock);
+        this.commentRepository = commentRepo;
+        this.settings = new SettingsService(new DynamoSettingsRepository(dynamo, config.tableName()), clock,
+                config.settingsRefresh());
+        this.articles = new ArticleService(articleRepo, clock);
+        this.commentQueries = new CommentQueries(articles, commentRepo);
+        this.submitComment = new SubmitComment(articles, commentRepo, settings, new UlidGenerator(clock), clock);
+        this.moderation = new Moderation(commentRepo, clock);
+        this.privacy = new Privacy(commentRepo, clock);
+    }
+
+    /** The container-wide context, built on first use from the environment. */
+    public static AppContext shared() {
+        return Holder.INSTANCE;
+    }
+
+    private static final class Holder {
+        static final AppContext INSTANCE = fromEnvironment();
+    }
+
+    public static AppContext fromEnvironment() {
+        AppConfig config = AppConfig.fromEnvironment();
+        return new AppContext(config, dynamoClient(config), Clock.tickMillis(java.time.ZoneOffset.UTC));
+    }
+
+    /** A DynamoDB client on the JDK's URLConnection, with explicit region, credentials and tight timeouts. */
+    public static DynamoDbClient dynamoClient(AppConfig config) {
+        var builder = DynamoDbClient.builder()
+                .region(Region.of(config.region()))
+                .credentialsProvider(credentials(config))
+                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(2))
+                        .socketTimeout(Duration.ofSeconds(5)))
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .retryStrategy(RetryMode.STANDARD)
+                        .apiCallAttemptTimeout(Duration.ofSeconds(5))
+                        .apiCallTimeout(Duration.ofSeconds(12))
+                        .build());
+        if (config.endpoint() != null) {
+            builder.endpointOverride(URI.create(config.endpoint()));
+        }
+        return builder.build();
+    }
+
+    private static AwsCredentialsProvider credentials(AppConfig config) {
+        if (System.getenv("AWS_LAMBDA_FUNCTION_NAME") != null) {
+            return EnvironmentVariableCredentialsProvider.create();
+        }
+        boolean hasKeys = System.getenv("AWS_ACCESS_KEY_ID") != null || System.getProperty("aws.accessKeyId") != null;
+        if (config.endpoint() != null && !hasKeys) {
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+
+    public AppConfig config() {
+        return config;
+    }
+
+    public DynamoDbClient dynamo() {
+        return dynamo;
+    }
+
+    public ObjectMapper json() {
+        return json;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public ArticleService articles() {
+        return articles;
+    }
+
+    public CommentQueries commentQueries() {
+        return commentQueries;
+    }
+
+    public SubmitComment submitComment() {
+        return submitComment;
+    }
+
+    public Moderation moderation() {
+        return moderation;
+    }
+
+    public SettingsService settings() {
+        return settings;
+    }
+
+    /** The comment store itself, for tools that load data (the local runner's samples). */
+    public CommentRepository commentRepository() {
+        return commentRepository;
+    }
+
+    public Privacy privacy() {
+        return privacy;
+    }
+}

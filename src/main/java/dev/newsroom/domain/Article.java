@@ -1,0 +1,52 @@
+package dev.newsroom.domain;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A news article. {@code commentCount} is the number of approved comments, kept exact by storing it in
+ * the same transaction as every change of approval; {@code version} guards editors' writes.
+ */
+public record Article(
+        String slug,
+        String title,
+        String excerpt,
+        List<String> body,
+        List<String> categories,
+        Source source,
+        List<ArticleLink> seeAlso,
+        List<RelatedPost> related,
+        ArticleStatus status,
+        boolean commentsOpen,
+        Instant publishedAt,
+        Instant updatedAt,
+        long commentCount,
+        long version) {
+
+    public Article {
+        body = List.copyOf(body);
+        categories = List.copyOf(categories);
+        seeAlso = List.copyOf(seeAlso);
+        related = List.copyOf(related);
+    }
+
+    public boolean isPublished() {
+        return status == ArticleStatus.PUBLISHED;
+    }
+
+    /** Open for comments: the flag is set and, when {@code closeAfterDays} > 0, the article is young enough. */
+    public boolean acceptsCommentsAt(Instant now, int closeAfterDays) {
+        if (!commentsOpen) {
+            return false;
+        }
+        if (closeAfterDays <= 0 || publishedAt == null) {
+            return true;
+        }
+        return publishedAt.plusSeconds(closeAfterDays * 86_400L).isAfter(now);
+    }
+
+    public Article withCommentCount(long count) {
+        return new Article(slug, title, excerpt, body, categories, source, seeAlso, related, status,
+                commentsOpen, publishedAt, updatedAt, count, version);
+    }
+}

@@ -1,0 +1,125 @@
+package dev.newsroom.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Editors' input rules for articles: slug format, lengths, list sizes, URLs and status, all errors at once.
+ * A published article without {@code publishedAt} is published now.
+ */
+public final class ArticleRules {
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+    public static final int MAX_SLUG = 200;
+    public static final int MAX_TITLE = 300;
+    public static final int MAX_EXCERPT = 1_000;
+    public static final int MAX_PARAGRAPHS = 500;
+    public static final int MAX_PARAGRAPH = 20_000;
+    public static final int MAX_CATEGORIES = 20;
+    public static final int MAX_CATEGORY = 60;
+    public static final int MAX_LINKS = 20;
+
+    private ArticleRules() {
+    }
+
+    public static boolean isValidSlug(String slug) {
+        return slug != null && slug.length() <= MAX_SLUG && SLUG.matcher(slug).matches();
+    }
+
+    /** Checks the draft and builds the article with the given count and version; throws {@code validation_failed}. */
+    public static Article toArticle(ArticleDraft d, Instant now, long commentCount, long version) {
+        List<FieldError> errors = new ArrayList<>();
+        if (!isValidSlug(d.slug())) {
+            errors.add(new FieldError("slug", "invalid",
+                    "The slug must be 1 to 200 lower-case letters, digits and single hyphens."));
+        }
+        text(errors, "title", d.title(), true, MAX_TITLE);
+        text(errors, "excerpt", d.excerpt(), false, MAX_EXCERPT);
+        paragraphs(errors, d.body());
+        categories(errors, d.categories());
+        source(errors, d.source());
+        links(errors, d.seeAlso().size(), d.seeAlso().stream().map(ArticleLink::slug).toList(),
+                d.seeAlso().stream().map(ArticleLink::title).toList(), "seeAlso");
+        links(errors, d.related().size(), d.related().stream().map(RelatedPost::slug).toList(),
+                d.related().stream().map(RelatedPost::title).toList(), "related");
+        for (RelatedPost r : d.related()) {
+            if (!validText(r.excerpt(), false, MAX_EXCERPT)) {
+                errors.add(new FieldError("related", "invalid", "Each related excerpt must be at most 1000 characters."));
+                break;
+            }
+        }
+        ArticleStatus status = d.status() == null ? ArticleStatus.DRAFT : ArticleStatus.parse(d.status()).orElse(null);
+        if (status == null) {
+            errors.add(new FieldError("status", "invalid", "The status must be \"draft\" or \"published\"."));
+        }
+        if (!errors.isEmpty()) {
+            throw ServiceException.validation(errors);
+        }
+        Instant publishedAt = d.publishedAt() != null ? d.publishedAt() : (status == ArticleStatus.PUBLISHED ? now : null);
+        return new Article(d.slug(), TextRules.normalize(d.title()), orEmpty(TextRules.normalize(d.excerpt())),
+                d.body().stream().map(TextRules::normalize).toList(),
+                d.categories().stream().map(TextRules::normalize).toList(), d.source(), d.seeAlso(), d.related(),
+                status, d.commentsOpen() == null || d.commentsOpen(), publishedAt, now, commentCount, version);
+    }
+
+    private static void text(List<FieldError> errors, String field, String value, boolean required, int max) {
+        if (!validText(value, required, max)) {
+            errors.add(new FieldError(field, required && TextRules.isBlank(TextRules.normalize(value)) ? "required" : "invalid",
+                    field + (required ? " is required and" : "") + " must be at most " + max
+                            + " characters of text."));
+        }
+    }
+
+    private static boolean validText(String value, boolean required, int max) {
+        String v = TextRules.normalize(value);
+        if (TextRules.isBlank(v)) {
+            return !required;
+        }
+        return v.length() <= max && !TextRules.hasForbiddenCharacters(v);
+    }
+
+    private static void paragraphs(List<FieldError> errors, List<String> body) {
+        boolean bad = body.isEmpty() || body.size() > MAX_PARAGRAPHS
+                || body.stream().anyMatch(p -> !validText(p, true, MAX_PARAGRAPH));
+        if (bad) {
+            errors.add(new FieldError("body", "invalid",
+                    "The body must be 1 to 500 non-empty paragraphs of at most 20000 characters."));
+        }
+    }
+
+    private static void categories(List<FieldError> errors, List<String> categories) {
+        boolean bad = categories.size() > MAX_CATEGORIES
+                || categories.stream().anyMatch(c -> !validText(c, true, MAX_CATEGORY) || c.contains("#"))
+                || categories.stream().distinct().count() != categories.size();
+        if (bad) {
+            errors.add(new FieldError("categories", "invalid",
+                    "Up to 20 distinct category names of 1 to 60 characters, without '#'."));
+        }
+    }
+
+    private static void source(List<FieldError> errors, Source source) {
+        if (source == null) {
+            return;
+        }
+        if (!validText(source.name(), true, 100)) {
+            errors.add(new FieldError("source.name", "invalid", "The source name must be 1 to 100 characters."));
+        }
+        if (source.url() != null && !TextRules.isValidWebUrl(source.url())) {
+            errors.add(new FieldError("source.url", "invalid", "The source URL must be an http or https address."));
+        }
+    }
+
+    private static void links(List<FieldError> errors, int size, List<String> slugs, List<String> titles, String field) {
+        boolean bad = size > MAX_LINKS || slugs.stream().anyMatch(s -> !isValidSlug(s))
+                || titles.stream().anyMatch(t -> !validText(t, true, MAX_TITLE));
+        if (bad) {
+            errors.add(new FieldError(field, "invalid",
+                    "Up to 20 links, each with a valid slug and a title of at most 300 characters."));
+        }
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

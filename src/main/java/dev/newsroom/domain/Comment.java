@@ -1,0 +1,66 @@
+package dev.newsroom.domain;
+
+import java.time.Instant;
+
+/**
+ * A stored comment with everything moderators see. Public views are built from it by leaving out the
+ * email, IP address and user agent; {@link #avatarHash()} stands in for the email.
+ * {@code depth} is 1 for a top-level comment and parent's depth + 1 for a reply.
+ */
+public record Comment(
+        String id,
+        String articleSlug,
+        String parentId,
+        int depth,
+        String authorName,
+        String authorEmail,
+        String authorUrl,
+        String content,
+        CommentStatus status,
+        String ip,
+        String userAgent,
+        Instant createdAt,
+        Instant updatedAt,
+        String moderatedBy,
+        Instant moderatedAt,
+        long version) {
+
+    public String avatarHash() {
+        return Hashes.avatarHash(authorEmail);
+    }
+
+    public boolean isApproved() {
+        return status == CommentStatus.APPROVED;
+    }
+
+    /** The fingerprint of "the same comment again": article, parent, name, email and content. */
+    public String duplicateKey() {
+        return Hashes.sha256Hex(String.join("\u0000", articleSlug, parentId == null ? "" : parentId,
+                authorName, authorEmail == null ? "" : authorEmail.toLowerCase(java.util.Locale.ROOT), content));
+    }
+
+    /** The fingerprint of an author for "previously approved": name and lower-cased email. */
+    public String authorKey() {
+        return authorKey(authorName, authorEmail);
+    }
+
+    public static String authorKey(String name, String email) {
+        return Hashes.sha256Hex(name + "\u0000" + (email == null ? "" : email.toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    public Comment moderated(CommentStatus newStatus, String moderator, Instant at) {
+        return new Comment(id, articleSlug, parentId, depth, authorName, authorEmail, authorUrl, content, newStatus,
+                ip, userAgent, createdAt, at, moderator, at, version + 1);
+    }
+
+    public Comment edited(String newContent, String moderator, Instant at) {
+        return new Comment(id, articleSlug, parentId, depth, authorName, authorEmail, authorUrl, newContent, status,
+                ip, userAgent, createdAt, at, moderator, at, version + 1);
+    }
+
+    /** The privacy eraser's result: no name, email, URL, IP or user agent; the thread position stays. */
+    public Comment anonymised(Instant at) {
+        return new Comment(id, articleSlug, parentId, depth, "Anonymous", null, null, content, status,
+                null, null, createdAt, at, moderatedBy, moderatedAt, version + 1);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.newsroom.domain;
+
+import java.util.List;
+
+/**
+ * The one exception type that carries a contract failure out of the domain and the use cases. It holds
+ * the stable {@link ErrorCode}, a human message safe to show to readers, every broken field (for
+ * {@code validation_failed}) and, for throttling answers, the seconds after which a retry may succeed.
+ */
+public final class ServiceException extends RuntimeException {
+    private final ErrorCode code;
+    private final List<FieldError> fields;
+    private final long retryAfterSeconds;
+
+    public ServiceException(ErrorCode code, String message) {
+        this(code, message, List.of(), 0);
+    }
+
+    public ServiceException(ErrorCode code, String message, List<FieldError> fields, long retryAfterSeconds) {
+        super(message, null, false, false);
+        this.code = code;
+        this.fields = List.copyOf(fields);
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public static ServiceException validation(List<FieldError> fields) {
+        return new ServiceException(ErrorCode.VALIDATION_FAILED, fields.get(0).message(), fields, 0);
+    }
+
+    public static ServiceException invalidParameter(String message) {
+        return new ServiceException(ErrorCode.INVALID_PARAMETER, message);
+    }
+
+    public static ServiceException malformed(String message) {
+        return new ServiceException(ErrorCode.MALFORMED_BODY, message);
+    }
+
+    public static ServiceException articleNotFound() {
+        return new ServiceException(ErrorCode.ARTICLE_NOT_FOUND, "No published article has this slug.");
+    }
+
+    public static ServiceException commentNotFound() {
+        return new ServiceException(ErrorCode.COMMENT_NOT_FOUND, "No comment has this id.");
+    }
+
+    public static ServiceException versionConflict() {
+        return new ServiceException(ErrorCode.VERSION_CONFLICT,
+                "This item was changed by someone else; reload it and try again.");
+    }
+
+    public static ServiceException unavailable(long retryAfterSeconds) {
+        return new ServiceException(ErrorCode.UNAVAILABLE,
+                "The service is briefly unavailable. Please try again.", List.of(), retryAfterSeconds);
+    }
+
+    public ErrorCode code() {
+        return code;
+    }
+
+    public List<FieldError> fields() {
+        return fields;
+    }
+
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+}
