@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Comments in DynamoDB. Each write is one {@code TransactWriteItems}: the comment, its article's count, its
@@ -147,7 +148,7 @@ public final class DynamoCommentRepository implements CommentRepository {
             items.add(idempotencyRecord(s.response(), s.now().getEpochSecond()));
         }
         try {
-            DynamoCalls.run(() -> client.transactWriteItems(b -> b.transactItems(items).clientRequestToken(c.id())));
+            DynamoCalls.run(() -> client.transactWriteItems(b -> b.transactItems(items).clientRequestToken(UUID.randomUUID().toString())));
         } catch (TransactionCanceledException e) {
             throw submissionFailure(e, c, s, dupIndex, floodIndexes, idemIndex);
         }

@@ -1,0 +1,107 @@
+package dev.newsroom.adapter.in.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import dev.newsroom.local.SampleData;
+import dev.newsroom.local.TemplateRoutes;
+import dev.newsroom.support.ApiHarness;
+import dev.newsroom.support.ApiHarness.Reply;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+/**
+ * Every file in {@code events/} (the events {@code sam local invoke -e} takes) is fed to its handler over
+ * freshly seeded sample data, and every route that {@code template.yaml} declares has an event.
+ */
+class EventsTest {
+    private static final Path EVENTS = Path.of("events");
+    private static final String C3 = "01SAMPLE000000000000000003";
+
+    /** The status each event must produce, and what must be true before it runs. */
+    private record Expectation(int status, Consumer<ApiHarness> before) {
+    }
+
+    private static final Map<String, Expectation> EXPECTED = Map.ofEntries(
+            Map.entry("list-articles", new Expectation(200, h -> { })),
+            Map.entry("list-articles-by-category", new Expectation(200, h -> { })),
+            Map.entry("get-article", new Expectation(200, h -> { })),
+            Map.entry("preflight-article", new Expectation(204, h -> { })),
+            Map.entry("comment-counts", new Expectation(200, h -> { })),
+            Map.entry("list-comments", new Expectation(200, h -> { })),
+            Map.entry("submit-comment", new Expectation(202, h -> { })),
+            Map.entry("submit-comment-form", new Expectation(202, h -> { })),
+            Map.entry("admin-queue", new Expectation(200, h -> { })),
+            Map.entry("admin-get-comment", new Expectation(200, h -> { })),
+            Map.entry("admin-patch-comment", new Expectation(200, h -> { })),
+            Map.entry("admin-delete-comment", new Expectation(204, h ->
+                    h.asModerator("PATCH", "/admin/comments/" + C3, "{\"status\":\"trash\",\"version\":1}"))),
+            Map.entry("admin-bulk", new Expectation(200, h -> { })),
+            Map.entry("admin-get-settings", new Expectation(200, h -> { })),
+            Map.entry("admin-put-settings", new Expectation(200, h -> { })),
+            Map.entry("admin-create-article", new Expectation(201, h -> { })),
+            Map.entry("admin-get-article", new Expectation(200, h -> { })),
+            Map.entry("admin-update-article", new Expectation(200, h -> { })),
+            Map.entry("admin-delete-article", new Expectation(204, h -> { })),
+            Map.entry("admin-privacy-export", new Expectation(200, h -> { })),
+            Map.entry("admin-privacy-erase", new Expectation(200, h -> { })));
+
+    @TestFactory
+    Stream<DynamicTest> eachEvent_isAnsweredByItsHandler() throws IOException {
+        try (Stream<Path> files = Files.list(EVENTS)) {
+            return files.filter(p -> p.toString().endsWith(".json")).sorted().toList().stream().map(file -> {
+                String name = file.getFileName().toString().replace(".json", "");
+                return DynamicTest.dynamicTest(name, () -> {
+                    Expectation expected = EXPECTED.get(name);
+                    assertNotNull(expected, "no expectation for events/" + name + ".json");
+                    ApiHarness harness = new ApiHarness();
+                    SampleData.seedIfEmpty(harness.app);
+                    expected.before().accept(harness);
+                    APIGatewayProxyRequestEvent event = EventLoader.loadApiGatewayRestEvent(file.toString());
+                    Reply reply = harness.call(event);
+                    assertEquals(expected.status(), reply.status(), reply.body());
+                    assertNotNull(reply.headers().get("X-Request-Id"));
+                    assertEquals("nosniff", reply.headers().get("X-Content-Type-Options"));
+                    assertEquals("https://www.example.com", reply.headers().get("Access-Control-Allow-Origin"));
+                    if (reply.status() != 204) {
+                        assertEquals("application/json; charset=utf-8", reply.headers().get("Content-Type"));
+                    }
+                    if (!name.startsWith("admin")) {
+                        assertFalse(reply.body().contains("@example."), "public response shows an email: " + reply.body());
+                    }
+                });
+            });
+        }
+    }
+
+    @Test
+    void everyDeclaredRoute_hasAnEvent_andEveryEventADeclaredRoute() throws IOException {
+        Set<String> declared = TemplateRoutes.read(Path.of("template.yaml")).stream()
+                .filter(r -> !r.method().equals("OPTIONS"))
+                .map(r -> r.method() + " " + r.path()).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> covered = new TreeSet<>();
+        try (Stream<Path> files = Files.list(EVENTS)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".json")).toList()) {
+                APIGatewayProxyRequestEvent event = EventLoader.loadApiGatewayRestEvent(file.toString());
+                if (!event.getHttpMethod().equals("OPTIONS")) {
+                    covered.add(event.getHttpMethod() + " " + event.getResource());
+                }
+            }
+        }
+        assertEquals(declared, covered);
+    }
+}
