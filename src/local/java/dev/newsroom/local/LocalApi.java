@@ -37,7 +37,8 @@ import java.util.concurrent.Executors;
 public final class LocalApi implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
-    private final DynamoDBProxyServer dynamoLocal;
+    private DynamoDBProxyServer dynamoLocal;
+    private final String[] dynamoLocalArgs;
     private final AppContext app;
     private final String adminToken;
     private final String dynamoEndpoint;
@@ -47,11 +48,12 @@ public final class LocalApi implements AutoCloseable {
                           Map<String, String> settings) {
     }
 
-    private LocalApi(HttpServer server, ExecutorService executor, DynamoDBProxyServer dynamoLocal, AppContext app,
-                     String adminToken, String dynamoEndpoint) {
+    private LocalApi(HttpServer server, ExecutorService executor, DynamoDBProxyServer dynamoLocal, String[] dynamoLocalArgs,
+                     AppContext app, String adminToken, String dynamoEndpoint) {
         this.server = server;
         this.executor = executor;
         this.dynamoLocal = dynamoLocal;
+        this.dynamoLocalArgs = dynamoLocalArgs;
         this.app = app;
         this.adminToken = adminToken;
         this.dynamoEndpoint = dynamoEndpoint;
@@ -78,6 +80,7 @@ public final class LocalApi implements AutoCloseable {
             System.setProperty("sqlite4java.library.path", options.projectRoot().resolve("target/native-libs").toString());
         }
         DynamoDBProxyServer dynamoLocal = null;
+        String[] dynamoLocalArgs = null;
         String endpoint = options.endpoint();
         if (endpoint == null) {
             int dbPort = freePort();
@@ -88,7 +91,8 @@ public final class LocalApi implements AutoCloseable {
                 Files.createDirectories(options.dbPath());
                 args.addAll(List.of("-dbPath", options.dbPath().toString()));
             }
-            dynamoLocal = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
+            dynamoLocalArgs = args.toArray(String[]::new);
+            dynamoLocal = ServerRunner.createServerFromCommandLineArgs(dynamoLocalArgs);
             dynamoLocal.start();
             endpoint = "http://127.0.0.1:" + dbPort;
         }
@@ -111,7 +115,7 @@ public final class LocalApi implements AutoCloseable {
         server.createContext("/", new GatewayBridge(routes, handlers(routes, app), new LocalAuthorizer(token),
                 new StaticFiles(options.projectRoot().resolve("web"))));
         server.start();
-        return new LocalApi(server, executor, dynamoLocal, app, token, endpoint);
+        return new LocalApi(server, executor, dynamoLocal, dynamoLocalArgs, app, token, endpoint);
     }
 
     private static Map<String, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> handlers(
@@ -157,9 +161,18 @@ public final class LocalApi implements AutoCloseable {
     }
 
     /** Stops the in-process DynamoDB Local while the API keeps serving (fault tests: the API must answer 503). */
-    public void stopDatabase() throws Exception {
+    public synchronized void stopDatabase() throws Exception {
         if (dynamoLocal != null) {
             dynamoLocal.stop();
+            dynamoLocal = null;
+        }
+    }
+
+    /** Starts the in-process DynamoDB Local again on the same port (with a data folder, the data is still there). */
+    public synchronized void restartDatabase() throws Exception {
+        if (dynamoLocal == null && dynamoLocalArgs != null) {
+            dynamoLocal = ServerRunner.createServerFromCommandLineArgs(dynamoLocalArgs);
+            dynamoLocal.start();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.newsroom.local;
 
+import dev.newsroom.application.UlidGenerator;
 import dev.newsroom.application.port.CommentSubmission;
 import dev.newsroom.config.AppContext;
 import dev.newsroom.domain.ArticleDraft;
@@ -20,6 +21,8 @@ import java.util.List;
  */
 public final class SampleData {
     public static final String LEAD_SLUG = "wagner-to-withdraw-from-mali-after-completing-mission";
+    /** When the lead story was published; sample times are fixed so sample ids are stable. */
+    public static final Instant PUBLISHED = Instant.parse("2026-11-22T09:00:00Z");
     private static final Source BBC = new Source("BBC", "https://www.bbc.com/news");
 
     private SampleData() {
@@ -29,7 +32,7 @@ public final class SampleData {
         if (!app.articles().listPublished(null, 1, null).items().isEmpty()) {
             return;
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = PUBLISHED;
         int hour = 0;
         for (String[] story : OTHER_STORIES) {
             hour += 7;
@@ -59,23 +62,32 @@ public final class SampleData {
                                 "Canada is backing a cooperative of women basket weavers in Sirigu through a local knowledge centre."),
                         new RelatedPost("ghana-drops-to-95th-in-2021-world-ranking", "Ghana Drops To 95th In 2021 World...",
                                 "A newly published 2021 world index places Ghana 95th, down from last year.")),
-                "published", true, now.minus(1, ChronoUnit.HOURS)));
+                "published", true, now));
         seedThread(app, now);
     }
 
-    private static void seedThread(AppContext app, Instant now) {
-        String first = "01SAMPLE000000000000000001";
+    private static void seedThread(AppContext app, Instant published) {
+        String first = sampleId(1);
         comment(app, first, null, 1, "Ama Mensah", "ama@example.com", "https://ama.example",
-                "Thanks for this report. It will be interesting to see what Africa Corps does differently.",
-                now.minus(40, ChronoUnit.MINUTES));
-        comment(app, "01SAMPLE000000000000000002", first, 2, "Kofi", "kofi@example.org", null,
-                "Agreed. The timing, right after the base was abandoned, says a lot.", now.minus(25, ChronoUnit.MINUTES));
-        comment(app, "01SAMPLE000000000000000003", null, 1, "Claire D.", "claire@example.net", null,
-                "Does anyone know whether the withdrawal includes the CAR headquarters?", now.minus(10, ChronoUnit.MINUTES));
+                "Thanks for this report. It will be interesting to see what Africa Corps does differently.");
+        comment(app, sampleId(2), first, 2, "Kofi", "kofi@example.org", null,
+                "Agreed. The timing, right after the base was abandoned, says a lot.");
+        comment(app, sampleId(3), null, 1, "Claire D.", "claire@example.net", null,
+                "Does anyone know whether the withdrawal includes the CAR headquarters?");
+    }
+
+    /** The id of sample comment {@code n}: a ULID of its creation time, {@code n} x 15 minutes after publication. */
+    public static String sampleId(int n) {
+        return UlidGenerator.timePrefix(commentTime(n).toEpochMilli()) + "SAMPLE000000000" + n;
+    }
+
+    private static Instant commentTime(int n) {
+        return PUBLISHED.plus(15L * n, ChronoUnit.MINUTES);
     }
 
     private static void comment(AppContext app, String id, String parentId, int depth, String name, String email,
-                                String url, String content, Instant at) {
+                                String url, String content) {
+        Instant at = commentTime(Integer.parseInt(id.substring(id.length() - 1)));
         Comment c = new Comment(id, LEAD_SLUG, parentId, depth, name, email, url, content, CommentStatus.APPROVED,
                 "192.0.2.1", "sample-data", at, at, "sample-data", at, 1);
         app.commentRepository().submit(new CommentSubmission(c, 0, at, null));

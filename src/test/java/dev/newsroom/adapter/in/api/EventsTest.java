@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  */
 class EventsTest {
     private static final Path EVENTS = Path.of("events");
-    private static final String C3 = "01SAMPLE000000000000000003";
+    private static final String C3 = "01M81AA2B0SAMPLE0000000003";
 
     /** The status each event must produce, and what must be true before it runs. */
     private record Expectation(int status, Consumer<ApiHarness> before) {

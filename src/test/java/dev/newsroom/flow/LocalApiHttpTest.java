@@ -1,0 +1,98 @@
+package dev.newsroom.flow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsroom.local.SampleData;
+import dev.newsroom.support.HttpApi;
+import dev.newsroom.support.HttpApi.Answer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static dev.newsroom.support.ApiHarness.comment;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The whole API over real HTTP: the local runner in front of the handlers, DynamoDB Local over HTTP. */
+class LocalApiHttpTest {
+    private static final String ARTICLE = "/articles/" + SampleData.LEAD_SLUG;
+    private static HttpApi api;
+
+    @BeforeAll
+    static void start() throws Exception {
+        api = new HttpApi(null, Map.of("CORS_ALLOWED_ORIGINS", "https://news.example"));
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+    }
+
+    @Test
+    void sampleArticle_isServedWithTheContractsHeaders() {
+        Answer answer = api.get(ARTICLE);
+        assertEquals(200, answer.status());
+        assertEquals("Wagner to Withdraw From Mali After \u2018Completing Mission\u2019", answer.json().path("title").asText());
+        assertEquals("Lead Story", answer.json().path("categories").get(1).asText());
+        assertEquals("BBC", answer.json().path("source").path("name").asText());
+        assertEquals(3, answer.json().path("related").size());
+        assertEquals("application/json; charset=utf-8", answer.header("Content-Type"));
+        assertEquals("nosniff", answer.header("X-Content-Type-Options"));
+        assertNotNull(answer.header("X-Request-Id"));
+        assertEquals("public, max-age=30", answer.header("Cache-Control"));
+        JsonNode list = api.get("/articles").json();
+        assertEquals(10, list.path("items").size());
+        assertEquals(2, api.get("/articles?cursor=" + list.path("nextCursor").asText()).json().path("items").size());
+    }
+
+    @Test
+    void unknownRoutesAndMethods_getContractErrors() {
+        Answer missing = api.get("/nothing/here");
+        assertEquals(404, missing.status());
+        assertEquals("not_found", missing.errorCode());
+        Answer wrongMethod = api.send("DELETE", ARTICLE, null);
+        assertEquals(405, wrongMethod.status());
+        assertEquals("method_not_allowed", wrongMethod.errorCode());
+        assertEquals("GET, OPTIONS", wrongMethod.header("Allow"));
+    }
+
+    @Test
+    void cors_echoesAllowedOriginsOnly() {
+        Answer allowed = api.send("OPTIONS", ARTICLE + "/comments", null, "Origin", "https://news.example",
+                "Access-Control-Request-Method", "POST");
+        assertEquals(204, allowed.status());
+        assertEquals("https://news.example", allowed.header("Access-Control-Allow-Origin"));
+        assertTrue(allowed.header("Access-Control-Allow-Methods").contains("POST"));
+        Answer refused = api.send("OPTIONS", ARTICLE + "/comments", null, "Origin", "https://evil.example");
+        assertNull(refused.header("Access-Control-Allow-Origin"));
+        assertNull(api.get(ARTICLE, "Origin", "https://evil.example").header("Access-Control-Allow-Origin"));
+        assertEquals("https://news.example", api.get(ARTICLE, "Origin", "https://news.example").header("Access-Control-Allow-Origin"));
+    }
+
+    @Test
+    void readerPostsModeratorApproves_andTheThreadAndCountFollow() {
+        long before = api.get(ARTICLE).json().path("commentCount").asLong();
+        Answer posted = api.send("POST", ARTICLE + "/comments", comment("Efua", "efua@example.com", "Over real HTTP."));
+        assertEquals(202, posted.status(), posted.raw().body());
+        String id = posted.json().path("id").asText();
+
+        assertEquals(401, api.get("/admin/comments").status());
+        assertEquals(401, api.send("GET", "/admin/comments", null, "Authorization", "Bearer wrong").status());
+        assertEquals("unauthorized", api.get("/admin/comments").errorCode());
+        JsonNode queued = api.admin("GET", "/admin/comments/" + id, null).json();
+        assertEquals("efua@example.com", queued.path("authorEmail").asText());
+        assertEquals("127.0.0.1", queued.path("ip").asText());
+
+        Answer approved = api.admin("PATCH", "/admin/comments/" + id, "{\"status\":\"approved\",\"version\":1}");
+        assertEquals(200, approved.status());
+        assertEquals("no-store", approved.header("Cache-Control"));
+        assertEquals(before + 1, api.get(ARTICLE).json().path("commentCount").asLong());
+        JsonNode thread = api.get(ARTICLE + "/comments?order=desc&limit=1").json();
+        assertEquals(id, thread.path("items").get(0).path("id").asText());
+        assertEquals(before + 1, thread.path("total").asLong());
+        assertTrue(!api.get(ARTICLE + "/comments").raw().body().contains("efua@example.com"));
+    }
+}
