@@ -68,7 +68,8 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayProxyReque
             throw new ServiceException(ErrorCode.NOT_FOUND, "No route matches this path.");
         }
         Route first = matching.get(0);
-        request.routed(first.resource(), first.resource().equals(request.resource()) ? Map.of() : first.match(request.path()));
+        Map<String, String> parameters = first.match(request.path());
+        request.routed(first.resource(), parameters == null ? Map.of() : parameters);
         String allow = matching.stream().map(Route::method).collect(Collectors.joining(", ")) + ", OPTIONS";
         if (request.method().equals("OPTIONS")) {
             return cors.preflight(request, allow);
