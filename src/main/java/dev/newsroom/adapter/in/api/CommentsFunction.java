@@ -17,6 +17,7 @@ import java.util.Map;
 /** The public comments function: an article's approved thread, and comment submission. */
 public final class CommentsFunction extends ApiFunction {
     static final String AWAITING_MODERATION = "Your comment is awaiting moderation.";
+    private final Metrics metrics;
 
     public CommentsFunction() {
         this(AppContext.shared());
@@ -24,6 +25,7 @@ public final class CommentsFunction extends ApiFunction {
 
     public CommentsFunction(AppContext app) {
         super(app, true);
+        this.metrics = new Metrics(app.json());
         Priming.register(this);
     }
 
@@ -49,6 +51,15 @@ public final class CommentsFunction extends ApiFunction {
     }
 
     private ApiResponse submit(ApiRequest request) {
+        try {
+            return submitOnce(request);
+        } catch (ServiceException e) {
+            metrics.rejected(e.code().wire());
+            throw e;
+        }
+    }
+
+    private ApiResponse submitOnce(ApiRequest request) {
         String key = idempotencyKey(request);
         CommentForm form = CommentFormReader.read(request, app.json());
         String requestHash = key == null ? null : Hashes.sha256Hex(request.path() + "\n" + request.mediaType()
@@ -57,6 +68,9 @@ public final class CommentsFunction extends ApiFunction {
                 new ModerationPolicy.Sender(request.sourceIp(), request.userAgent()), key, requestHash);
         SubmitComment.Outcome outcome = app.submitComment().submit(submission, this::render);
         request.outcome(outcome.replayed() ? "replayed" : outcomeName(outcome.status()));
+        if (!outcome.replayed()) {
+            metrics.stored(request.outcome());
+        }
         return ApiResponse.json(outcome.response().statusCode(), outcome.response().body());
     }
 

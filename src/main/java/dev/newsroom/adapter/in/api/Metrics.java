@@ -1,0 +1,49 @@
+package dev.newsroom.adapter.in.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Comment metrics as CloudWatch Embedded Metric Format lines on standard output: Lambda ships them to
+ * CloudWatch Logs and CloudWatch turns them into metrics, with no agent and no API call. Namespace
+ * {@code Newsroom}; {@code CommentsSubmitted} plus one of {@code CommentsApproved}, {@code CommentsHeld},
+ * {@code CommentsSpam}, or {@code CommentsRejected} with the dimension {@code Reason} (an error code).
+ */
+final class Metrics {
+    static final String NAMESPACE = "Newsroom";
+    private final ObjectMapper mapper;
+
+    Metrics(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** A stored comment: {@code outcome} is approved, held or spam. */
+    void stored(String outcome) {
+        String metric = switch (outcome) {
+            case "approved" -> "CommentsApproved";
+            case "spam" -> "CommentsSpam";
+            default -> "CommentsHeld";
+        };
+        emit(Map.of(), List.of("CommentsSubmitted", metric));
+    }
+
+    /** A submission refused with {@code reason}, an error code such as {@code comment_flood}. */
+    void rejected(String reason) {
+        emit(Map.of("Reason", reason), List.of("CommentsRejected"));
+    }
+
+    private void emit(Map<String, String> dimensions, List<String> metrics) {
+        Map<String, Object> directive = new LinkedHashMap<>();
+        directive.put("Namespace", NAMESPACE);
+        directive.put("Dimensions", dimensions.isEmpty() ? List.of(List.of()) : List.of(List.copyOf(dimensions.keySet())));
+        directive.put("Metrics", metrics.stream().map(m -> Map.of("Name", m, "Unit", "Count")).toList());
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("_aws", Map.of("Timestamp", System.currentTimeMillis(), "CloudWatchMetrics", List.of(directive)));
+        line.putAll(dimensions);
+        metrics.forEach(m -> line.put(m, 1));
+        System.out.println(Json.write(mapper, line));
+    }
+}

@@ -1,0 +1,69 @@
+package dev.newsroom.flow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsroom.support.ApiHarness;
+import dev.newsroom.support.Events;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.newsroom.support.ApiHarness.comment;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** One JSON log line per request and EMF metric lines, none of them holding personal data or comment text. */
+class ObservabilityTest {
+    private static final String EMAIL = "secret.reader@example.com";
+    private static final String IP = "198.51.100.231";
+    private static final String TEXT = "A very private sentence";
+
+    @Test
+    void logs_haveOneJsonLinePerRequest_metricsInEmf_andNoPersonalData() throws Exception {
+        ApiHarness api = new ApiHarness();
+        api.publish("logged-story");
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            api.postComment("logged-story", comment("Secret Name", EMAIL, TEXT), IP);
+            api.postComment("logged-story", comment("Secret Name", EMAIL, TEXT + " again"), IP);
+            api.advance(Duration.ofSeconds(20));
+            api.postComment("logged-story", "{\"authorName\":\"Secret Name\",\"authorEmail\":\"bad@@x\",\"content\":\"" + TEXT + "\"}", IP);
+            var withUa = Events.fromIp(Events.request("GET", "/articles/logged-story/comments?cursor=" + EMAIL, null), IP);
+            withUa.getHeaders().put("User-Agent", "SecretAgent/1.0");
+            api.call(withUa);
+            api.asModerator("GET", "/admin/privacy/export?email=" + EMAIL, null);
+        } finally {
+            System.setOut(original);
+        }
+        String log = captured.toString(StandardCharsets.UTF_8);
+        for (String secret : List.of(EMAIL, IP, TEXT, "Secret Name", "SecretAgent")) {
+            assertFalse(log.contains(secret), "log contains " + secret + ":\n" + log);
+        }
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : log.split("\n")) {
+            if (!line.isBlank()) {
+                lines.add(ApiHarness.JSON.readTree(line));
+            }
+        }
+        List<JsonNode> requests = lines.stream().filter(l -> "request".equals(l.path("message").asText())).toList();
+        assertEquals(5, requests.size());
+        assertEquals("held", requests.get(0).path("outcome").asText());
+        assertEquals(429, requests.get(1).path("status").asInt());
+        assertEquals("/articles/{slug}/comments", requests.get(0).path("route").asText());
+        assertTrue(requests.get(0).has("latencyMs") && requests.get(0).has("requestId"));
+
+        List<JsonNode> metrics = lines.stream().filter(l -> l.has("_aws")).toList();
+        assertEquals(3, metrics.size());
+        assertEquals(1, metrics.get(0).path("CommentsHeld").asInt());
+        assertEquals("Newsroom", metrics.get(0).path("_aws").path("CloudWatchMetrics").get(0).path("Namespace").asText());
+        assertEquals("comment_flood", metrics.get(1).path("Reason").asText());
+        assertEquals("validation_failed", metrics.get(2).path("Reason").asText());
+    }
+}
