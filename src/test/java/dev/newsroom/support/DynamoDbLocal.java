@@ -5,6 +5,7 @@ import dev.newsroom.config.AppConfig;
 import dev.newsroom.config.AppContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.dynamodb.services.local.embedded.DynamoDBEmbedded;
+import software.amazon.dynamodb.services.local.main.ServerRunner;
 
 import java.time.Clock;
 import java.util.HashMap;
@@ -22,11 +23,31 @@ public final class DynamoDbLocal {
     private DynamoDbLocal() {
     }
 
+    /**
+     * The shared client: embedded (in-process calls), or with {@code -Dtest.dynamodb=http} a DynamoDB Local
+     * {@code ServerRunner} on a free port reached through the production client and its endpoint override.
+     */
     public static synchronized DynamoDbClient client() {
         if (client == null) {
-            client = DynamoDBEmbedded.create().dynamoDbClient();
+            client = "http".equals(System.getProperty("test.dynamodb")) ? overHttp() : DynamoDBEmbedded.create().dynamoDbClient();
         }
         return client;
+    }
+
+    private static DynamoDbClient overHttp() {
+        try {
+            int port;
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            ServerRunner.createServerFromCommandLineArgs(new String[]{"-inMemory", "-sharedDb", "-port", Integer.toString(port)})
+                    .start();
+            Map<String, String> endpoint = Map.of("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + port,
+                    "CURSOR_SECRET", "test-cursor-secret-0123456789abcdef");
+            return AppContext.dynamoClient(AppConfig.from(endpoint::get));
+        } catch (Exception e) {
+            throw new IllegalStateException("DynamoDB Local did not start", e);
+        }
     }
 
     /** A new, empty table with the production layout. */
