@@ -50,6 +50,9 @@ public final class ArticleService {
 
     /** Any article, drafts included: for editors. */
     public Article anyArticle(String slug) {
+        if (!ArticleRules.isValidSlug(slug)) {
+            throw ServiceException.articleNotFound();
+        }
         return articles.find(slug).orElseThrow(ServiceException::articleNotFound);
     }
 

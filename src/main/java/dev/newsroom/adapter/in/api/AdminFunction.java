@@ -77,7 +77,11 @@ public final class AdminFunction extends ApiFunction {
         CommentStatus status = rawStatus == null ? CommentStatus.PENDING : CommentStatus.parse(rawStatus)
                 .orElseThrow(() -> ServiceException.invalidParameter("status must be pending, approved, spam or trash."));
         int limit = intParameter(request, "limit", 1, 100, 50);
-        Page<Comment> page = app.moderation().queue(status, request.query("article"), limit, request.query("cursor"));
+        String article = request.query("article");
+        if (article != null && !dev.newsroom.domain.ArticleRules.isValidSlug(article)) {
+            throw ServiceException.invalidParameter("article must be an article slug.");
+        }
+        Page<Comment> page = app.moderation().queue(status, article, limit, request.query("cursor"));
         return json(200, Views.page(page.items().stream().map(Views::adminComment).toList(), page.nextCursor()));
     }
 
