@@ -25,6 +25,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 import java.net.URI;
 import java.time.Clock;
@@ -82,6 +83,11 @@ public final class AppContext {
 
     /** A DynamoDB client on the JDK's URLConnection, with explicit region, credentials and tight timeouts. */
     public static DynamoDbClient dynamoClient(AppConfig config) {
+        return dynamoClientBuilder(config).build();
+    }
+
+    /** The builder behind {@link #dynamoClient}, for callers that add to it (tests inject faults here). */
+    public static DynamoDbClientBuilder dynamoClientBuilder(AppConfig config) {
         var builder = DynamoDbClient.builder()
                 .region(Region.of(config.region()))
                 .credentialsProvider(credentials(config))
@@ -96,7 +102,7 @@ public final class AppContext {
         if (config.endpoint() != null) {
             builder.endpointOverride(URI.create(config.endpoint()));
         }
-        return builder.build();
+        return builder;
     }
 
     private static AwsCredentialsProvider credentials(AppConfig config) {

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class DynamoDbLocal {
     private static final AtomicInteger TABLES = new AtomicInteger();
     private static DynamoDbClient client;
+    private static String httpEndpoint;
 
     private DynamoDbLocal() {
     }
@@ -35,19 +36,30 @@ public final class DynamoDbLocal {
     }
 
     private static DynamoDbClient overHttp() {
-        try {
-            int port;
-            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-                port = socket.getLocalPort();
+        return AppContext.dynamoClient(AppConfig.from(httpSettings()::get));
+    }
+
+    /** Settings that point the production client at the shared DynamoDB Local HTTP server. */
+    public static Map<String, String> httpSettings() {
+        return Map.of("AWS_ENDPOINT_URL_DYNAMODB", httpEndpoint(), "CURSOR_SECRET", "test-cursor-secret-0123456789abcdef");
+    }
+
+    /** A DynamoDB Local {@code ServerRunner} on a free port, started once per JVM. */
+    public static synchronized String httpEndpoint() {
+        if (httpEndpoint == null) {
+            try {
+                int port;
+                try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+                    port = socket.getLocalPort();
+                }
+                ServerRunner.createServerFromCommandLineArgs(new String[]{"-inMemory", "-sharedDb", "-port", Integer.toString(port)})
+                        .start();
+                httpEndpoint = "http://127.0.0.1:" + port;
+            } catch (Exception e) {
+                throw new IllegalStateException("DynamoDB Local did not start", e);
             }
-            ServerRunner.createServerFromCommandLineArgs(new String[]{"-inMemory", "-sharedDb", "-port", Integer.toString(port)})
-                    .start();
-            Map<String, String> endpoint = Map.of("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + port,
-                    "CURSOR_SECRET", "test-cursor-secret-0123456789abcdef");
-            return AppContext.dynamoClient(AppConfig.from(endpoint::get));
-        } catch (Exception e) {
-            throw new IllegalStateException("DynamoDB Local did not start", e);
         }
+        return httpEndpoint;
     }
 
     /** A new, empty table with the production layout. */
@@ -63,12 +75,19 @@ public final class DynamoDbLocal {
     }
 
     public static AppContext context(Clock clock, Map<String, String> overrides) {
+        return context(clock, overrides, client());
+    }
+
+    /** The application on a new table reached through {@code dynamo} (a client the caller built). */
+    public static AppContext context(Clock clock, Map<String, String> overrides, DynamoDbClient dynamo) {
         Map<String, String> settings = new HashMap<>();
-        settings.put("TABLE_NAME", newTable());
+        String table = "test-" + TABLES.incrementAndGet() + "-" + System.nanoTime();
+        TableSetup.ensureTable(dynamo, table);
+        settings.put("TABLE_NAME", table);
         settings.put("CURSOR_SECRET", "test-cursor-secret-0123456789abcdef");
         settings.put("CORS_ALLOWED_ORIGINS", "https://www.example.com");
         settings.put("SETTINGS_REFRESH_SECONDS", "0");
         settings.putAll(overrides);
-        return new AppContext(AppConfig.from(settings::get), client(), clock);
+        return new AppContext(AppConfig.from(settings::get), dynamo, clock);
     }
 }

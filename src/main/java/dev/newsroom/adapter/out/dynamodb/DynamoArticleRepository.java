@@ -91,7 +91,7 @@ public final class DynamoArticleRepository implements ArticleRepository {
         items.add(writes.putIfAbsent(ArticleItem.SCHEMA.itemToMap(ItemMapper.toItem(article), true)));
         ItemMapper.listEntries(article).forEach(e -> items.add(writes.put(ListEntryItem.SCHEMA.itemToMap(e, true))));
         try {
-            DynamoCalls.run(() -> client.transactWriteItems(b -> b.transactItems(items)));
+            DynamoCalls.transact(client, items);
         } catch (TransactionCanceledException e) {
             if (Writes.failedAt(e, 0)) {
                 throw new ServiceException(ErrorCode.SLUG_TAKEN, "An article with this slug already exists.");
@@ -137,7 +137,7 @@ public final class DynamoArticleRepository implements ArticleRepository {
         ItemMapper.listEntries(current).stream().filter(e -> !newLists.contains(e.sk))
                 .forEach(e -> items.add(writes.delete(Writes.key(e.pk, e.sk))));
         try {
-            DynamoCalls.run(() -> client.transactWriteItems(b -> b.transactItems(items)));
+            DynamoCalls.transact(client, items);
         } catch (TransactionCanceledException e) {
             if (Writes.failedAt(e, 0)) {
                 throw ServiceException.versionConflict();
@@ -157,7 +157,7 @@ public final class DynamoArticleRepository implements ArticleRepository {
                 Map.of(":expected", AttributeValue.fromN(expectedVersion.toString()))));
         ItemMapper.listEntries(current).forEach(e -> items.add(writes.delete(Writes.key(e.pk, e.sk))));
         try {
-            DynamoCalls.run(() -> client.transactWriteItems(b -> b.transactItems(items)));
+            DynamoCalls.transact(client, items);
         } catch (TransactionCanceledException e) {
             if (Writes.failedAt(e, 0)) {
                 throw ServiceException.versionConflict();

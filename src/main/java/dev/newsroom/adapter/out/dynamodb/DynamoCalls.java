@@ -5,6 +5,14 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
@@ -14,6 +22,9 @@ import java.util.function.Supplier;
  */
 final class DynamoCalls {
     static final long RETRY_AFTER_SECONDS = 2;
+    static final int TRANSACTION_ATTEMPTS = 4;
+    private static final Set<String> TRANSIENT = Set.of("TransactionConflict", "ThrottlingError",
+            "ProvisionedThroughputExceeded", "RequestLimitExceeded");
 
     private DynamoCalls() {
     }
@@ -24,6 +35,47 @@ final class DynamoCalls {
         } catch (ConditionalCheckFailedException | TransactionCanceledException e) {
             throw e;
         } catch (SdkException e) {
+            throw ServiceException.unavailable(RETRY_AFTER_SECONDS);
+        }
+    }
+
+    /**
+     * One {@code TransactWriteItems}. A cancellation caused only by conflicts with other transactions or by
+     * throttling is retried with jittered backoff (a cancelled transaction changed nothing), then becomes
+     * {@code unavailable}; a cancellation with a failed condition is thrown for the caller to read.
+     */
+    static void transact(DynamoDbClient client, List<TransactWriteItem> items) {
+        for (int attempt = 1; ; attempt++) {
+            String token = UUID.randomUUID().toString();
+            try {
+                run(() -> client.transactWriteItems(b -> b.transactItems(items).clientRequestToken(token)));
+                return;
+            } catch (TransactionCanceledException e) {
+                if (!onlyTransient(e)) {
+                    throw e;
+                }
+                if (attempt >= TRANSACTION_ATTEMPTS) {
+                    throw ServiceException.unavailable(RETRY_AFTER_SECONDS);
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private static boolean onlyTransient(TransactionCanceledException e) {
+        List<CancellationReason> reasons = e.cancellationReasons();
+        boolean anyTransient = reasons.stream().anyMatch(r -> TRANSIENT.contains(r.code()));
+        boolean anyOther = reasons.stream().anyMatch(r -> r.code() != null && !"None".equals(r.code())
+                && !TRANSIENT.contains(r.code()));
+        return anyTransient && !anyOther;
+    }
+
+    private static void pause(int attempt) {
+        long base = 20L << attempt;
+        try {
+            Thread.sleep(base + ThreadLocalRandom.current().nextLong(base));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
             throw ServiceException.unavailable(RETRY_AFTER_SECONDS);
         }
     }

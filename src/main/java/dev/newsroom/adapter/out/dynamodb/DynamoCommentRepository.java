@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Comments in DynamoDB. Each write is one {@code TransactWriteItems}: the comment, its article's count, its
@@ -148,7 +147,7 @@ public final class DynamoCommentRepository implements CommentRepository {
             items.add(idempotencyRecord(s.response(), s.now().getEpochSecond()));
         }
         try {
-            DynamoCalls.run(() -> client.transactWriteItems(b -> b.transactItems(items).clientRequestToken(UUID.randomUUID().toString())));
+            DynamoCalls.transact(client, items);
         } catch (TransactionCanceledException e) {
             throw submissionFailure(e, c, s, dupIndex, floodIndexes, idemIndex);
         }
@@ -216,7 +215,7 @@ public final class DynamoCommentRepository implements CommentRepository {
             items.add(writes.put(DuplicateMarks.authorKey(after.authorKey())));
         }
         try {
-            DynamoCalls.run(() -> client.transactWriteItems(b -> b.transactItems(items)));
+            DynamoCalls.transact(client, items);
         } catch (TransactionCanceledException e) {
             if (Writes.failedAt(e, 0)) {
                 throw find(before.id()).isPresent() ? ServiceException.versionConflict()
@@ -239,7 +238,7 @@ public final class DynamoCommentRepository implements CommentRepository {
             items.add(writes.delete(DuplicateMarks.key(current.duplicateKey())));
         }
         try {
-            DynamoCalls.run(() -> client.transactWriteItems(b -> b.transactItems(items)));
+            DynamoCalls.transact(client, items);
         } catch (TransactionCanceledException e) {
             if (Writes.failedAt(e, 0)) {
                 throw ServiceException.versionConflict();

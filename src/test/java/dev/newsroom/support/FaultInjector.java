@@ -1,0 +1,75 @@
+package dev.newsroom.support;
+
+import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Simulates what DynamoDB Local cannot: throttling and transaction conflicts. An HTTP client in front of the
+ * real one answers the next {@code n} attempts of one operation with the given DynamoDB error, without
+ * sending them (so nothing is written); the SDK handles the answer exactly as it would from AWS.
+ */
+public final class FaultInjector implements SdkHttpClient {
+    public static final String THROTTLED = "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException\","
+            + "\"message\":\"The level of configured provisioned throughput for the table was exceeded.\"}";
+    public static final String CONFLICT = "{\"__type\":\"com.amazonaws.dynamodb.v20120810#TransactionCanceledException\","
+            + "\"Message\":\"Transaction cancelled, please refer cancellation reasons for specific reasons [TransactionConflict]\","
+            + "\"CancellationReasons\":[{\"Code\":\"TransactionConflict\",\"Message\":\"Transaction is ongoing for the item\"},"
+            + "{\"Code\":\"None\"},{\"Code\":\"None\"}]}";
+    private final SdkHttpClient real = UrlConnectionHttpClient.create();
+    private final AtomicInteger remaining = new AtomicInteger();
+    private final AtomicInteger injected = new AtomicInteger();
+    private volatile String operation = "";
+    private volatile String errorBody = "";
+
+    /** Fails the next {@code times} attempts of {@code operationName} with {@code body}. */
+    public void fail(String operationName, int times, String body) {
+        this.operation = operationName;
+        this.errorBody = body;
+        this.injected.set(0);
+        this.remaining.set(times);
+    }
+
+    public int injected() {
+        return injected.get();
+    }
+
+    @Override
+    public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+        String target = request.httpRequest().firstMatchingHeader("X-Amz-Target").orElse("");
+        boolean fail = target.endsWith("." + operation) && remaining.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+        if (!fail) {
+            return real.prepareRequest(request);
+        }
+        injected.incrementAndGet();
+        byte[] body = errorBody.getBytes(StandardCharsets.UTF_8);
+        return new ExecutableHttpRequest() {
+            @Override
+            public HttpExecuteResponse call() {
+                return HttpExecuteResponse.builder()
+                        .response(SdkHttpResponse.builder().statusCode(400)
+                                .putHeader("Content-Type", "application/x-amz-json-1.0")
+                                .putHeader("Content-Length", Integer.toString(body.length)).build())
+                        .responseBody(AbortableInputStream.create(new ByteArrayInputStream(body)))
+                        .build();
+            }
+
+            @Override
+            public void abort() {
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        real.close();
+    }
+}
