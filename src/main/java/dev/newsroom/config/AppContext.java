@@ -1,6 +1,5 @@
 package dev.newsroom.config;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsroom.adapter.in.api.Json;
 import dev.newsroom.adapter.out.dynamodb.CursorCodec;
 import dev.newsroom.adapter.out.dynamodb.DynamoArticleRepository;
@@ -38,7 +37,7 @@ import java.time.Duration;
 public final class AppContext {
     private final AppConfig config;
     private final DynamoDbClient dynamo;
-    private final ObjectMapper json;
+    private final Json json;
     private final ArticleService articles;
     private final CommentQueries commentQueries;
     private final SubmitComment submitComment;
@@ -52,7 +51,7 @@ public final class AppContext {
         this.config = config;
         this.dynamo = dynamo;
         this.clock = clock;
-        this.json = Json.newMapper();
+        this.json = new Json();
         DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
         CursorCodec cursors = new CursorCodec(config.cursorSecret());
         var articleRepo = new DynamoArticleRepository(dynamo, enhanced, config.tableName(), cursors);
@@ -124,7 +123,7 @@ public final class AppContext {
         return dynamo;
     }
 
-    public ObjectMapper json() {
+    public Json json() {
         return json;
     }
 

@@ -1,6 +1,5 @@
 package dev.newsroom.adapter.in.api;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsroom.application.Moderation;
 import dev.newsroom.application.port.Page;
 import dev.newsroom.config.AppContext;
@@ -90,15 +89,15 @@ public final class AdminFunction extends ApiFunction {
     }
 
     private ApiResponse patchComment(ApiRequest request) {
-        ObjectNode body = jsonBody(request);
-        String rawStatus = Json.text(body, "status");
-        Long version = Json.integer(body, "version");
+        JsonObject body = jsonBody(request);
+        String rawStatus = body.text("status");
+        Long version = body.integer("version");
         CommentStatus status = rawStatus == null ? null : CommentStatus.parse(rawStatus).orElse(null);
         if (version == null || (rawStatus != null && status == null)) {
             throw ServiceException.validation(versionAndStatusErrors(version, rawStatus, status));
         }
         Comment updated = app.moderation().change(request.pathParameter("id"),
-                new Moderation.Change(status, Json.text(body, "content"), version), moderator(request));
+                new Moderation.Change(status, body.text("content"), version), moderator(request));
         return json(200, Views.adminComment(updated));
     }
 
@@ -119,9 +118,17 @@ public final class AdminFunction extends ApiFunction {
     }
 
     private ApiResponse bulk(ApiRequest request) {
-        ObjectNode body = jsonBody(request);
-        var results = app.moderation().bulk(Json.text(body, "action"), Json.texts(body, "ids"), moderator(request));
-        return json(200, Map.of("results", results));
+        JsonObject body = jsonBody(request);
+        var results = app.moderation().bulk(body.text("action"), body.texts("ids"), moderator(request));
+        return json(200, Map.of("results", results.stream().map(AdminFunction::bulkResult).toList()));
+    }
+
+    private static Map<String, Object> bulkResult(Moderation.BulkResult r) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("id", r.id());
+        v.put("result", r.result());
+        v.put("status", r.status());
+        return v;
     }
 
     private ApiResponse getSettings(ApiRequest request) {
@@ -129,8 +136,8 @@ public final class AdminFunction extends ApiFunction {
     }
 
     private ApiResponse putSettings(ApiRequest request) {
-        ObjectNode body = jsonBody(request);
-        Long version = Json.integer(body, "version");
+        JsonObject body = jsonBody(request);
+        Long version = body.integer("version");
         if (version == null) {
             throw ServiceException.validation(List.of(new FieldError("version", "required",
                     "Give the version you are changing.")));
@@ -149,8 +156,8 @@ public final class AdminFunction extends ApiFunction {
     }
 
     private ApiResponse putArticle(ApiRequest request) {
-        ObjectNode body = jsonBody(request);
-        Long version = Json.integer(body, "version");
+        JsonObject body = jsonBody(request);
+        Long version = body.integer("version");
         if (version == null) {
             throw ServiceException.validation(List.of(new FieldError("version", "required",
                     "Give the version you are changing.")));
@@ -173,7 +180,7 @@ public final class AdminFunction extends ApiFunction {
     }
 
     private ApiResponse erase(ApiRequest request) {
-        int erased = app.privacy().erase(Json.text(jsonBody(request), "email"));
+        int erased = app.privacy().erase(jsonBody(request).text("email"));
         return json(200, Map.of("erased", erased));
     }
 

@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsroom.config.AppContext;
 import dev.newsroom.domain.ErrorCode;
 import dev.newsroom.domain.ServiceException;
@@ -104,7 +103,7 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayProxyReque
     // ---- helpers for routes ----
 
     protected ApiResponse json(int status, Object body) {
-        return ApiResponse.json(status, Json.write(app.json(), body));
+        return ApiResponse.json(status, app.json().write(body));
     }
 
     /** A whole-number query parameter in {@code [min, max]}, or {@code fallback} when absent. */
@@ -125,10 +124,10 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayProxyReque
     }
 
     /** The JSON object body of a POST/PUT/PATCH; {@code unsupported_media_type} for any other content type. */
-    protected ObjectNode jsonBody(ApiRequest request) {
+    protected JsonObject jsonBody(ApiRequest request) {
         if (!"application/json".equals(request.mediaType())) {
             throw new ServiceException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.");
         }
-        return Json.parseObject(app.json(), request.bodyText());
+        return app.json().parseObject(request.bodyText());
     }
 }

@@ -1,7 +1,5 @@
 package dev.newsroom.adapter.in.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsroom.domain.ArticleDraft;
 import dev.newsroom.domain.ArticleLink;
 import dev.newsroom.domain.FieldError;
@@ -18,17 +16,17 @@ final class ArticleDraftReader {
     private ArticleDraftReader() {
     }
 
-    static ArticleDraft read(ObjectNode body) {
-        JsonNode source = Json.object(body, "source");
-        List<ArticleLink> seeAlso = Json.objects(body, "seeAlso").stream()
-                .map(n -> new ArticleLink(Json.text(n, "slug"), Json.text(n, "title"))).toList();
-        List<RelatedPost> related = Json.objects(body, "related").stream()
-                .map(n -> new RelatedPost(Json.text(n, "slug"), Json.text(n, "title"), Json.text(n, "excerpt"))).toList();
-        return new ArticleDraft(Json.text(body, "slug"), Json.text(body, "title"), Json.text(body, "excerpt"),
-                Json.texts(body, "body"), Json.texts(body, "categories"),
-                source == null ? null : new Source(Json.text(source, "name"), Json.text(source, "url")),
-                seeAlso, related, Json.text(body, "status"), Json.bool(body, "commentsOpen"),
-                instant(Json.text(body, "publishedAt")));
+    static ArticleDraft read(JsonObject body) {
+        JsonObject source = body.object("source");
+        List<ArticleLink> seeAlso = body.objects("seeAlso").stream()
+                .map(n -> new ArticleLink(n.text("slug"), n.text("title"))).toList();
+        List<RelatedPost> related = body.objects("related").stream()
+                .map(n -> new RelatedPost(n.text("slug"), n.text("title"), n.text("excerpt"))).toList();
+        return new ArticleDraft(body.text("slug"), body.text("title"), body.text("excerpt"),
+                body.texts("body"), body.texts("categories"),
+                source == null ? null : new Source(source.text("name"), source.text("url")),
+                seeAlso, related, body.text("status"), body.bool("commentsOpen"),
+                instant(body.text("publishedAt")));
     }
 
     private static Instant instant(String text) {

@@ -1,7 +1,5 @@
 package dev.newsroom.adapter.in.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsroom.domain.CommentForm;
 import dev.newsroom.domain.ErrorCode;
 import dev.newsroom.domain.ServiceException;
@@ -19,13 +17,13 @@ final class CommentFormReader {
     private CommentFormReader() {
     }
 
-    static CommentForm read(ApiRequest request, ObjectMapper mapper) {
+    static CommentForm read(ApiRequest request, Json json) {
         String type = request.mediaType();
         if ("application/json".equals(type)) {
-            ObjectNode body = Json.parseObject(mapper, request.bodyText());
-            return new CommentForm(Json.text(body, "authorName"), Json.text(body, "authorEmail"),
-                    Json.text(body, "authorUrl"), Json.text(body, "content"), Json.text(body, "parentId"),
-                    Json.text(body, "hp"));
+            JsonObject body = json.parseObject(request.bodyText());
+            return new CommentForm(body.text("authorName"), body.text("authorEmail"),
+                    body.text("authorUrl"), body.text("content"), body.text("parentId"),
+                    body.text("hp"));
         }
         if ("application/x-www-form-urlencoded".equals(type)) {
             Map<String, String> form = parseForm(request.bodyBytes());

@@ -78,13 +78,13 @@ public final class CommentsFunction extends ApiFunction {
         if (comment.isApproved()) {
             Map<String, Object> body = Views.publicComment(comment);
             body.put("status", "approved");
-            return new SubmitComment.Rendered(201, Json.write(app.json(), body));
+            return new SubmitComment.Rendered(201, app.json().write(body));
         }
         Map<String, Object> held = new LinkedHashMap<>();
         held.put("id", comment.id());
         held.put("status", "pending");
         held.put("message", AWAITING_MODERATION);
-        return new SubmitComment.Rendered(202, Json.write(app.json(), held));
+        return new SubmitComment.Rendered(202, app.json().write(held));
     }
 
     private static String outcomeName(CommentStatus status) {

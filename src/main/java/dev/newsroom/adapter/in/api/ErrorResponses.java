@@ -1,6 +1,5 @@
 package dev.newsroom.adapter.in.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsroom.domain.ErrorCode;
 import dev.newsroom.domain.FieldError;
 import dev.newsroom.domain.ServiceException;
@@ -42,10 +41,10 @@ public final class ErrorResponses {
         STATUS.put(ErrorCode.UNAVAILABLE, 503);
     }
 
-    private final ObjectMapper mapper;
+    private final Json json;
 
-    public ErrorResponses(ObjectMapper mapper) {
-        this.mapper = mapper;
+    public ErrorResponses(Json json) {
+        this.json = json;
     }
 
     public static int statusOf(ErrorCode code) {
@@ -65,16 +64,24 @@ public final class ErrorResponses {
         return body(ErrorCode.INTERNAL, "Something went wrong on our side. Please try again.", List.of(), requestId);
     }
 
+    private static Map<String, Object> fieldJson(FieldError field) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("field", field.field());
+        v.put("code", field.code());
+        v.put("message", field.message());
+        return v;
+    }
+
     private ApiResponse body(ErrorCode code, String message, List<FieldError> fields, String requestId) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", code.wire());
         error.put("message", message);
         if (!fields.isEmpty()) {
-            error.put("fields", fields);
+            error.put("fields", fields.stream().map(ErrorResponses::fieldJson).toList());
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", error);
         body.put("requestId", requestId);
-        return ApiResponse.json(statusOf(code), Json.write(mapper, body));
+        return ApiResponse.json(statusOf(code), json.write(body));
     }
 }

@@ -1,139 +1,124 @@
 package dev.newsroom.adapter.in.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.newsroom.domain.ServiceException;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The one JSON configuration: strict parsing (duplicate keys, trailing tokens and deep nesting refused) into
- * trees that the readers check field by field, so a wrong type is a {@code malformed_body}, never a 500.
+ * JSON through Jackson's streaming core, with no data binding and no reflection: request bodies are parsed
+ * strictly (duplicate keys, trailing content and nesting deeper than 64 refused) into {@link JsonObject}
+ * trees; responses are written from maps, lists and scalars. One instance per container.
  */
 public final class Json {
-    private Json() {
-    }
+    static final int MAX_DEPTH = 64;
+    private final JsonFactory factory = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).maxStringLength(200_000).build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
-    public static ObjectMapper newMapper() {
-        JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).maxStringLength(200_000).build())
-                .build();
-        ObjectMapper mapper = new ObjectMapper(factory);
-        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        mapper.enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        return mapper;
-    }
-
-    /** Parses a JSON object; anything else (array, scalar, broken JSON) is {@code malformed_body}. */
-    public static ObjectNode parseObject(ObjectMapper mapper, String text) {
-        JsonNode node;
-        try {
-            node = mapper.readTree(text);
-        } catch (JsonProcessingException e) {
+    /** Parses a JSON object; anything else (array, scalar, broken or trailing JSON) is {@code malformed_body}. */
+    public JsonObject parseObject(String text) {
+        try (JsonParser parser = factory.createParser(text)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw ServiceException.malformed("The body must be a JSON object.");
+            }
+            Map<String, Object> object = readObject(parser);
+            if (parser.nextToken() != null) {
+                throw ServiceException.malformed("The body has content after the JSON object.");
+            }
+            return new JsonObject(object);
+        } catch (IOException e) {
             throw ServiceException.malformed("The body is not valid JSON.");
         }
-        if (node == null || !node.isObject()) {
-            throw ServiceException.malformed("The body must be a JSON object.");
-        }
-        return (ObjectNode) node;
     }
 
-    public static String write(ObjectMapper mapper, Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("response not serialisable", e);
+    private Map<String, Object> readObject(JsonParser parser) throws IOException {
+        Map<String, Object> object = new LinkedHashMap<>();
+        for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
+            String name = parser.currentName();
+            parser.nextToken();
+            object.put(name, readValue(parser));
+        }
+        return object;
+    }
+
+    private Object readValue(JsonParser parser) throws IOException {
+        switch (parser.currentToken()) {
+            case START_OBJECT:
+                return readObject(parser);
+            case START_ARRAY:
+                List<Object> list = new ArrayList<>();
+                for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+                    list.add(readValue(parser));
+                }
+                return list;
+            case VALUE_STRING:
+                return parser.getText();
+            case VALUE_NUMBER_INT:
+                return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? parser.getBigIntegerValue() : parser.getLongValue();
+            case VALUE_NUMBER_FLOAT:
+                return parser.getDoubleValue();
+            case VALUE_TRUE:
+                return Boolean.TRUE;
+            case VALUE_FALSE:
+                return Boolean.FALSE;
+            default:
+                return null;
         }
     }
 
-    /** A string field or null; another type is {@code malformed_body}. */
-    public static String text(JsonNode object, String field) {
-        JsonNode v = object.get(field);
-        if (v == null || v.isNull()) {
-            return null;
+    /** Writes maps, lists, strings, numbers, booleans, instants and null as JSON text. */
+    public String write(Object value) {
+        StringWriter out = new StringWriter(256);
+        try (JsonGenerator generator = factory.createGenerator(out)) {
+            writeValue(generator, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        if (!v.isTextual()) {
-            throw wrongType(field, "a string");
-        }
-        return v.textValue();
+        return out.toString();
     }
 
-    public static Boolean bool(JsonNode object, String field) {
-        JsonNode v = object.get(field);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isBoolean()) {
-            throw wrongType(field, "true or false");
-        }
-        return v.booleanValue();
-    }
-
-    /** An integral number field or null; fractions, strings and out-of-range numbers are {@code malformed_body}. */
-    public static Long integer(JsonNode object, String field) {
-        JsonNode v = object.get(field);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-            throw wrongType(field, "a whole number");
-        }
-        return v.longValue();
-    }
-
-    /** A list of strings (empty when absent). */
-    public static List<String> texts(JsonNode object, String field) {
-        List<String> out = new ArrayList<>();
-        for (JsonNode element : array(object, field)) {
-            if (!element.isTextual()) {
-                throw wrongType(field, "a list of strings");
+    private void writeValue(JsonGenerator g, Object value) throws IOException {
+        if (value == null) {
+            g.writeNull();
+        } else if (value instanceof String s) {
+            g.writeString(s);
+        } else if (value instanceof Integer || value instanceof Long) {
+            g.writeNumber(((Number) value).longValue());
+        } else if (value instanceof Number n) {
+            g.writeNumber(n.doubleValue());
+        } else if (value instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (value instanceof Instant i) {
+            g.writeString(i.toString());
+        } else if (value instanceof Map<?, ?> map) {
+            g.writeStartObject();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                g.writeFieldName(String.valueOf(entry.getKey()));
+                writeValue(g, entry.getValue());
             }
-            out.add(element.textValue());
-        }
-        return out;
-    }
-
-    /** The elements of an array field, each required to be an object (empty when absent). */
-    public static List<JsonNode> objects(JsonNode object, String field) {
-        List<JsonNode> out = new ArrayList<>();
-        for (JsonNode element : array(object, field)) {
-            if (!element.isObject()) {
-                throw wrongType(field, "a list of objects");
+            g.writeEndObject();
+        } else if (value instanceof Iterable<?> items) {
+            g.writeStartArray();
+            for (Object item : items) {
+                writeValue(g, item);
             }
-            out.add(element);
+            g.writeEndArray();
+        } else {
+            throw new IllegalArgumentException("no JSON form for " + value.getClass().getSimpleName());
         }
-        return out;
-    }
-
-    public static JsonNode object(JsonNode object, String field) {
-        JsonNode v = object.get(field);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isObject()) {
-            throw wrongType(field, "an object");
-        }
-        return v;
-    }
-
-    private static JsonNode array(JsonNode object, String field) {
-        JsonNode v = object.get(field);
-        if (v == null || v.isNull()) {
-            return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
-        }
-        if (!v.isArray()) {
-            throw wrongType(field, "a list");
-        }
-        return v;
-    }
-
-    private static ServiceException wrongType(String field, String expected) {
-        return ServiceException.malformed("The field " + field + " must be " + expected + ".");
     }
 }

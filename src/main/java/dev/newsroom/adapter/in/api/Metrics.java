@@ -1,6 +1,5 @@
 package dev.newsroom.adapter.in.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,10 +13,10 @@ import java.util.Map;
  */
 final class Metrics {
     static final String NAMESPACE = "Newsroom";
-    private final ObjectMapper mapper;
+    private final Json json;
 
-    Metrics(ObjectMapper mapper) {
-        this.mapper = mapper;
+    Metrics(Json json) {
+        this.json = json;
     }
 
     /** A stored comment: {@code outcome} is approved, held or spam. */
@@ -44,6 +43,6 @@ final class Metrics {
         line.put("_aws", Map.of("Timestamp", System.currentTimeMillis(), "CloudWatchMetrics", List.of(directive)));
         line.putAll(dimensions);
         metrics.forEach(m -> line.put(m, 1));
-        System.out.println(Json.write(mapper, line));
+        System.out.println(json.write(line));
     }
 }

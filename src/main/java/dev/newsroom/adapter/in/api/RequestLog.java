@@ -1,6 +1,5 @@
 package dev.newsroom.adapter.in.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,10 +9,10 @@ import java.util.Map;
  * status, latency and outcome. It never holds personal data: no email, IP, user agent, body or query values.
  */
 final class RequestLog {
-    private final ObjectMapper mapper;
+    private final Json json;
 
-    RequestLog(ObjectMapper mapper) {
-        this.mapper = mapper;
+    RequestLog(Json json) {
+        this.json = json;
     }
 
     void request(ApiRequest request, ApiResponse response, long latencyMillis) {
@@ -28,7 +27,7 @@ final class RequestLog {
         if (request.outcome() != null) {
             line.put("outcome", request.outcome());
         }
-        System.out.println(Json.write(mapper, line));
+        System.out.println(json.write(line));
     }
 
     /** An unforeseen failure: its type and the request id, without the message (it may quote input). */
@@ -42,6 +41,6 @@ final class RequestLog {
         if (trace.length > 0) {
             line.put("at", trace[0].toString());
         }
-        System.out.println(Json.write(mapper, line));
+        System.out.println(json.write(line));
     }
 }

@@ -1,6 +1,5 @@
 package dev.newsroom.adapter.in.api;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsroom.domain.DiscussionSettings;
 
 import java.util.LinkedHashMap;
@@ -26,15 +25,15 @@ final class SettingsJson {
         return v;
     }
 
-    static DiscussionSettings merge(DiscussionSettings current, ObjectNode body) {
+    static DiscussionSettings merge(DiscussionSettings current, JsonObject body) {
         return new DiscussionSettings(
-                orElse(Json.bool(body, "requireNameEmail"), current.requireNameEmail()),
+                orElse(body.bool("requireNameEmail"), current.requireNameEmail()),
                 intOr(body, "floodSeconds", current.floodSeconds()),
                 intOr(body, "maxLinks", current.maxLinks()),
-                body.has("moderationKeys") ? Json.texts(body, "moderationKeys") : current.moderationKeys(),
-                body.has("disallowedKeys") ? Json.texts(body, "disallowedKeys") : current.disallowedKeys(),
-                orElse(Json.bool(body, "moderateAll"), current.moderateAll()),
-                orElse(Json.bool(body, "requirePreviouslyApproved"), current.requirePreviouslyApproved()),
+                body.has("moderationKeys") ? body.texts("moderationKeys") : current.moderationKeys(),
+                body.has("disallowedKeys") ? body.texts("disallowedKeys") : current.disallowedKeys(),
+                orElse(body.bool("moderateAll"), current.moderateAll()),
+                orElse(body.bool("requirePreviouslyApproved"), current.requirePreviouslyApproved()),
                 intOr(body, "threadDepth", current.threadDepth()),
                 intOr(body, "closeCommentsAfterDays", current.closeCommentsAfterDays()),
                 current.version());
@@ -44,8 +43,8 @@ final class SettingsJson {
         return value == null ? fallback : value;
     }
 
-    private static int intOr(ObjectNode body, String field, int fallback) {
-        Long value = Json.integer(body, field);
+    private static int intOr(JsonObject body, String field, int fallback) {
+        Long value = body.integer(field);
         if (value == null) {
             return fallback;
         }

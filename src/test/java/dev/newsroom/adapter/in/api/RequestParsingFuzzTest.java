@@ -3,7 +3,6 @@ package dev.newsroom.adapter.in.api;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsroom.adapter.out.dynamodb.CursorCodec;
 import dev.newsroom.domain.CommentForm;
 import dev.newsroom.domain.DiscussionSettings;
@@ -25,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The property: bad input only ever fails as a 4xx {@link ServiceException}, never anything else.
  */
 class RequestParsingFuzzTest {
-    private static final ObjectMapper MAPPER = Json.newMapper();
+    private static final Json JSON = new Json();
     private static final CursorCodec CURSORS = new CursorCodec("fuzz-cursor-secret-0123456789".getBytes(StandardCharsets.UTF_8));
 
     @FuzzTest(maxDuration = "30s")
@@ -58,7 +57,7 @@ class RequestParsingFuzzTest {
                 .withBody(base64 ? Base64.getEncoder().encodeToString(body) : new String(body, StandardCharsets.UTF_8))
                 .withIsBase64Encoded(base64);
         try {
-            CommentForm form = CommentFormReader.read(new ApiRequest(event), MAPPER);
+            CommentForm form = CommentFormReader.read(new ApiRequest(event), JSON);
             SubmissionRules.check(form, DiscussionSettings.defaults());
         } catch (ServiceException e) {
             int status = ErrorResponses.statusOf(e.code());
