@@ -52,7 +52,8 @@ public final class AppContext {
         this.dynamo = dynamo;
         this.clock = clock;
         this.json = new Json();
-        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
+        // No extensions: versions and counters are written by our own conditional expressions.
+        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).extensions().build();
         CursorCodec cursors = new CursorCodec(config.cursorSecret());
         var articleRepo = new DynamoArticleRepository(dynamo, enhanced, config.tableName(), cursors);
         var commentRepo = new DynamoCommentRepository(dynamo, enhanced, config.tableName(), cursors, clock);

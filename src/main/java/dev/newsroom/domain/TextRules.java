@@ -23,8 +23,18 @@ public final class TextRules {
         if (raw == null) {
             return null;
         }
-        String unified = raw.replace("\r\n", "\n").replace('\r', '\n');
-        return Normalizer.normalize(unified.strip(), Normalizer.Form.NFC);
+        String unified = raw.replace("\r\n", "\n").replace('\r', '\n').strip();
+        return isAscii(unified) ? unified : Normalizer.normalize(unified, Normalizer.Form.NFC);
+    }
+
+    /** ASCII text is already in NFC: skipping the normaliser keeps its Unicode tables out of most requests. */
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static boolean isBlank(String text) {
