@@ -24,6 +24,17 @@ public final class TemplateRoutes {
     public record DeclaredRoute(String function, String method, String path, String handlerClass, boolean authorized) {
     }
 
+    /** The API operations the template declares, as sorted {@code "METHOD /path"} strings, preflights left out. */
+    public static java.util.SortedSet<String> operations(Path template) throws IOException {
+        java.util.SortedSet<String> operations = new java.util.TreeSet<>();
+        for (DeclaredRoute route : read(template)) {
+            if (!route.method().equals("OPTIONS")) {
+                operations.add(route.method() + " " + route.path());
+            }
+        }
+        return operations;
+    }
+
     public static List<DeclaredRoute> read(Path template) throws IOException {
         JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(template.toFile());
         List<DeclaredRoute> routes = new ArrayList<>();
