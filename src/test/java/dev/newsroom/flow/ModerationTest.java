@@ -1,6 +1,7 @@
 package dev.newsroom.flow;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsroom.domain.DiscussionSettings;
 import dev.newsroom.support.ApiHarness;
 import dev.newsroom.support.ApiHarness.Reply;
 import org.junit.jupiter.api.BeforeEach;
@@ -194,6 +195,9 @@ class ModerationTest {
         assertTrue(admin.path("ip").isNull());
         assertFalse(admin.toString().contains("ama@example.com"));
         assertEquals(2, api.get("/articles/" + SLUG).json().path("commentCount").asInt());
+        api.settings(new DiscussionSettings(true, 0, 2, List.of(), List.of(), false, true, 5, 0, 0));
+        assertEquals(202, api.postComment(SLUG, comment("Ama", "ama@example.com", "back again"), "1.1.1.9").status(),
+                "after erasure the author is no longer known as previously approved");
     }
 
     private static List<String> ids(JsonNode page) {

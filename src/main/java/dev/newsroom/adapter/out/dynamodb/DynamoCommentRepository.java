@@ -214,6 +214,9 @@ public final class DynamoCommentRepository implements CommentRepository {
         if (after.isApproved() && after.authorEmail() != null) {
             items.add(writes.put(DuplicateMarks.authorKey(after.authorKey())));
         }
+        if (before.authorEmail() != null && after.authorEmail() == null) {
+            items.add(writes.delete(DuplicateMarks.authorKey(before.authorKey())));
+        }
         try {
             DynamoCalls.transact(client, items);
         } catch (TransactionCanceledException e) {
