@@ -64,7 +64,7 @@ public final class Moderation {
         if (change.status() != null && change.status() != current.status()) {
             updated = updated.moderated(change.status(), moderator, now);
         }
-        return updated == current ? current : comments.update(current, withVersion(updated, current.version() + 1));
+        return updated == current ? current : comments.update(current, updated.withVersion(current.version() + 1));
     }
 
     /** Deletes for good; only comments in spam or trash can go (so nothing approved vanishes by one click). */
@@ -130,11 +130,5 @@ public final class Moderation {
                     SubmissionRules.CONTENT_TOO_LONG)));
         }
         return content;
-    }
-
-    private static Comment withVersion(Comment c, long version) {
-        return new Comment(c.id(), c.articleSlug(), c.parentId(), c.depth(), c.authorName(), c.authorEmail(),
-                c.authorUrl(), c.content(), c.status(), c.ip(), c.userAgent(), c.createdAt(), c.updatedAt(),
-                c.moderatedBy(), c.moderatedAt(), version);
     }
 }

@@ -58,6 +58,12 @@ public record Comment(
                 ip, userAgent, createdAt, at, moderator, at, version + 1);
     }
 
+    /** The same comment as stored version {@code newVersion}. */
+    public Comment withVersion(long newVersion) {
+        return new Comment(id, articleSlug, parentId, depth, authorName, authorEmail, authorUrl, content, status,
+                ip, userAgent, createdAt, updatedAt, moderatedBy, moderatedAt, newVersion);
+    }
+
     /** The privacy eraser's result: no name, email, URL, IP or user agent; the thread position stays. */
     public Comment anonymised(Instant at) {
         return new Comment(id, articleSlug, parentId, depth, "Anonymous", null, null, content, status,

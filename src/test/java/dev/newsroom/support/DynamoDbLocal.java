@@ -62,13 +62,6 @@ public final class DynamoDbLocal {
         return httpEndpoint;
     }
 
-    /** A new, empty table with the production layout. */
-    public static String newTable() {
-        String name = "test-" + TABLES.incrementAndGet() + "-" + System.nanoTime();
-        TableSetup.ensureTable(client(), name);
-        return name;
-    }
-
     /** The application wired to a new table on the embedded database, with the given clock. */
     public static AppContext context(Clock clock) {
         return context(clock, Map.of());

@@ -28,6 +28,11 @@ final class Priming implements Resource {
         Core.getGlobalContext().register(priming);
     }
 
+    /** A hook for {@code function} that is not registered with CRaC (tests call it directly). */
+    static Priming forTesting(ApiFunction function) {
+        return new Priming(function);
+    }
+
     /** The priming request: a public GET for an article that cannot exist (reserved slug). */
     static APIGatewayProxyRequestEvent primingEvent() {
         return new APIGatewayProxyRequestEvent().withHttpMethod("GET").withPath("/articles/snapstart-priming")

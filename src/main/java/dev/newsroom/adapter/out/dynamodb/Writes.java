@@ -86,12 +86,6 @@ final class Writes {
         return index >= 0 && index < reasons.size() && CONDITION_FAILED.equals(reasons.get(index).code());
     }
 
-    /** True when any item failed for a reason other than its condition (a conflict or throttling). */
-    static boolean failedOtherwise(TransactionCanceledException e) {
-        return e.cancellationReasons().stream()
-                .anyMatch(r -> r.code() != null && !"None".equals(r.code()) && !CONDITION_FAILED.equals(r.code()));
-    }
-
     static Map<String, AttributeValue> oldItemAt(TransactionCanceledException e, int index) {
         return e.cancellationReasons().get(index).item();
     }
