@@ -90,14 +90,8 @@ public final class DynamoArticleRepository implements ArticleRepository {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(writes.putIfAbsent(ArticleItem.SCHEMA.itemToMap(ItemMapper.toItem(article), true)));
         ItemMapper.listEntries(article).forEach(e -> items.add(writes.put(ListEntryItem.SCHEMA.itemToMap(e, true))));
-        try {
-            DynamoCalls.transact(client, items);
-        } catch (TransactionCanceledException e) {
-            if (Writes.failedAt(e, 0)) {
-                throw new ServiceException(ErrorCode.SLUG_TAKEN, "An article with this slug already exists.");
-            }
-            throw ServiceException.unavailable(DynamoCalls.RETRY_AFTER_SECONDS);
-        }
+        DynamoCalls.transactGuarded(client, items,
+                () -> new ServiceException(ErrorCode.SLUG_TAKEN, "An article with this slug already exists."));
     }
 
     @Override
@@ -136,14 +130,7 @@ public final class DynamoArticleRepository implements ArticleRepository {
         });
         ItemMapper.listEntries(current).stream().filter(e -> !newLists.contains(e.sk))
                 .forEach(e -> items.add(writes.delete(Writes.key(e.pk, e.sk))));
-        try {
-            DynamoCalls.transact(client, items);
-        } catch (TransactionCanceledException e) {
-            if (Writes.failedAt(e, 0)) {
-                throw ServiceException.versionConflict();
-            }
-            throw ServiceException.unavailable(DynamoCalls.RETRY_AFTER_SECONDS);
-        }
+        DynamoCalls.transactGuarded(client, items, ServiceException::versionConflict);
         return find(article.slug()).orElseThrow(ServiceException::articleNotFound);
     }
 
@@ -156,14 +143,7 @@ public final class DynamoArticleRepository implements ArticleRepository {
                 : writes.deleteIf(Writes.key(TableLayout.articlePk(slug), TableLayout.ARTICLE_SK), "version = :expected",
                 Map.of(":expected", AttributeValue.fromN(expectedVersion.toString()))));
         ItemMapper.listEntries(current).forEach(e -> items.add(writes.delete(Writes.key(e.pk, e.sk))));
-        try {
-            DynamoCalls.transact(client, items);
-        } catch (TransactionCanceledException e) {
-            if (Writes.failedAt(e, 0)) {
-                throw ServiceException.versionConflict();
-            }
-            throw ServiceException.unavailable(DynamoCalls.RETRY_AFTER_SECONDS);
-        }
+        DynamoCalls.transactGuarded(client, items, ServiceException::versionConflict);
         cascade.deleteCommentsOf(slug);
     }
 

@@ -62,6 +62,19 @@ final class DynamoCalls {
         }
     }
 
+    /**
+     * A transaction whose first item is the guard (a version or existence condition): when the guard fails the
+     * result is {@code whenGuardFails}; any other cancellation is {@code unavailable}.
+     */
+    static void transactGuarded(DynamoDbClient client, List<TransactWriteItem> items,
+                                Supplier<ServiceException> whenGuardFails) {
+        try {
+            transact(client, items);
+        } catch (TransactionCanceledException e) {
+            throw Writes.failedAt(e, 0) ? whenGuardFails.get() : ServiceException.unavailable(RETRY_AFTER_SECONDS);
+        }
+    }
+
     private static boolean onlyTransient(TransactionCanceledException e) {
         List<CancellationReason> reasons = e.cancellationReasons();
         boolean anyTransient = reasons.stream().anyMatch(r -> TRANSIENT.contains(r.code()));

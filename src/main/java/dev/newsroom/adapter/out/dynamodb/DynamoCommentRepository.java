@@ -221,8 +221,7 @@ public final class DynamoCommentRepository implements CommentRepository {
             DynamoCalls.transact(client, items);
         } catch (TransactionCanceledException e) {
             if (Writes.failedAt(e, 0)) {
-                throw find(before.id()).isPresent() ? ServiceException.versionConflict()
-                        : ServiceException.commentNotFound();
+                throw find(before.id()).isPresent() ? ServiceException.versionConflict() : ServiceException.commentNotFound();
             }
             if (delta != 0 && Writes.failedAt(e, 1)) {
                 throw ServiceException.articleNotFound();
@@ -240,14 +239,7 @@ public final class DynamoCommentRepository implements CommentRepository {
         if (current.status() != CommentStatus.TRASH) {
             items.add(writes.delete(DuplicateMarks.key(current.duplicateKey())));
         }
-        try {
-            DynamoCalls.transact(client, items);
-        } catch (TransactionCanceledException e) {
-            if (Writes.failedAt(e, 0)) {
-                throw ServiceException.versionConflict();
-            }
-            throw ServiceException.unavailable(DynamoCalls.RETRY_AFTER_SECONDS);
-        }
+        DynamoCalls.transactGuarded(client, items, ServiceException::versionConflict);
     }
 
     private TransactWriteItem floodMark(Map<String, AttributeValue> key, CommentSubmission s) {
