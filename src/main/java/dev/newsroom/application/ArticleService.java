@@ -72,11 +72,10 @@ public final class ArticleService {
                 draft.source(), draft.seeAlso(), draft.related(), draft.status(), draft.commentsOpen(), draft.publishedAt());
         Article current = anyArticle(slug);
         Article updated = ArticleRules.toArticle(withSlug, clock.instant(), current.commentCount(), expectedVersion + 1);
-        return articles.update(updated, expectedVersion);
+        return articles.update(current, updated, expectedVersion);
     }
 
     public void delete(String slug, Long expectedVersion) {
-        anyArticle(slug);
-        articles.delete(slug, expectedVersion);
+        articles.delete(anyArticle(slug), expectedVersion);
     }
 }

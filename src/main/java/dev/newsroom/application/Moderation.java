@@ -52,27 +52,36 @@ public final class Moderation {
                     "Give a new status or new content.")));
         }
         String content = change.content() == null ? null : checkedContent(change.content());
+        return apply(current(id, change.expectedVersion()), change.status(), content, moderator);
+    }
+
+    /** Deletes for good; only comments in spam or trash can go (so nothing approved vanishes by one click). */
+    public void delete(String id, long expectedVersion) {
+        deleteCurrent(current(id, expectedVersion));
+    }
+
+    /** The stored comment, if it is still at {@code expectedVersion}. */
+    private Comment current(String id, long expectedVersion) {
         Comment current = get(id);
-        if (current.version() != change.expectedVersion()) {
+        if (current.version() != expectedVersion) {
             throw ServiceException.versionConflict();
         }
+        return current;
+    }
+
+    private Comment apply(Comment current, CommentStatus status, String content, String moderator) {
         var now = clock.instant();
         Comment updated = current;
         if (content != null && !content.equals(current.content())) {
             updated = updated.edited(content, moderator, now);
         }
-        if (change.status() != null && change.status() != current.status()) {
-            updated = updated.moderated(change.status(), moderator, now);
+        if (status != null && status != current.status()) {
+            updated = updated.moderated(status, moderator, now);
         }
         return updated == current ? current : comments.update(current, updated.withVersion(current.version() + 1));
     }
 
-    /** Deletes for good; only comments in spam or trash can go (so nothing approved vanishes by one click). */
-    public void delete(String id, long expectedVersion) {
-        Comment current = get(id);
-        if (current.version() != expectedVersion) {
-            throw ServiceException.versionConflict();
-        }
+    private void deleteCurrent(Comment current) {
         if (current.status() != CommentStatus.SPAM && current.status() != CommentStatus.TRASH) {
             throw new ServiceException(ErrorCode.MUST_TRASH_FIRST,
                     "Only comments in spam or trash can be deleted for good; move it to trash first.");
@@ -102,11 +111,10 @@ public final class Moderation {
         try {
             Comment current = get(id);
             if (target == null) {
-                delete(id, current.version());
+                deleteCurrent(current);
                 return new BulkResult(id, "ok", "deleted");
             }
-            Comment after = change(id, new Change(target, null, current.version()), moderator);
-            return new BulkResult(id, "ok", after.status().wire());
+            return new BulkResult(id, "ok", apply(current, target, null, moderator).status().wire());
         } catch (ServiceException e) {
             if (e.code() == ErrorCode.UNAVAILABLE) {
                 throw e;

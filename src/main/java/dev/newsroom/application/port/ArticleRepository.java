@@ -19,9 +19,12 @@ public interface ArticleRepository {
     /** Stores a new article; {@code slug_taken} when the slug exists. */
     void create(Article article);
 
-    /** Replaces an article's editable fields (never its count); {@code version_conflict} when stale. */
-    Article update(Article article, long expectedVersion);
+    /**
+     * Replaces the editable fields of {@code current} (as read by the caller) with those of {@code replacement},
+     * never the count; {@code version_conflict} when the stored version is not {@code expectedVersion}.
+     */
+    Article update(Article current, Article replacement, long expectedVersion);
 
-    /** Deletes the article and every comment of it; {@code version_conflict} when stale (null version: any). */
-    void delete(String slug, Long expectedVersion);
+    /** Deletes {@code current} and every comment of it; {@code version_conflict} when stale (null version: any). */
+    void delete(Article current, Long expectedVersion);
 }

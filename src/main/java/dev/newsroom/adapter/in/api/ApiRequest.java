@@ -28,6 +28,7 @@ public final class ApiRequest {
     private Map<String, String> pathParameters;
     private String resource;
     private String outcome;
+    private byte[] body;
 
     public ApiRequest(APIGatewayProxyRequestEvent event) {
         this.event = event;
@@ -116,9 +117,18 @@ public final class ApiRequest {
         return claims instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
     }
 
-    /** The raw body bytes; {@code payload_too_large} over 128 KiB, {@code malformed_body} for broken base64. */
+    /**
+     * The raw body bytes, decoded once; {@code payload_too_large} over 128 KiB, {@code malformed_body} for
+     * broken base64.
+     */
     public byte[] bodyBytes() {
-        String body = event.getBody();
+        if (body == null) {
+            body = decodeBody(event.getBody(), Boolean.TRUE.equals(event.getIsBase64Encoded()));
+        }
+        return body;
+    }
+
+    private static byte[] decodeBody(String body, boolean base64) {
         if (body == null) {
             return new byte[0];
         }
@@ -127,8 +137,7 @@ public final class ApiRequest {
         }
         byte[] bytes;
         try {
-            bytes = Boolean.TRUE.equals(event.getIsBase64Encoded())
-                    ? Base64.getMimeDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
+            bytes = base64 ? Base64.getMimeDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             throw ServiceException.malformed("The body is not valid base64.");
         }

@@ -94,8 +94,7 @@ public final class DynamoArticleRepository implements ArticleRepository {
     }
 
     @Override
-    public Article update(Article article, long expectedVersion) {
-        Article current = find(article.slug()).orElseThrow(ServiceException::articleNotFound);
+    public Article update(Article current, Article article, long expectedVersion) {
         Map<String, AttributeValue> fields = new HashMap<>(ArticleItem.SCHEMA.itemToMap(ItemMapper.toItem(article), true));
         fields.keySet().removeAll(Set.of(TableLayout.PK, TableLayout.SK, "commentCount"));
         Map<String, String> names = new HashMap<>();
@@ -134,8 +133,8 @@ public final class DynamoArticleRepository implements ArticleRepository {
     }
 
     @Override
-    public void delete(String slug, Long expectedVersion) {
-        Article current = find(slug).orElseThrow(ServiceException::articleNotFound);
+    public void delete(Article current, Long expectedVersion) {
+        String slug = current.slug();
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(expectedVersion == null
                 ? writes.deleteIf(Writes.key(TableLayout.articlePk(slug), TableLayout.ARTICLE_SK), "attribute_exists(pk)", Map.of())
