@@ -101,7 +101,8 @@ final class GatewayBridge implements HttpHandler {
             body = in.readNBytes(MAX_BODY + 1);
         }
         String contentType = headers.getOrDefault("Content-type", "");
-        boolean binary = !contentType.isEmpty() && !contentType.toLowerCase().matches(".*(json|text|x-www-form-urlencoded).*");
+        boolean textType = contentType.isEmpty() || contentType.toLowerCase().matches(".*(json|text|x-www-form-urlencoded).*");
+        boolean base64 = !textType || !isUtf8(body);
         var identity = new APIGatewayProxyRequestEvent.RequestIdentity()
                 .withSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress())
                 .withUserAgent(headers.get("User-agent"));
@@ -122,9 +123,9 @@ final class GatewayBridge implements HttpHandler {
                 .withMultiValueQueryStringParameters(multiQuery.isEmpty() ? null : multiQuery)
                 .withPathParameters(pathParameters.isEmpty() ? null : pathParameters)
                 .withRequestContext(context)
-                .withIsBase64Encoded(binary || !isUtf8(body))
-                .withBody(body.length == 0 ? null : (binary || !isUtf8(body))
-                        ? Base64.getEncoder().encodeToString(body) : new String(body, StandardCharsets.UTF_8));
+                .withIsBase64Encoded(base64)
+                .withBody(body.length == 0 ? null
+                        : base64 ? Base64.getEncoder().encodeToString(body) : new String(body, StandardCharsets.UTF_8));
     }
 
     /** The path parameters when {@code template} matches {@code rawPath}, else null. */
