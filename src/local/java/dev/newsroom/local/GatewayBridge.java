@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.newsroom.adapter.in.api.Route;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,7 +49,7 @@ final class GatewayBridge implements HttpHandler {
             URI uri = exchange.getRequestURI();
             String path = uri.getRawPath();
             String method = exchange.getRequestMethod().toUpperCase();
-            List<TemplateRoutes.DeclaredRoute> onPath = routes.stream().filter(r -> matches(r.path(), path) != null).toList();
+            List<TemplateRoutes.DeclaredRoute> onPath = routes.stream().filter(r -> Route.match(r.path(), path) != null).toList();
             if (onPath.isEmpty()) {
                 if (method.equals("GET") && statics.serve(exchange, path)) {
                     return;
@@ -61,7 +62,7 @@ final class GatewayBridge implements HttpHandler {
                 send(exchange, LocalErrors.methodNotAllowed(onPath.stream().map(TemplateRoutes.DeclaredRoute::method).distinct().toList()));
                 return;
             }
-            APIGatewayProxyRequestEvent event = toEvent(exchange, route, matches(route.path(), path));
+            APIGatewayProxyRequestEvent event = toEvent(exchange, route, Route.match(route.path(), path));
             if (route.authorized()) {
                 Map<String, Object> claims = authorizer.claimsFor(exchange.getRequestHeaders().getFirst("Authorization"));
                 if (claims == null) {
@@ -126,27 +127,6 @@ final class GatewayBridge implements HttpHandler {
                 .withIsBase64Encoded(base64)
                 .withBody(body.length == 0 ? null
                         : base64 ? Base64.getEncoder().encodeToString(body) : new String(body, StandardCharsets.UTF_8));
-    }
-
-    /** The path parameters when {@code template} matches {@code rawPath}, else null. */
-    static Map<String, String> matches(String template, String rawPath) {
-        String[] t = template.split("/", -1);
-        String[] p = rawPath.split("/", -1);
-        if (t.length != p.length) {
-            return null;
-        }
-        Map<String, String> parameters = new LinkedHashMap<>();
-        for (int i = 0; i < t.length; i++) {
-            if (t[i].startsWith("{") && t[i].endsWith("}")) {
-                if (p[i].isEmpty()) {
-                    return null;
-                }
-                parameters.put(t[i].substring(1, t[i].length() - 1), decode(p[i].replace("+", "%2B")));
-            } else if (!t[i].equals(p[i])) {
-                return null;
-            }
-        }
-        return parameters;
     }
 
     private static boolean isUtf8(byte[] bytes) {

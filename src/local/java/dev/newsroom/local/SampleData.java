@@ -63,16 +63,15 @@ public final class SampleData {
                         new RelatedPost("ghana-drops-to-95th-in-2021-world-ranking", "Ghana Drops To 95th In 2021 World...",
                                 "A newly published 2021 world index places Ghana 95th, down from last year.")),
                 "published", true, now));
-        seedThread(app, now);
+        seedThread(app);
     }
 
-    private static void seedThread(AppContext app, Instant published) {
-        String first = sampleId(1);
-        comment(app, first, null, 1, "Ama Mensah", "ama@example.com", "https://ama.example",
+    private static void seedThread(AppContext app) {
+        comment(app, 1, null, 1, "Ama Mensah", "ama@example.com", "https://ama.example",
                 "Thanks for this report. It will be interesting to see what Africa Corps does differently.");
-        comment(app, sampleId(2), first, 2, "Kofi", "kofi@example.org", null,
+        comment(app, 2, sampleId(1), 2, "Kofi", "kofi@example.org", null,
                 "Agreed. The timing, right after the base was abandoned, says a lot.");
-        comment(app, sampleId(3), null, 1, "Claire D.", "claire@example.net", null,
+        comment(app, 3, null, 1, "Claire D.", "claire@example.net", null,
                 "Does anyone know whether the withdrawal includes the CAR headquarters?");
     }
 
@@ -85,10 +84,10 @@ public final class SampleData {
         return PUBLISHED.plus(15L * n, ChronoUnit.MINUTES);
     }
 
-    private static void comment(AppContext app, String id, String parentId, int depth, String name, String email,
+    private static void comment(AppContext app, int n, String parentId, int depth, String name, String email,
                                 String url, String content) {
-        Instant at = commentTime(Integer.parseInt(id.substring(id.length() - 1)));
-        Comment c = new Comment(id, LEAD_SLUG, parentId, depth, name, email, url, content, CommentStatus.APPROVED,
+        Instant at = commentTime(n);
+        Comment c = new Comment(sampleId(n), LEAD_SLUG, parentId, depth, name, email, url, content, CommentStatus.APPROVED,
                 "192.0.2.1", "sample-data", at, at, "sample-data", at, 1);
         app.commentRepository().submit(new CommentSubmission(c, 0, at, null));
     }

@@ -3,6 +3,7 @@ package dev.newsroom.adapter.in.api;
 import dev.newsroom.application.Moderation;
 import dev.newsroom.application.port.Page;
 import dev.newsroom.config.AppContext;
+import dev.newsroom.domain.ArticleRules;
 import dev.newsroom.domain.Comment;
 import dev.newsroom.domain.CommentStatus;
 import dev.newsroom.domain.ErrorCode;
@@ -77,7 +78,7 @@ public final class AdminFunction extends ApiFunction {
                 .orElseThrow(() -> ServiceException.invalidParameter("status must be pending, approved, spam or trash."));
         int limit = intParameter(request, "limit", 1, 100, 50);
         String article = request.query("article");
-        if (article != null && !dev.newsroom.domain.ArticleRules.isValidSlug(article)) {
+        if (article != null && !ArticleRules.isValidSlug(article)) {
             throw ServiceException.invalidParameter("article must be an article slug.");
         }
         Page<Comment> page = app.moderation().queue(status, article, limit, request.query("cursor"));

@@ -11,7 +11,12 @@ import java.util.function.Function;
 public record Route(String method, String resource, Function<ApiRequest, ApiResponse> action) {
 
     public Map<String, String> match(String path) {
-        String[] template = resource.split("/", -1);
+        return match(resource, path);
+    }
+
+    /** The path parameters when {@code resourceTemplate} matches {@code path}, else null. */
+    public static Map<String, String> match(String resourceTemplate, String path) {
+        String[] template = resourceTemplate.split("/", -1);
         String[] actual = path.split("/", -1);
         if (template.length != actual.length) {
             return null;
