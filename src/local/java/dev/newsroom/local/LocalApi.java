@@ -84,7 +84,7 @@ public final class LocalApi implements AutoCloseable {
         String endpoint = options.endpoint();
         if (endpoint == null) {
             int dbPort = freePort();
-            List<String> args = new java.util.ArrayList<>(List.of("-port", Integer.toString(dbPort), "-sharedDb"));
+            List<String> args = new java.util.ArrayList<>(List.of("-port", Integer.toString(dbPort), "-sharedDb", "-disableTelemetry"));
             if (options.dbPath() == null) {
                 args.add("-inMemory");
             } else {

@@ -88,7 +88,7 @@ public final class SampleData {
                                 String url, String content) {
         Instant at = commentTime(n);
         Comment c = new Comment(sampleId(n), LEAD_SLUG, parentId, depth, name, email, url, content, CommentStatus.APPROVED,
-                "192.0.2.1", "sample-data", at, at, "sample-data", at, 1);
+                "192.0.2.1", "sample-data", at, at, "sample-data", at, 1, null);
         app.commentRepository().submit(new CommentSubmission(c, 0, at, null));
     }
 

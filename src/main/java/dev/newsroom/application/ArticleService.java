@@ -48,16 +48,18 @@ public final class ArticleService {
         return result;
     }
 
-    /** Any article, drafts included: for editors. */
+    /** Any article, drafts included, exactly as stored now: for editors. */
     public Article anyArticle(String slug) {
         if (!ArticleRules.isValidSlug(slug)) {
             throw ServiceException.articleNotFound();
         }
-        return articles.find(slug).orElseThrow(ServiceException::articleNotFound);
+        return articles.findCurrent(slug).orElseThrow(ServiceException::articleNotFound);
     }
 
+    /** Creates an article; an unfinished deletion of an earlier article with the same slug is finished first. */
     public Article create(ArticleDraft draft) {
         Article article = ArticleRules.toArticle(draft, clock.instant(), 0, 1);
+        articles.resumeDeletion(article.slug());
         articles.create(article);
         return article;
     }
@@ -71,11 +73,28 @@ public final class ArticleService {
         ArticleDraft withSlug = new ArticleDraft(slug, draft.title(), draft.excerpt(), draft.body(), draft.categories(),
                 draft.source(), draft.seeAlso(), draft.related(), draft.status(), draft.commentsOpen(), draft.publishedAt());
         Article current = anyArticle(slug);
+        if (current.version() != expectedVersion) {
+            throw ServiceException.versionConflict();
+        }
         Article updated = ArticleRules.toArticle(withSlug, clock.instant(), current.commentCount(), expectedVersion + 1);
         return articles.update(current, updated, expectedVersion);
     }
 
-    public void delete(String slug, Long expectedVersion) {
-        articles.delete(anyArticle(slug), expectedVersion);
+    /**
+     * Deletes an article and its comments. True when everything is gone; false when the comments are still being
+     * deleted, which a repeated delete (or creating the slug again) goes on with. A repeated delete of an article
+     * whose comments are gone is {@code article_not_found}.
+     */
+    public boolean delete(String slug, Long expectedVersion) {
+        if (!ArticleRules.isValidSlug(slug)) {
+            throw ServiceException.articleNotFound();
+        }
+        var current = articles.findCurrent(slug);
+        if (current.isPresent()) {
+            return articles.delete(current.get(), expectedVersion);
+        }
+        return articles.resumeDeletion(slug).orElseThrow(ServiceException::articleNotFound);
     }
+
+
 }

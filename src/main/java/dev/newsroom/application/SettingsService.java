@@ -7,6 +7,7 @@ import dev.newsroom.domain.ServiceException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.UnaryOperator;
 
 /**
  * The discussion settings as one container sees them: read once, then re-read at most every {@code refresh}
@@ -35,6 +36,19 @@ public final class SettingsService {
             readAt = now;
         }
         return settings;
+    }
+
+    /**
+     * Applies {@code change} to the settings as stored now (a consistent read, never this container's cached
+     * copy, so a partial change cannot undo another moderator's save) and stores the result if
+     * {@code expectedVersion} is still current; returns them with their new version.
+     */
+    public DiscussionSettings update(UnaryOperator<DiscussionSettings> change, long expectedVersion) {
+        DiscussionSettings stored = repository.load().orElseGet(DiscussionSettings::defaults);
+        if (stored.version() != expectedVersion) {
+            throw ServiceException.versionConflict();
+        }
+        return replace(change.apply(stored), expectedVersion);
     }
 
     /** Validates and stores new settings if {@code expectedVersion} is current; returns them with their new version. */

@@ -77,12 +77,12 @@ public final class SubmitComment {
         int depth = replyDepth(article, TextRules.normalize(request.form().parentId()), rules);
         SubmittedComment checked = SubmissionRules.check(request.form(), rules);
         boolean previouslyApproved = rules.requirePreviouslyApproved() && checked.authorEmail() != null
-                && comments.isPreviouslyApproved(Comment.authorKey(checked.authorName(), checked.authorEmail()));
+                && comments.isPreviouslyApproved(checked.authorName(), checked.authorEmail());
         CommentStatus status = ModerationPolicy.decide(checked, request.sender(), rules, previouslyApproved);
 
         Comment comment = new Comment(ids.newId(), article.slug(), depth == 1 ? null : checked.parentId(), depth, checked.authorName(),
                 checked.authorEmail(), checked.authorUrl(), checked.content(), status, request.sender().ip(),
-                request.sender().userAgent(), now, now, null, null, 1);
+                request.sender().userAgent(), now, now, null, null, 1, request.idempotencyKey());
         Rendered rendered = renderer.apply(comment);
         RecordedResponse record = request.idempotencyKey() == null ? null
                 : new RecordedResponse(request.idempotencyKey(), request.requestHash(), rendered.statusCode(),

@@ -91,7 +91,7 @@ public final class ArticleRules {
     private static void categories(List<FieldError> errors, List<String> categories) {
         boolean bad = categories.size() > MAX_CATEGORIES
                 || categories.stream().anyMatch(c -> !validText(c, true, MAX_CATEGORY) || c.contains("#"))
-                || categories.stream().distinct().count() != categories.size();
+                || categories.stream().map(TextRules::normalize).distinct().count() != categories.size();
         if (bad) {
             errors.add(new FieldError("categories", "invalid",
                     "Up to 20 distinct category names of 1 to 60 characters, without '#'."));

@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * A stored comment with everything moderators see. Public views are built from it by leaving out the
  * email, IP address and user agent; {@link #avatarHash()} stands in for the email.
- * {@code depth} is 1 for a top-level comment and parent's depth + 1 for a reply.
+ * {@code depth} is 1 for a top-level comment and parent's depth + 1 for a reply. {@code idempotencyKey} is the
+ * key it was submitted with (null when none), kept so that erasing the author also erases the stored response.
  */
 public record Comment(
         String id,
@@ -23,7 +24,8 @@ public record Comment(
         Instant updatedAt,
         String moderatedBy,
         Instant moderatedAt,
-        long version) {
+        long version,
+        String idempotencyKey) {
 
     public String avatarHash() {
         return Hashes.avatarHash(authorEmail);
@@ -50,23 +52,26 @@ public record Comment(
 
     public Comment moderated(CommentStatus newStatus, String moderator, Instant at) {
         return new Comment(id, articleSlug, parentId, depth, authorName, authorEmail, authorUrl, content, newStatus,
-                ip, userAgent, createdAt, at, moderator, at, version + 1);
+                ip, userAgent, createdAt, at, moderator, at, version + 1, idempotencyKey);
     }
 
     public Comment edited(String newContent, String moderator, Instant at) {
         return new Comment(id, articleSlug, parentId, depth, authorName, authorEmail, authorUrl, newContent, status,
-                ip, userAgent, createdAt, at, moderator, at, version + 1);
+                ip, userAgent, createdAt, at, moderator, at, version + 1, idempotencyKey);
     }
 
     /** The same comment as stored version {@code newVersion}. */
     public Comment withVersion(long newVersion) {
         return new Comment(id, articleSlug, parentId, depth, authorName, authorEmail, authorUrl, content, status,
-                ip, userAgent, createdAt, updatedAt, moderatedBy, moderatedAt, newVersion);
+                ip, userAgent, createdAt, updatedAt, moderatedBy, moderatedAt, newVersion, idempotencyKey);
     }
 
-    /** The privacy eraser's result: no name, email, URL, IP or user agent; the thread position stays. */
+    /**
+     * The privacy eraser's result: no name, email, URL, IP, user agent or idempotency key; the content and the
+     * thread position stay (as WordPress's eraser leaves them).
+     */
     public Comment anonymised(Instant at) {
         return new Comment(id, articleSlug, parentId, depth, "Anonymous", null, null, content, status,
-                null, null, createdAt, at, moderatedBy, moderatedAt, version + 1);
+                null, null, createdAt, at, moderatedBy, moderatedAt, version + 1, null);
     }
 }

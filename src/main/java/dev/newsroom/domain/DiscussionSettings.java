@@ -57,9 +57,10 @@ public record DiscussionSettings(
     private static void keys(List<FieldError> errors, String field, List<String> keys) {
         if (keys.size() > MAX_KEYS) {
             errors.add(new FieldError(field, "too_many", field + " holds at most " + MAX_KEYS + " entries."));
-        } else if (keys.stream().anyMatch(k -> k == null || k.isBlank() || k.length() > MAX_KEY_LENGTH)) {
+        } else if (keys.stream().anyMatch(k -> k == null || k.isBlank() || k.length() > MAX_KEY_LENGTH
+                || TextRules.hasForbiddenCharacters(k))) {
             errors.add(new FieldError(field, "invalid", field + " entries must be 1 to " + MAX_KEY_LENGTH
-                    + " characters and not blank."));
+                    + " characters of text and not blank."));
         }
     }
 }

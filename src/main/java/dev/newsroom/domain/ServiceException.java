@@ -35,6 +35,12 @@ public final class ServiceException extends RuntimeException {
         return new ServiceException(ErrorCode.MALFORMED_BODY, message);
     }
 
+    /** Input that passed the rules but that the database refuses to store as given (never worth retrying). */
+    public static ServiceException unstorable() {
+        return new ServiceException(ErrorCode.VALIDATION_FAILED,
+                "The request holds a value that cannot be stored; check its fields.", List.of(), 0);
+    }
+
     public static ServiceException articleNotFound() {
         return new ServiceException(ErrorCode.ARTICLE_NOT_FOUND, "No published article has this slug.");
     }

@@ -96,9 +96,13 @@ public final class TextRules {
         return true;
     }
 
-    /** An absolute {@code http} or {@code https} URL with a host; {@code javascript:} and friends are not. */
+    /**
+     * An absolute {@code http} or {@code https} URL with a host; {@code javascript:} and friends are not, nor is
+     * a URL holding a control character or an unpaired surrogate.
+     */
     public static boolean isValidWebUrl(String url) {
-        if (url == null || url.isEmpty() || url.chars().anyMatch(ch -> ch <= ' ' || ch == '"' || ch == '<' || ch == '>')) {
+        if (url == null || url.isEmpty() || hasForbiddenCharacters(url)
+                || url.chars().anyMatch(ch -> ch <= ' ' || ch == '"' || ch == '<' || ch == '>')) {
             return false;
         }
         try {

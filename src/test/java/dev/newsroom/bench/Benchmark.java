@@ -66,7 +66,7 @@ public final class Benchmark {
     private void run() throws Exception {
         int port = LocalApiPort.free();
         DynamoDBProxyServer db = ServerRunner.createServerFromCommandLineArgs(
-                new String[]{"-inMemory", "-sharedDb", "-port", Integer.toString(port)});
+                new String[]{"-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)});
         db.start();
         endpoint = "http://127.0.0.1:" + port;
         Map<String, String> env = benchEnvironment("bench");

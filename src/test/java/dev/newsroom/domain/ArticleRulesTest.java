@@ -50,4 +50,23 @@ class ArticleRulesTest {
         assertFalse(a.acceptsCommentsAt(NOW.plusSeconds(86_400L * 14), 14));
         assertTrue(a.acceptsCommentsAt(NOW.plusSeconds(86_400L * 400), 0));
     }
+
+    @Test
+    void toArticle_whenCategoriesDifferOnlyBySpaces_refusesThemAsDuplicates() {
+        var twice = new ArticleDraft("a-story", "A story", null, List.of("One."), List.of("Sport", " Sport"), null,
+                List.of(), List.of(), "published", null, null);
+        ServiceException e = assertThrows(ServiceException.class, () -> ArticleRules.toArticle(twice, NOW, 0, 1));
+        assertEquals(List.of("categories"), e.fields().stream().map(FieldError::field).toList());
+    }
+
+    @Test
+    void toArticle_whenSourceUrlHoldsUnpairedSurrogateOrControl_refusesIt() {
+        for (String url : List.of("https://example.com/\ud800", "https://example.com/\udc00x", "https://example.com/\u007f",
+                "https://example.com/\u0085")) {
+            var d = new ArticleDraft("a-story", "A story", null, List.of("One."), List.of(), new Source("BBC", url),
+                    List.of(), List.of(), "published", null, null);
+            ServiceException e = assertThrows(ServiceException.class, () -> ArticleRules.toArticle(d, NOW, 0, 1), url);
+            assertEquals(List.of("source.url"), e.fields().stream().map(FieldError::field).toList());
+        }
+    }
 }

@@ -26,4 +26,10 @@ class DiscussionSettingsTest {
         assertEquals(List.of("floodSeconds", "maxLinks", "threadDepth", "closeCommentsAfterDays", "moderationKeys",
                 "disallowedKeys"), bad.problems().stream().map(FieldError::field).toList());
     }
+
+    @Test
+    void problems_whenKeyListsHoldUnpairedSurrogatesOrControls_refusesThem() {
+        var bad = new DiscussionSettings(true, 15, 2, List.of("casino\ud800"), List.of("bad\u0000word"), false, true, 5, 0, 0);
+        assertEquals(List.of("moderationKeys", "disallowedKeys"), bad.problems().stream().map(FieldError::field).toList());
+    }
 }

@@ -133,4 +133,12 @@ class SubmissionRulesTest {
         var form = new CommentForm("Ama", "a@ex.com", null, "Hi", null, "http://spam.example");
         assertTrue(SubmissionRules.check(form, DEFAULTS).honeypotFilled());
     }
+
+    @Test
+    void check_whenAuthorUrlHoldsUnpairedSurrogateOrControl_refusesIt() {
+        for (String url : List.of("https://example.com/\ud800", "https://example.com/a\udc00", "https://example.com/\u0085")) {
+            assertEquals(List.of("authorUrl"), errorsOf(form("Ama", "a@ex.com", url, "Hi"), DEFAULTS).stream()
+                    .map(FieldError::field).toList(), url);
+        }
+    }
 }

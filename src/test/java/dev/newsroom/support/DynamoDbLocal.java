@@ -30,7 +30,7 @@ public final class DynamoDbLocal {
      */
     public static synchronized DynamoDbClient client() {
         if (client == null) {
-            client = "http".equals(System.getProperty("test.dynamodb")) ? overHttp() : DynamoDBEmbedded.create().dynamoDbClient();
+            client = "http".equals(System.getProperty("test.dynamodb")) ? overHttp() : DynamoDBEmbedded.create(true).dynamoDbClient();
         }
         return client;
     }
@@ -52,7 +52,7 @@ public final class DynamoDbLocal {
                 try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
                     port = socket.getLocalPort();
                 }
-                ServerRunner.createServerFromCommandLineArgs(new String[]{"-inMemory", "-sharedDb", "-port", Integer.toString(port)})
+                ServerRunner.createServerFromCommandLineArgs(new String[]{"-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)})
                         .start();
                 httpEndpoint = "http://127.0.0.1:" + port;
             } catch (Exception e) {

@@ -26,15 +26,22 @@ public final class FaultInjector implements SdkHttpClient {
             + "{\"Code\":\"None\"},{\"Code\":\"None\"}]}";
     private final SdkHttpClient real = UrlConnectionHttpClient.create();
     private final AtomicInteger remaining = new AtomicInteger();
+    private final AtomicInteger passing = new AtomicInteger();
     private final AtomicInteger injected = new AtomicInteger();
     private volatile String operation = "";
     private volatile String errorBody = "";
 
     /** Fails the next {@code times} attempts of {@code operationName} with {@code body}. */
     public void fail(String operationName, int times, String body) {
+        failAfter(operationName, 0, times, body);
+    }
+
+    /** Lets {@code passing} attempts of {@code operationName} through, then fails the next {@code times}. */
+    public void failAfter(String operationName, int passing, int times, String body) {
         this.operation = operationName;
         this.errorBody = body;
         this.injected.set(0);
+        this.passing.set(passing);
         this.remaining.set(times);
     }
 
@@ -45,7 +52,8 @@ public final class FaultInjector implements SdkHttpClient {
     @Override
     public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
         String target = request.httpRequest().firstMatchingHeader("X-Amz-Target").orElse("");
-        boolean fail = target.endsWith("." + operation) && remaining.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+        boolean fail = target.endsWith("." + operation) && passing.getAndUpdate(n -> n > 0 ? n - 1 : 0) == 0
+                && remaining.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
         if (!fail) {
             return real.prepareRequest(request);
         }

@@ -8,7 +8,11 @@ import java.util.Optional;
 
 /** Articles in storage. Writes are conditional: create never overwrites, update and delete check the version. */
 public interface ArticleRepository {
+    /** The article as last stored or a moment before (an eventually consistent read, for public pages). */
     Optional<Article> find(String slug);
+
+    /** The article exactly as stored now (a consistent read, for editors' writes). */
+    Optional<Article> findCurrent(String slug);
 
     /** Published articles, newest first, optionally of one category; cursors are bound to the list they came from. */
     Page<Article> listPublished(String category, int limit, String cursor);
@@ -16,7 +20,7 @@ public interface ArticleRepository {
     /** Approved-comment counts of the published articles among {@code slugs}, read in one batch. */
     Map<String, Long> commentCounts(Collection<String> slugs);
 
-    /** Stores a new article; {@code slug_taken} when the slug exists. */
+    /** Stores a new article; {@code slug_taken} when the slug exists or its earlier article is still being deleted. */
     void create(Article article);
 
     /**
@@ -25,6 +29,16 @@ public interface ArticleRepository {
      */
     Article update(Article current, Article replacement, long expectedVersion);
 
-    /** Deletes {@code current} and every comment of it; {@code version_conflict} when stale (null version: any). */
-    void delete(Article current, Long expectedVersion);
+    /**
+     * Deletes {@code current} and then every comment of it; {@code version_conflict} when stale (null version:
+     * any). Returns true when the comments are gone too, false when their deletion continues (see
+     * {@link #resumeDeletion}). Until it is finished the slug cannot be created again.
+     */
+    boolean delete(Article current, Long expectedVersion);
+
+    /**
+     * Goes on with an unfinished deletion of {@code slug}: empty when none is pending, else whether it is now
+     * finished.
+     */
+    Optional<Boolean> resumeDeletion(String slug);
 }

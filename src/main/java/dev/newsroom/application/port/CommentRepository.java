@@ -22,8 +22,8 @@ public interface CommentRepository {
     /** Every comment whose author email is {@code email} (case-insensitive), oldest first. */
     List<Comment> listByEmail(String email);
 
-    /** True when the author (name and email fingerprint) already has an approved comment. */
-    boolean isPreviouslyApproved(String authorKey);
+    /** True when an author of this name and email (case-insensitive) has an approved comment now. */
+    boolean isPreviouslyApproved(String authorName, String authorEmail);
 
     /**
      * Creates the comment with all its guards in one transaction. Throws {@code article_not_found} /
@@ -34,6 +34,12 @@ public interface CommentRepository {
 
     /** Replaces {@code before} with {@code after} if nobody changed it meanwhile ({@code version_conflict}). */
     Comment update(Comment before, Comment after);
+
+    /**
+     * Like {@link #update}, for the privacy eraser: also removes, in the same transaction, every other trace of
+     * the author that {@code before} left (its stored idempotent response and its flood marks).
+     */
+    Comment erase(Comment before, Comment anonymised);
 
     /** Deletes a comment for good if nobody changed it meanwhile. */
     void delete(Comment current);

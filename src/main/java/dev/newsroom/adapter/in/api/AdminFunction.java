@@ -143,7 +143,7 @@ public final class AdminFunction extends ApiFunction {
             throw ServiceException.validation(List.of(new FieldError("version", "required",
                     "Give the version you are changing.")));
         }
-        var saved = app.settings().replace(SettingsJson.merge(app.settings().current(), body), version);
+        var saved = app.settings().update(stored -> SettingsJson.merge(stored, body), version);
         return json(200, SettingsJson.toJson(saved));
     }
 
@@ -169,8 +169,14 @@ public final class AdminFunction extends ApiFunction {
 
     private ApiResponse deleteArticle(ApiRequest request) {
         Long version = request.query("version") == null ? null : requiredVersion(request);
-        app.articles().delete(request.pathParameter("slug"), version);
-        return ApiResponse.empty(204);
+        if (app.articles().delete(request.pathParameter("slug"), version)) {
+            return ApiResponse.empty(204);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("slug", request.pathParameter("slug"));
+        body.put("status", "deleting");
+        body.put("message", "The article is deleted; its comments are still being removed. Repeat this request to finish.");
+        return json(202, body);
     }
 
     private ApiResponse export(ApiRequest request) {

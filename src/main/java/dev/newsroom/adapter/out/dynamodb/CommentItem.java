@@ -34,6 +34,7 @@ final class CommentItem {
     String moderatedBy;
     String moderatedAt;
     Long version;
+    String idempotencyKey;
 
     static final TableSchema<CommentItem> SCHEMA = StaticTableSchema.builder(CommentItem.class)
             .newItemSupplier(CommentItem::new)
@@ -69,5 +70,7 @@ final class CommentItem {
             .addAttribute(String.class, a -> a.name("moderatedBy").getter(i -> i.moderatedBy).setter((i, v) -> i.moderatedBy = v))
             .addAttribute(String.class, a -> a.name("moderatedAt").getter(i -> i.moderatedAt).setter((i, v) -> i.moderatedAt = v))
             .addAttribute(Long.class, a -> a.name("version").getter(i -> i.version).setter((i, v) -> i.version = v))
+            .addAttribute(String.class, a -> a.name("idempotencyKey").getter(i -> i.idempotencyKey)
+                    .setter((i, v) -> i.idempotencyKey = v))
             .build();
 }

@@ -1,14 +1,14 @@
 package dev.newsroom.adapter.out.dynamodb;
 
 import dev.newsroom.domain.Comment;
+import dev.newsroom.domain.Hashes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.Map;
 
 /**
- * The small marker items kept beside comments: duplicate fingerprints (one per comment not in trash), the
- * "previously approved" mark of an author, and the flood marks of an IP and an email. Emails are only ever
- * stored hashed in these keys.
+ * The small marker items kept beside comments: duplicate fingerprints (one per comment not in trash) and the
+ * flood marks of an IP and an email. Emails and IP addresses are only ever stored hashed in these keys.
  */
 final class DuplicateMarks {
     private DuplicateMarks() {
@@ -24,11 +24,11 @@ final class DuplicateMarks {
         return item;
     }
 
-    static Map<String, AttributeValue> authorKey(String authorKey) {
-        return Writes.key("AUTHOR#" + authorKey, "APPROVED");
+    static Map<String, AttributeValue> ipFloodKey(String ip) {
+        return Writes.key("FLOOD#ip#" + Hashes.sha256Hex(ip), "F");
     }
 
-    static Map<String, AttributeValue> floodKey(String kind, String value) {
-        return Writes.key("FLOOD#" + kind + "#" + value, "F");
+    static Map<String, AttributeValue> emailFloodKey(String email) {
+        return Writes.key("FLOOD#em#" + Hashes.avatarHash(email), "F");
     }
 }

@@ -13,6 +13,7 @@ import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,8 +30,12 @@ import java.util.stream.Collectors;
  * the count is never touched by editors' writes (only comment transactions change it).
  */
 public final class DynamoArticleRepository implements ArticleRepository {
+    static final String DELETION_PENDING =
+            "The previous article with this slug is still being deleted; try again in a moment.";
     private static final IndexPager.IndexKeys LIST_KEYS =
             new IndexPager.IndexKeys(TableLayout.GSI1, TableLayout.GSI1_PK, TableLayout.GSI1_SK);
+    /** Well inside the admin function's 15 s timeout, leaving room for the rest of the request. */
+    private static final java.time.Duration DELETION_BUDGET = java.time.Duration.ofSeconds(8);
     private final DynamoDbClient client;
     private final DynamoDbEnhancedClient enhanced;
     private final DynamoDbTable<ArticleItem> articles;
@@ -41,18 +46,33 @@ public final class DynamoArticleRepository implements ArticleRepository {
 
     public DynamoArticleRepository(DynamoDbClient client, DynamoDbEnhancedClient enhanced, String tableName,
                                    CursorCodec cursors) {
+        this(client, enhanced, tableName, cursors, DELETION_BUDGET);
+    }
+
+    /** With {@code deletionBudget}: how long one request may spend deleting a deleted article's comments. */
+    public DynamoArticleRepository(DynamoDbClient client, DynamoDbEnhancedClient enhanced, String tableName,
+                                   CursorCodec cursors, java.time.Duration deletionBudget) {
         this.client = client;
         this.enhanced = enhanced;
         this.articles = enhanced.table(tableName, ArticleItem.SCHEMA);
         this.entries = enhanced.table(tableName, ListEntryItem.SCHEMA);
         this.pager = new IndexPager(cursors);
         this.writes = new Writes(tableName);
-        this.cascade = new CommentCascade(client, enhanced, tableName);
+        this.cascade = new CommentCascade(client, enhanced, tableName, deletionBudget);
     }
 
     @Override
     public java.util.Optional<Article> find(String slug) {
-        ArticleItem item = DynamoCalls.call(() -> articles.getItem(key(slug)));
+        return find(slug, false);
+    }
+
+    @Override
+    public java.util.Optional<Article> findCurrent(String slug) {
+        return find(slug, true);
+    }
+
+    private java.util.Optional<Article> find(String slug, boolean consistent) {
+        ArticleItem item = DynamoCalls.call(() -> articles.getItem(r -> r.key(key(slug)).consistentRead(consistent)));
         return java.util.Optional.ofNullable(item).map(ItemMapper::toArticle);
     }
 
@@ -88,9 +108,19 @@ public final class DynamoArticleRepository implements ArticleRepository {
     public void create(Article article) {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(writes.putIfAbsent(ArticleItem.SCHEMA.itemToMap(ItemMapper.toItem(article), true)));
+        items.add(writes.check(CommentCascade.tombstoneKey(article.slug()), "attribute_not_exists(pk)", null, null));
         ItemMapper.listEntries(article).forEach(e -> items.add(writes.put(ListEntryItem.SCHEMA.itemToMap(e, true))));
-        DynamoCalls.transactGuarded(client, items,
-                () -> new ServiceException(ErrorCode.SLUG_TAKEN, "An article with this slug already exists."));
+        try {
+            DynamoCalls.transact(client, items);
+        } catch (TransactionCanceledException e) {
+            if (Writes.failedAt(e, 0)) {
+                throw new ServiceException(ErrorCode.SLUG_TAKEN, "An article with this slug already exists.");
+            }
+            if (Writes.failedAt(e, 1)) {
+                throw new ServiceException(ErrorCode.SLUG_TAKEN, DELETION_PENDING);
+            }
+            throw ServiceException.unavailable(DynamoCalls.RETRY_AFTER_SECONDS);
+        }
     }
 
     @Override
@@ -129,20 +159,28 @@ public final class DynamoArticleRepository implements ArticleRepository {
         ItemMapper.listEntries(current).stream().filter(e -> !newLists.contains(e.sk))
                 .forEach(e -> items.add(writes.delete(Writes.key(e.pk, e.sk))));
         DynamoCalls.transactGuarded(client, items, ServiceException::versionConflict);
-        return find(article.slug()).orElseThrow(ServiceException::articleNotFound);
+        return findCurrent(article.slug()).orElseThrow(ServiceException::articleNotFound);
     }
 
     @Override
-    public void delete(Article current, Long expectedVersion) {
+    public boolean delete(Article current, Long expectedVersion) {
         String slug = current.slug();
+        long deletedAt = System.currentTimeMillis();
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(expectedVersion == null
                 ? writes.deleteIf(Writes.key(TableLayout.articlePk(slug), TableLayout.ARTICLE_SK), "attribute_exists(pk)", Map.of())
                 : writes.deleteIf(Writes.key(TableLayout.articlePk(slug), TableLayout.ARTICLE_SK), "version = :expected",
                 Map.of(":expected", AttributeValue.fromN(expectedVersion.toString()))));
         ItemMapper.listEntries(current).forEach(e -> items.add(writes.delete(Writes.key(e.pk, e.sk))));
+        items.add(writes.put(CommentCascade.tombstone(slug, deletedAt)));
         DynamoCalls.transactGuarded(client, items, ServiceException::versionConflict);
-        cascade.deleteCommentsOf(slug);
+        return cascade.run(slug, deletedAt);
+    }
+
+    @Override
+    public java.util.Optional<Boolean> resumeDeletion(String slug) {
+        long since = cascade.pendingSince(slug);
+        return since < 0 ? java.util.Optional.empty() : java.util.Optional.of(cascade.run(slug, since));
     }
 
     private static Key key(String slug) {

@@ -1,6 +1,7 @@
 package dev.newsroom.adapter.out.dynamodb;
 
 import dev.newsroom.domain.ServiceException;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -17,12 +18,15 @@ import java.util.function.Supplier;
 
 /**
  * Runs a DynamoDB call after the SDK's own retries: a database that cannot be reached, throttles or keeps
- * conflicting becomes {@code unavailable} (503, Retry-After), never a stack trace. Condition failures and
+ * conflicting becomes {@code unavailable} (503, Retry-After), never a stack trace; a request DynamoDB refuses
+ * as given ({@code ValidationException}) becomes {@code validation_failed} (400). Condition failures and
  * cancelled transactions pass through for the repository to read.
  */
 final class DynamoCalls {
     static final long RETRY_AFTER_SECONDS = 2;
     static final int TRANSACTION_ATTEMPTS = 4;
+    /** DynamoDB's answer to a request it refuses as given: caused by input, so a 400, never a 503. */
+    private static final String VALIDATION = "ValidationException";
     private static final Set<String> TRANSIENT = Set.of("TransactionConflict", "ThrottlingError",
             "ProvisionedThroughputExceeded", "RequestLimitExceeded");
 
@@ -34,6 +38,11 @@ final class DynamoCalls {
             return call.get();
         } catch (ConditionalCheckFailedException | TransactionCanceledException e) {
             throw e;
+        } catch (AwsServiceException e) {
+            if (e.awsErrorDetails() != null && VALIDATION.equals(e.awsErrorDetails().errorCode())) {
+                throw ServiceException.unstorable();
+            }
+            throw ServiceException.unavailable(RETRY_AFTER_SECONDS);
         } catch (SdkException e) {
             throw ServiceException.unavailable(RETRY_AFTER_SECONDS);
         }
@@ -51,6 +60,9 @@ final class DynamoCalls {
                 run(() -> client.transactWriteItems(b -> b.transactItems(items).clientRequestToken(token)));
                 return;
             } catch (TransactionCanceledException e) {
+                if (e.cancellationReasons().stream().anyMatch(r -> "ValidationError".equals(r.code()))) {
+                    throw ServiceException.unstorable();
+                }
                 if (!onlyTransient(e)) {
                     throw e;
                 }

@@ -16,11 +16,13 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,13 +88,23 @@ public final class DynamoCommentRepository implements CommentRepository {
                 .query(QueryConditional.keyEqualTo(k -> k.partitionValue(partition)))
                 .stream().flatMap(p -> p.items().stream()).map(ItemMapper::toComment)
                 .filter(c -> c.authorEmail() != null && c.authorEmail().equalsIgnoreCase(email.trim()))
+                .sorted(Comparator.comparing(Comment::id))
                 .toList());
     }
 
+    /**
+     * WordPress's meaning: the author (same name and email) has an approved comment now. One key-prefix query
+     * of the author index, so a comment later marked spam, trashed, deleted or erased no longer counts.
+     */
     @Override
-    public boolean isPreviouslyApproved(String authorKey) {
-        return DynamoCalls.call(() -> client.getItem(b -> b.tableName(table.tableName())
-                .key(DuplicateMarks.authorKey(authorKey)).consistentRead(true)).hasItem());
+    public boolean isPreviouslyApproved(String authorName, String authorEmail) {
+        String partition = TableLayout.emailPk(Hashes.avatarHash(authorEmail));
+        String prefix = TableLayout.authorPrefix(CommentStatus.APPROVED.wire(), Comment.authorKey(authorName, authorEmail));
+        return DynamoCalls.call(() -> client.query(b -> b.tableName(table.tableName()).indexName(TableLayout.GSI3)
+                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+                .expressionAttributeNames(Map.of("#pk", TableLayout.GSI3_PK, "#sk", TableLayout.GSI3_SK))
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition), ":prefix", AttributeValue.fromS(prefix)))
+                .select(Select.COUNT).limit(1)).count() > 0);
     }
 
     @Override
@@ -131,15 +143,12 @@ public final class DynamoCommentRepository implements CommentRepository {
         if (s.floodSeconds() > 0) {
             if (c.ip() != null) {
                 floodIndexes.add(items.size());
-                items.add(floodMark(DuplicateMarks.floodKey("ip", c.ip()), s));
+                items.add(floodMark(DuplicateMarks.ipFloodKey(c.ip()), s));
             }
             if (c.authorEmail() != null) {
                 floodIndexes.add(items.size());
-                items.add(floodMark(DuplicateMarks.floodKey("em", Hashes.avatarHash(c.authorEmail())), s));
+                items.add(floodMark(DuplicateMarks.emailFloodKey(c.authorEmail()), s));
             }
-        }
-        if (c.isApproved() && c.authorEmail() != null) {
-            items.add(writes.put(DuplicateMarks.authorKey(c.authorKey())));
         }
         int idemIndex = -1;
         if (s.response() != null) {
@@ -193,6 +202,30 @@ public final class DynamoCommentRepository implements CommentRepository {
 
     @Override
     public Comment update(Comment before, Comment after) {
+        return replace(before, after, List.of());
+    }
+
+    /**
+     * The author's personal data goes in one transaction with the comment: the stored response of its
+     * idempotency key (which repeats name, URL and content) and the flood marks of its IP and email.
+     */
+    @Override
+    public Comment erase(Comment before, Comment anonymised) {
+        List<TransactWriteItem> traces = new ArrayList<>();
+        if (before.idempotencyKey() != null) {
+            traces.add(writes.delete(idempotencyKeyOf(before.idempotencyKey())));
+        }
+        if (before.ip() != null) {
+            traces.add(writes.delete(DuplicateMarks.ipFloodKey(before.ip())));
+        }
+        if (before.authorEmail() != null) {
+            traces.add(writes.delete(DuplicateMarks.emailFloodKey(before.authorEmail())));
+        }
+        return replace(before, anonymised, traces);
+    }
+
+    /** Replaces {@code before} with {@code after} (count and duplicate mark in step), plus {@code alsoWrite}. */
+    private Comment replace(Comment before, Comment after, List<TransactWriteItem> alsoWrite) {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(writes.putIf(CommentItem.SCHEMA.itemToMap(ItemMapper.toItem(after), true), "version = :expected",
                 Map.of(":expected", AttributeValue.fromN(Long.toString(before.version())))));
@@ -211,12 +244,7 @@ public final class DynamoCommentRepository implements CommentRepository {
                 items.add(writes.put(DuplicateMarks.item(after)));
             }
         }
-        if (after.isApproved() && after.authorEmail() != null) {
-            items.add(writes.put(DuplicateMarks.authorKey(after.authorKey())));
-        }
-        if (before.authorEmail() != null && after.authorEmail() == null) {
-            items.add(writes.delete(DuplicateMarks.authorKey(before.authorKey())));
-        }
+        items.addAll(alsoWrite);
         try {
             DynamoCalls.transact(client, items);
         } catch (TransactionCanceledException e) {

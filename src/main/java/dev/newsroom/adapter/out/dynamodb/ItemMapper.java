@@ -81,7 +81,7 @@ final class ItemMapper {
         i.gsi2sk = c.id();
         if (c.authorEmail() != null) {
             i.gsi3pk = TableLayout.emailPk(Hashes.avatarHash(c.authorEmail()));
-            i.gsi3sk = c.id();
+            i.gsi3sk = TableLayout.authorSk(c.status().wire(), c.authorKey(), c.id());
         }
         i.id = c.id();
         i.articleSlug = c.articleSlug();
@@ -99,6 +99,7 @@ final class ItemMapper {
         i.moderatedBy = c.moderatedBy();
         i.moderatedAt = text(c.moderatedAt());
         i.version = c.version();
+        i.idempotencyKey = c.idempotencyKey();
         return i;
     }
 
@@ -106,7 +107,7 @@ final class ItemMapper {
         return new Comment(i.id, i.articleSlug, i.parentId, i.depth == null ? 1 : i.depth, i.authorName,
                 i.authorEmail, i.authorUrl, i.content, CommentStatus.parse(i.status).orElse(CommentStatus.PENDING),
                 i.ip, i.userAgent, instant(i.createdAt), instant(i.updatedAt), i.moderatedBy, instant(i.moderatedAt),
-                i.version == null ? 0 : i.version);
+                i.version == null ? 0 : i.version, i.idempotencyKey);
     }
 
     private static ArticleItem.LinkItem link(String slug, String title, String excerpt) {

@@ -7,14 +7,14 @@ package dev.newsroom.adapter.out.dynamodb;
  * item              pk                     sk           gsi1 (pk / sk)                gsi2            gsi3
  * article           ARTICLE#slug           A            -                             -               -
  * list entry        ARTICLE#slug           L#list       L#list / publishedAt#slug     -               -
- * comment           COMMENT#id             C            T#slug#status / id            Q#status / id   E#emailHash / id
+ * comment           COMMENT#id             C            T#slug#status / id            Q#status / id   E#emailHash / status#author#id
  * duplicate mark    DUP#fingerprint        D
- * flood mark        FLOOD#ip#.. FLOOD#em#.. F            (expiresAt TTL)
- * approved author   AUTHOR#fingerprint     APPROVED
+ * flood mark        FLOOD#ip#ipHash FLOOD#em#emailHash  F  (expiresAt TTL)
  * idempotency       IDEM#key               I            (expiresAt TTL)
  * settings          SETTINGS               DISCUSSION
  * </pre>
- * Comment ids are ULIDs, so every comment index sorts by creation time.
+ * Comment ids are ULIDs, so the thread and queue indexes sort by creation time. The author index sorts by status
+ * and author fingerprint first, so "has this author an approved comment now?" is one key-prefix query.
  */
 public final class TableLayout {
     public static final String PK = "pk";
@@ -58,5 +58,14 @@ public final class TableLayout {
 
     static String emailPk(String emailHash) {
         return "E#" + emailHash;
+    }
+
+    /** The author-index sort key: the comment's status and author fingerprint, then its id. */
+    static String authorSk(String status, String authorKey, String id) {
+        return authorPrefix(status, authorKey) + id;
+    }
+
+    static String authorPrefix(String status, String authorKey) {
+        return status + "#" + authorKey + "#";
     }
 }

@@ -1,0 +1,148 @@
+package dev.newsroom.flow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsroom.adapter.in.api.AdminFunction;
+import dev.newsroom.adapter.in.api.ArticlesFunction;
+import dev.newsroom.adapter.out.dynamodb.CursorCodec;
+import dev.newsroom.adapter.out.dynamodb.DynamoArticleRepository;
+import dev.newsroom.config.AppConfig;
+import dev.newsroom.config.AppContext;
+import dev.newsroom.support.ApiHarness;
+import dev.newsroom.support.ApiHarness.Reply;
+import dev.newsroom.support.DynamoDbLocal;
+import dev.newsroom.support.Events;
+import dev.newsroom.support.FaultInjector;
+import dev.newsroom.support.StaleReads;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static dev.newsroom.support.ApiHarness.comment;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Editors' article writes where DynamoDB's real behaviour matters: eventually consistent reads (simulated in
+ * front of DynamoDB Local), requests DynamoDB refuses as given, and the deletion of an article with many comments
+ * that does not finish in one request.
+ */
+class ArticleWritesTest {
+    private static String article(String slug, long version, String title, String... categories) {
+        return "{\"slug\":\"" + slug + "\",\"title\":\"" + title + "\",\"body\":[\"One.\"],\"categories\":["
+                + (categories.length == 0 ? "" : "\"" + String.join("\",\"", categories) + "\"") + "],"
+                + "\"status\":\"published\",\"commentsOpen\":true" + (version > 0 ? ",\"version\":" + version : "") + "}";
+    }
+
+    private static Reply call(AdminFunction admin, String method, String path, String json) {
+        return ApiHarness.reply(admin.handleRequest(Events.asModerator(Events.request(method, path, json)), null));
+    }
+
+    private static Reply get(ArticlesFunction articles, String path) {
+        return ApiHarness.reply(articles.handleRequest(Events.request("GET", path, null), null));
+    }
+
+    private static List<String> slugs(JsonNode page) {
+        List<String> slugs = new ArrayList<>();
+        page.path("items").forEach(i -> slugs.add(i.path("slug").asText()));
+        return slugs;
+    }
+
+    @Test
+    void update_readsTheArticleConsistently_soQuickUpdatesLeaveNoStaleListingAndAnswerTheNewArticle() {
+        StaleReads stale = new StaleReads();
+        var client = AppContext.dynamoClientBuilder(AppConfig.from(DynamoDbLocal.httpSettings()::get))
+                .httpClientBuilder(null).httpClient(stale).build();
+        AppContext app = DynamoDbLocal.context(Clock.systemUTC(), Map.of(), client);
+        AdminFunction admin = new AdminFunction(app);
+        ArticlesFunction articles = new ArticlesFunction(app);
+
+        assertEquals(201, call(admin, "POST", "/admin/articles", article("quick-edits", 0, "First", "Sport")).status());
+        assertEquals(200, get(articles, "/articles/quick-edits").status());
+        Reply second = call(admin, "PUT", "/admin/articles/quick-edits", article("quick-edits", 1, "Second", "News"));
+        assertEquals(200, second.status(), second.body());
+        assertEquals("Second", second.json().path("title").asText(), "the answer is the article as updated");
+        assertEquals(2, second.json().path("version").asInt());
+        Reply third = call(admin, "PUT", "/admin/articles/quick-edits", article("quick-edits", 2, "Third", "Culture"));
+        assertEquals(200, third.status(), third.body());
+        assertEquals("Third", third.json().path("title").asText());
+
+        assertEquals(List.of(), slugs(get(articles, "/articles?category=Sport").json()));
+        assertEquals(List.of(), slugs(get(articles, "/articles?category=News").json()), "left News, must not stay listed there");
+        assertEquals(List.of("quick-edits"), slugs(get(articles, "/articles?category=Culture").json()));
+        assertEquals("First", get(articles, "/articles/quick-edits").json().path("title").asText(),
+                "an eventually consistent read may still answer the first version: the double is in play");
+        assertTrue(stale.staleServed() > 0);
+    }
+
+    @Test
+    void categoriesThatDifferOnlyBySpaces_areRefusedAs400_notStoredOr503() {
+        ApiHarness api = new ApiHarness();
+        Reply reply = api.asModerator("POST", "/admin/articles", article("twice-sport", 0, "T", "Sport", " Sport"));
+        assertEquals(400, reply.status(), reply.body());
+        assertEquals("validation_failed", reply.errorCode());
+        assertEquals(404, api.get("/articles/twice-sport").status());
+    }
+
+    @Test
+    void aRequestDynamoDbRefusesAsGiven_is400_while_throttling_stays503() {
+        FaultInjector faults = new FaultInjector();
+        var client = AppContext.dynamoClientBuilder(AppConfig.from(DynamoDbLocal.httpSettings()::get))
+                .httpClientBuilder(null).httpClient(faults).build();
+        AdminFunction admin = new AdminFunction(DynamoDbLocal.context(Clock.systemUTC(), Map.of(), client));
+
+        faults.fail("TransactWriteItems", 1, "{\"__type\":\"com.amazon.coral.validate#ValidationException\","
+                + "\"message\":\"Transaction request cannot include multiple operations on one item\"}");
+        Reply refused = call(admin, "POST", "/admin/articles", article("refused-story", 0, "T", "Sport"));
+        assertEquals(400, refused.status(), refused.body());
+        assertEquals("validation_failed", refused.errorCode());
+
+        faults.fail("TransactWriteItems", 100, FaultInjector.THROTTLED);
+        Reply throttled = call(admin, "POST", "/admin/articles", article("refused-story", 0, "T", "Sport"));
+        assertEquals(503, throttled.status(), throttled.body());
+    }
+
+    @Test
+    void deletingAnArticleWithManyComments_isResumable_andAReusedSlugNeverShowsOldComments() {
+        ApiHarness api = new ApiHarness();
+        api.openModeration();
+        String slug = "busy-story";
+        api.publish(slug);
+        for (int i = 0; i < 40; i++) {
+            assertEquals(201, api.postComment(slug, comment("Reader " + i, "r" + i + "@example.com", "Comment " + i),
+                    "198.51.100." + i).status());
+        }
+        // A delete whose request runs out of time after one page: the article is gone, some comments are left.
+        AppContext app = api.app;
+        var repository = new DynamoArticleRepository(app.dynamo(),
+                DynamoDbEnhancedClient.builder().dynamoDbClient(app.dynamo()).extensions().build(),
+                app.config().tableName(), new CursorCodec(app.config().cursorSecret()), Duration.ZERO);
+        assertFalse(repository.delete(app.articles().anyArticle(slug), null), "one page cannot delete 40 comments");
+        assertEquals(404, api.get("/articles/" + slug).status());
+        assertTrue(approvedLeft(api, slug) > 0);
+
+        // Re-creating the slug first finishes the old deletion: the new article starts with an empty thread.
+        Reply created = api.asModerator("POST", "/admin/articles", article(slug, 0, "A new story", "News"));
+        assertEquals(201, created.status(), created.body());
+        assertEquals(0, api.get("/articles/" + slug + "/comments").json().path("items").size());
+        assertEquals(0, approvedLeft(api, slug));
+
+        // A delete interrupted again is finished by repeating it (not a 404 that leaves the comments behind).
+        assertEquals(201, api.postComment(slug, comment("New", "new@example.com", "On the new story"), "198.51.100.200").status());
+        assertFalse(repository.delete(app.articles().anyArticle(slug), null));
+        Reply repeated = api.asModerator("DELETE", "/admin/articles/" + slug, null);
+        assertEquals(204, repeated.status(), repeated.body());
+        assertEquals(0, approvedLeft(api, slug));
+        assertEquals(404, api.asModerator("DELETE", "/admin/articles/" + slug, null).status());
+    }
+
+    private static int approvedLeft(ApiHarness api, String slug) {
+        return api.asModerator("GET", "/admin/comments?status=approved&article=" + slug + "&limit=100", null)
+                .json().path("items").size();
+    }
+}
