@@ -12,6 +12,13 @@
     a.href = "?article=" + encodeURIComponent(slug);
     return a;
   }
+  // Only absolute http(s) URLs become links; anything else (javascript:, data:…) stays text.
+  function webUrl(value) {
+    if (typeof value !== "string" || !value) { return null; }
+    var url;
+    try { url = new URL(value); } catch (e) { return null; }
+    return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+  }
   function load(slug) {
     return fetch("/articles/" + encodeURIComponent(slug)).then(function (r) { return r.ok ? r.json() : null; });
   }
@@ -46,9 +53,10 @@
     if (a.source) {
       var source = document.getElementById("source");
       source.appendChild(document.createTextNode("Source: "));
-      if (a.source.url) {
+      var sourceUrl = webUrl(a.source.url);
+      if (sourceUrl) {
         var s = text("a", a.source.name);
-        s.href = a.source.url;
+        s.href = sourceUrl;
         s.rel = "noopener";
         source.appendChild(s);
       } else {
