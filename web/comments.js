@@ -21,18 +21,38 @@
     return node;
   }
 
-  function request(method, path, body) {
+  function newKey() {
+    if (window.crypto && crypto.randomUUID) { return crypto.randomUUID(); }
+    if (window.crypto && crypto.getRandomValues) {
+      return Array.prototype.map.call(crypto.getRandomValues(new Uint8Array(16)), function (b) {
+        return (b + 256).toString(16).slice(1);
+      }).join("");
+    }
+    return String(Date.now()) + String(Math.random()).slice(2);
+  }
+
+  // Only absolute http(s) URLs become links; anything else (javascript:, data:, relative…) stays text.
+  function webUrl(value) {
+    if (typeof value !== "string" || !value) { return null; }
+    var url;
+    try { url = new URL(value); } catch (e) { return null; }
+    return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+  }
+
+  // body: a JSON string (sent with the given Idempotency-Key) or nothing.
+  function request(method, path, body, key) {
     var headers = { "Accept": "application/json" };
     if (body) {
       headers["Content-Type"] = "application/json";
-      headers["Idempotency-Key"] = (window.crypto && crypto.randomUUID) ? crypto.randomUUID() : String(Date.now()) + Math.random();
+      headers["Idempotency-Key"] = key;
     }
     // "no-cache": the thread is revalidated on every view, so a reader sees approved comments on reload.
-    return fetch(api + path, { method: method, headers: headers, cache: "no-cache", body: body ? JSON.stringify(body) : undefined })
+    return fetch(api + path, { method: method, headers: headers, cache: "no-cache", body: body || undefined })
       .then(function (r) {
         return r.text().then(function (t) {
           var json = {};
           try { json = t ? JSON.parse(t) : {}; } catch (e) { json = {}; }
+          if (!json || typeof json !== "object") { json = {}; }
           return { status: r.status, json: json, retryAfter: r.headers.get("Retry-After") };
         });
       });
@@ -54,9 +74,12 @@
   var cursor = null;
   var total = 0;
 
+  // Renders one comment unless it is already on the page; true when it was added.
   function renderComment(c) {
-    var name = c.authorUrl
-      ? el("a", { href: c.authorUrl, rel: "external nofollow ugc noopener", text: c.authorName || "Anonymous" })
+    if (!c || !c.id || Object.prototype.hasOwnProperty.call(nodesById, c.id)) { return false; }
+    var href = webUrl(c.authorUrl);
+    var name = href
+      ? el("a", { href: href, rel: "external nofollow ugc noopener", text: c.authorName || "Anonymous" })
       : el("span", { text: c.authorName || "Anonymous" });
     var when = el("time", { datetime: c.createdAt, text: new Date(c.createdAt).toLocaleString() });
     var reply = el("a", { href: "#respond", "class": "nr-reply", text: "Reply" });
@@ -70,24 +93,33 @@
     nodesById[c.id] = item;
     var parent = c.parentId && nodesById[c.parentId];
     (parent ? parent.querySelector(".nr-children") : list).appendChild(item);
+    return true;
   }
 
   function updateHeading() {
     heading.textContent = total === 1 ? "1 Comment" : total + " Comments";
   }
 
+  var loading = false;
+  // One page at a time: "Load more" is disabled until the page in flight has arrived.
   function loadPage() {
+    if (loading) { return Promise.resolve(); }
+    loading = true;
+    more.disabled = true;
     var path = "/articles/" + encodeURIComponent(slug) + "/comments?limit=50" + (cursor ? "&cursor=" + encodeURIComponent(cursor) : "");
     return request("GET", path).then(function (r) {
-      if (r.status !== 200) { return; }
+      if (r.status !== 200 || !Array.isArray(r.json.items)) { return; }
       r.json.items.forEach(renderComment);
       total = r.json.total;
       cursor = r.json.nextCursor;
       more.hidden = !cursor;
       updateHeading();
+    }, function () { /* network failure: the button stays, the reader can try again */ }).then(function () {
+      loading = false;
+      more.disabled = false;
     });
   }
-  more.addEventListener("click", loadPage);
+  more.addEventListener("click", function () { loadPage(); });
 
   function buildForm() {
     var fields = {};
@@ -107,6 +139,13 @@
     var parentId = null;
     var submit = el("button", { type: "submit", text: "Post Comment" });
     var honeypot = el("input", { type: "text", name: "hp", tabindex: "-1", autocomplete: "off" });
+    // Hidden through the CSSOM, not a style attribute, so a strict Content-Security-Policy allows it.
+    var honeypotBox = el("p", { "class": "nr-hp", "aria-hidden": "true" }, [el("label", { text: "Leave this empty" }), honeypot]);
+    honeypotBox.style.position = "absolute";
+    honeypotBox.style.left = "-9999px";
+    // One Idempotency-Key per submission: a retry of the same content reuses it (so a reader whose answer was
+    // lost gets the first response replayed), a definitive answer or different content starts a new one.
+    var attempt = null;
     var node = el("form", { id: "respond", "class": "nr-form", novalidate: "" }, [
       el("h3", { text: "Leave a comment" }),
       el("p", { "class": "nr-privacy", text: "Your email address will not be published. Required fields are marked *" }),
@@ -115,7 +154,7 @@
       field("authorName", "Name", "text", true, { autocomplete: "name", maxlength: "245" }),
       field("authorEmail", "Email", "email", true, { autocomplete: "email", maxlength: "100" }),
       field("authorUrl", "Website", "url", false, { autocomplete: "url", maxlength: "200" }),
-      el("p", { "class": "nr-hp", "aria-hidden": "true", style: "position:absolute;left:-9999px" }, [el("label", { text: "Leave this empty" }), honeypot]),
+      honeypotBox,
       el("p", { "class": "nr-remember" }, [remember, el("label", { "for": "nr-remember",
         text: "Save my name, email, and website in this browser for the next time I comment." })]),
       notice,
@@ -168,14 +207,19 @@
           localStorage.removeItem(STORE);
         }
       } catch (err) { /* storage unavailable */ }
+      var payload = JSON.stringify(body);
+      if (!attempt || attempt.payload !== payload) { attempt = { payload: payload, key: newKey() }; }
+      var sent = attempt;
       submit.disabled = true;
-      request("POST", "/articles/" + encodeURIComponent(slug) + "/comments", body).then(function (r) {
+      request("POST", "/articles/" + encodeURIComponent(slug) + "/comments", payload, sent.key).then(function (r) {
         submit.disabled = false;
+        if (definitive(r.status) && attempt === sent) { attempt = null; }
         var error = r.json.error || {};
         if (r.status === 201) {
-          renderComment(r.json);
-          total += 1;
-          updateHeading();
+          if (renderComment(r.json)) {
+            total += 1;
+            updateHeading();
+          }
           fields.content.input.value = "";
           replyTo(null);
           say("Your comment is published.", "ok");
@@ -202,6 +246,11 @@
         say("Sorry, your comment could not be sent. Please check your connection and try again.", "error");
       });
     });
+    // Success, or a refusal of this content: the next submission gets a new key. Lost answers, server errors,
+    // timeouts and "too quickly" keep it, since the same submission may be sent again unchanged.
+    function definitive(status) {
+      return (status >= 200 && status < 300) || (status >= 400 && status < 500 && status !== 408 && status !== 429);
+    }
     return { node: node, replyTo: replyTo, notice: notice };
   }
 

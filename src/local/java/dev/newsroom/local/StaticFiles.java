@@ -8,8 +8,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Serves the demo web client's static files (the folder {@code web/}) for GETs no API route claims. */
+/**
+ * Serves the demo web client's static files (the folder {@code web/}) for GETs no API route claims, each with a
+ * strict Content-Security-Policy: scripts, styles and connections only from this origin (the local runner serves
+ * the API here too), no inline scripts or event handlers, no plugins, no {@code <base>}, not framed anywhere.
+ */
 final class StaticFiles {
+    static final String CONTENT_SECURITY_POLICY = String.join("; ",
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self'",
+            "img-src 'self' data:",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'none'",
+            "form-action 'self'",
+            "frame-ancestors 'none'");
+    static final String REFERRER_POLICY = "strict-origin-when-cross-origin";
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8",
             "css", "text/css; charset=utf-8", "svg", "image/svg+xml", "png", "image/png", "ico", "image/x-icon");
@@ -30,6 +45,8 @@ final class StaticFiles {
         byte[] bytes = Files.readAllBytes(file);
         exchange.getResponseHeaders().set("Content-Type", type);
         exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        exchange.getResponseHeaders().set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        exchange.getResponseHeaders().set("Referrer-Policy", REFERRER_POLICY);
         exchange.getResponseHeaders().set("Cache-Control", "no-cache");
         exchange.sendResponseHeaders(200, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {

@@ -8,10 +8,21 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static dev.newsroom.support.ApiHarness.comment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -94,5 +105,38 @@ class LocalApiHttpTest {
         assertEquals(id, thread.path("items").get(0).path("id").asText());
         assertEquals(before + 1, thread.path("total").asLong());
         assertTrue(!api.get(ARTICLE + "/comments").raw().body().contains("efua@example.com"));
+    }
+
+    @Test
+    void everyServedPage_carriesAStrictContentSecurityPolicy() throws Exception {
+        List<String> paths = new ArrayList<>(List.of("/"));
+        try (Stream<Path> files = Files.list(Path.of("web"))) {
+            files.map(f -> "/" + f.getFileName()).sorted().forEach(paths::add);
+        }
+        assertTrue(paths.containsAll(List.of("/index.html", "/moderate.html", "/comments.js", "/style.css")), paths.toString());
+        HttpClient client = HttpClient.newHttpClient();
+        for (String path : paths) {
+            HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.server.port() + path))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode(), path);
+            String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
+            for (String directive : List.of("default-src 'self'", "script-src 'self'", "object-src 'none'", "base-uri 'none'",
+                    "frame-ancestors 'none'", "form-action 'self'", "connect-src 'self'")) {
+                assertTrue(List.of(csp.split("\\s*;\\s*")).contains(directive), path + " lacks " + directive + " in: " + csp);
+            }
+            assertFalse(csp.contains("unsafe-"), path + ": " + csp);
+            assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(null), path);
+            assertEquals("strict-origin-when-cross-origin", page.headers().firstValue("Referrer-Policy").orElse(null), path);
+            if (path.endsWith(".html") || path.equals("/")) {
+                String html = page.body();
+                assertFalse(Pattern.compile("<script(?![^>]*\\ssrc=)[^>]*>", Pattern.CASE_INSENSITIVE).matcher(html).find(),
+                        path + " has an inline script");
+                assertFalse(Pattern.compile("<[^>]+\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE).matcher(html).find(),
+                        path + " has an inline event handler");
+                assertFalse(Pattern.compile("<[^>]+\\sstyle\\s*=", Pattern.CASE_INSENSITIVE).matcher(html).find(),
+                        path + " has an inline style");
+                assertFalse(html.toLowerCase().contains("javascript:"), path);
+            }
+        }
     }
 }
