@@ -57,7 +57,7 @@ final class GatewayBridge implements HttpHandler {
                 send(exchange, LocalErrors.notFound());
                 return;
             }
-            TemplateRoutes.DeclaredRoute route = onPath.stream().filter(r -> r.method().equals(method)).findFirst().orElse(null);
+            TemplateRoutes.DeclaredRoute route = choose(onPath, method);
             if (route == null) {
                 send(exchange, LocalErrors.methodNotAllowed(onPath.stream().map(TemplateRoutes.DeclaredRoute::method).distinct().toList()));
                 return;
@@ -75,6 +75,19 @@ final class GatewayBridge implements HttpHandler {
         } catch (RuntimeException e) {
             send(exchange, LocalErrors.internal());
         }
+    }
+
+    /**
+     * As API Gateway chooses: the most specific resource matching the path (fewest path parameters), then its
+     * route for this method, else its {@code ANY} route; null when it has neither.
+     */
+    private static TemplateRoutes.DeclaredRoute choose(List<TemplateRoutes.DeclaredRoute> onPath, String method) {
+        String resource = onPath.stream().map(TemplateRoutes.DeclaredRoute::path)
+                .min(java.util.Comparator.comparingLong(p -> p.chars().filter(c -> c == '{').count())).orElseThrow();
+        List<TemplateRoutes.DeclaredRoute> onResource = onPath.stream().filter(r -> r.path().equals(resource)).toList();
+        return onResource.stream().filter(r -> r.method().equals(method)).findFirst()
+                .or(() -> onResource.stream().filter(r -> r.method().equals(TemplateRoutes.ANY)).findFirst())
+                .orElse(null);
     }
 
     private static APIGatewayProxyRequestEvent toEvent(HttpExchange exchange, TemplateRoutes.DeclaredRoute route,
@@ -110,14 +123,14 @@ final class GatewayBridge implements HttpHandler {
         var context = new APIGatewayProxyRequestEvent.ProxyRequestContext()
                 .withRequestId(UUID.randomUUID().toString())
                 .withResourcePath(route.path())
-                .withHttpMethod(route.method())
+                .withHttpMethod(exchange.getRequestMethod().toUpperCase())
                 .withPath(exchange.getRequestURI().getRawPath())
                 .withStage("local")
                 .withIdentity(identity);
         return new APIGatewayProxyRequestEvent()
                 .withResource(route.path())
                 .withPath(exchange.getRequestURI().getRawPath())
-                .withHttpMethod(route.method())
+                .withHttpMethod(exchange.getRequestMethod().toUpperCase())
                 .withHeaders(headers)
                 .withMultiValueHeaders(multiHeaders)
                 .withQueryStringParameters(query.isEmpty() ? null : query)

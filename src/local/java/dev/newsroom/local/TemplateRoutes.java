@@ -17,6 +17,9 @@ import java.util.Map;
  * Cognito authorizer. The local runner serves exactly these, so it cannot drift from what deploys.
  */
 public final class TemplateRoutes {
+    /** API Gateway's method of a route that takes every method no other route of its path declares. */
+    public static final String ANY = "ANY";
+
     private TemplateRoutes() {
     }
 
@@ -24,11 +27,14 @@ public final class TemplateRoutes {
     public record DeclaredRoute(String function, String method, String path, String handlerClass, boolean authorized) {
     }
 
-    /** The API operations the template declares, as sorted {@code "METHOD /path"} strings, preflights left out. */
+    /**
+     * The API operations the template declares, as sorted {@code "METHOD /path"} strings; the {@code ANY} routes
+     * (preflight and every other method, which the function answers 204 or 405) left out.
+     */
     public static java.util.SortedSet<String> operations(Path template) throws IOException {
         java.util.SortedSet<String> operations = new java.util.TreeSet<>();
         for (DeclaredRoute route : read(template)) {
-            if (!route.method().equals("OPTIONS")) {
+            if (!route.method().equals(ANY)) {
                 operations.add(route.method() + " " + route.path());
             }
         }

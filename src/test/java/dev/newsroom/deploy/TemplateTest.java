@@ -1,0 +1,131 @@
+package dev.newsroom.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What the deployed stack answers and may do, read from {@code template.yaml}: API Gateway's own answers follow
+ * the contract (CORS, error codes, 405 for a known path), and each function's policy allows no Scan and writes
+ * only the key families it owns.
+ */
+class TemplateTest {
+    private static final Set<String> WRITES = Set.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
+            "dynamodb:ConditionCheckItem", "dynamodb:BatchWriteItem");
+    private static JsonNode template;
+
+    @BeforeAll
+    static void read() throws IOException {
+        template = new ObjectMapper(new YAMLFactory()).readTree(Path.of("template.yaml").toFile());
+    }
+
+    private static List<Map.Entry<String, JsonNode>> functions() {
+        List<Map.Entry<String, JsonNode>> functions = new ArrayList<>();
+        template.path("Resources").fields().forEachRemaining(r -> {
+            if (r.getValue().path("Type").asText().equals("AWS::Serverless::Function")) {
+                functions.add(r);
+            }
+        });
+        return functions;
+    }
+
+    private static List<JsonNode> statements(JsonNode function) {
+        List<JsonNode> statements = new ArrayList<>();
+        function.path("Properties").path("Policies").forEach(policy -> policy.path("Statement").forEach(statements::add));
+        return statements;
+    }
+
+    private static Set<String> actions(JsonNode statement) {
+        Set<String> actions = new HashSet<>();
+        statement.path("Action").forEach(a -> actions.add(a.asText()));
+        return actions;
+    }
+
+    @Test
+    void noFunctionMayScanOrUseAWholeTablePolicy() {
+        for (var function : functions()) {
+            function.getValue().path("Properties").path("Policies").forEach(policy -> {
+                assertFalse(policy.has("DynamoDBReadPolicy") || policy.has("DynamoDBCrudPolicy")
+                        || policy.has("DynamoDBWritePolicy"), function.getKey() + " uses a template policy with Scan");
+            });
+            for (JsonNode statement : statements(function.getValue())) {
+                assertFalse(actions(statement).contains("dynamodb:Scan") || actions(statement).contains("dynamodb:*"),
+                        function.getKey() + " may scan");
+            }
+        }
+    }
+
+    @Test
+    void everyWriteIsScopedToKeyFamiliesByLeadingKeys() {
+        Map<String, Set<String>> families = Map.of(
+                "ArticlesFunction", Set.of(),
+                "CommentsFunction", Set.of("ARTICLE#*", "COMMENT#*", "DUP#*", "FLOOD#*", "IDEM#*"),
+                "AdminFunction", Set.of("ARTICLE#*", "COMMENT#*", "DUP#*", "FLOOD#*", "IDEM#*", "SETTINGS"));
+        for (var function : functions()) {
+            Set<String> allowed = new TreeSet<>();
+            for (JsonNode statement : statements(function.getValue())) {
+                Set<String> writes = new HashSet<>(actions(statement));
+                writes.retainAll(WRITES);
+                if (writes.isEmpty()) {
+                    continue;
+                }
+                JsonNode keys = statement.path("Condition").path("ForAllValues:StringLike").path("dynamodb:LeadingKeys");
+                assertTrue(keys.isArray() && !keys.isEmpty(), function.getKey() + " writes without a LeadingKeys condition");
+                keys.forEach(k -> allowed.add(k.asText()));
+            }
+            assertEquals(new TreeSet<>(families.get(function.getKey())), allowed, function.getKey());
+        }
+    }
+
+    @Test
+    void gatewayAnswers_carryCorsAndTheContractsHeaders_andThrottlingHasItsOwnCode() throws IOException {
+        String contract = Files.readString(Path.of("docs/API.md"));
+        JsonNode responses = template.path("Resources").path("Api").path("Properties").path("GatewayResponses");
+        assertTrue(responses.size() >= 8);
+        responses.fields().forEachRemaining(entry -> {
+            JsonNode headers = entry.getValue().path("ResponseParameters").path("Headers");
+            for (String header : List.of("Access-Control-Allow-Origin", "Vary", "X-Content-Type-Options", "Cache-Control")) {
+                assertTrue(headers.has(header), entry.getKey() + " lacks " + header);
+            }
+            String body = entry.getValue().path("ResponseTemplates").path("application/json").asText();
+            String code = body.replaceAll(".*\"code\": \"([a-z_]+)\".*", "$1");
+            assertTrue(contract.contains("`" + code + "`"), entry.getKey() + " answers a code the contract lacks: " + code);
+        });
+        String throttled = responses.path("THROTTLED").path("ResponseTemplates").path("application/json").asText();
+        assertFalse(throttled.contains("comment_flood"), "gateway throttling is not the comment flood rule");
+        assertTrue(responses.path("THROTTLED").path("ResponseParameters").path("Headers").has("Retry-After"));
+    }
+
+    @Test
+    void everyPathTakesAnyOtherMethod_soTheFunctionAnswers405OrThePreflight() {
+        Map<String, Set<String>> methodsByPath = new java.util.TreeMap<>();
+        for (var function : functions()) {
+            function.getValue().path("Properties").path("Events").forEach(event -> {
+                if (event.path("Type").asText().equals("Api")) {
+                    methodsByPath.computeIfAbsent(event.path("Properties").path("Path").asText(), p -> new TreeSet<>())
+                            .add(event.path("Properties").path("Method").asText().toUpperCase());
+                }
+            });
+        }
+        methodsByPath.forEach((path, methods) -> {
+            assertTrue(methods.contains("ANY"), path + " has no ANY route: a wrong method would be the gateway's 404");
+            assertFalse(methods.contains("OPTIONS"), path + ": the preflight goes through ANY");
+        });
+    }
+}
