@@ -7,6 +7,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import java.net.URI;
@@ -40,7 +41,9 @@ public final class ColdBare {
             client.getItem(b -> b.tableName(table).key(key("SETTINGS", "DISCUSSION")));
         }
         client.getItem(b -> b.tableName(table).key(key("ARTICLE#" + slug, "A")));
-        client.getItem(b -> b.tableName(table).key(key("AUTHOR#" + email, "APPROVED")));
+        client.query(b -> b.tableName(table).indexName("gsi3").keyConditionExpression("gsi3pk = :pk AND begins_with(gsi3sk, :prefix)")
+                .expressionAttributeValues(Map.of(":pk", s("E#" + email), ":prefix", s("approved#" + email + "#")))
+                .select(Select.COUNT).limit(1));
         String id = UUID.randomUUID().toString();
         long now = System.currentTimeMillis();
         Map<String, AttributeValue> comment = Map.of("pk", s("COMMENT#" + id), "sk", s("C"), "id", s(id),
@@ -51,7 +54,7 @@ public final class ColdBare {
                         .conditionExpression("attribute_exists(pk)").build()).build(),
                 put(table, comment, "attribute_not_exists(pk)"),
                 put(table, Map.of("pk", s("DUP#" + id), "sk", s("D")), "attribute_not_exists(pk)"),
-                put(table, Map.of("pk", s("FLOOD#ip#" + ip), "sk", s("F"), "lastAt", AttributeValue.fromN(Long.toString(now))), null),
+                put(table, Map.of("pk", s("FLOOD#ip#" + Integer.toHexString(ip.hashCode())), "sk", s("F"), "lastAt", AttributeValue.fromN(Long.toString(now))), null),
                 put(table, Map.of("pk", s("FLOOD#em#" + email), "sk", s("F"), "lastAt", AttributeValue.fromN(Long.toString(now))), null)));
         return 202;
     }
