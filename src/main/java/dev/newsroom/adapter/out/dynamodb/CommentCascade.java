@@ -2,6 +2,7 @@ package dev.newsroom.adapter.out.dynamodb;
 
 import dev.newsroom.domain.Comment;
 import dev.newsroom.domain.CommentStatus;
+import dev.newsroom.domain.ServiceException;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
@@ -113,7 +114,7 @@ final class CommentCascade {
             }
         }
         if (!unprocessed.isEmpty()) {
-            throw dev.newsroom.domain.ServiceException.unavailable(DynamoCalls.RETRY_AFTER_SECONDS);
+            throw ServiceException.unavailable(DynamoCalls.RETRY_AFTER_SECONDS);
         }
     }
 
@@ -126,7 +127,7 @@ final class CommentCascade {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw dev.newsroom.domain.ServiceException.unavailable(DynamoCalls.RETRY_AFTER_SECONDS);
+            throw ServiceException.unavailable(DynamoCalls.RETRY_AFTER_SECONDS);
         }
     }
 }
