@@ -373,7 +373,7 @@ class BrowserTest {
     private static void storeApproved(String slug, int n, String name, String url, String content) {
         Instant at = SampleData.PUBLISHED.plusSeconds(n);
         Comment c = new Comment(commentId(n), slug, null, 1, name, "reader" + n + "@example.com", url, content,
-                CommentStatus.APPROVED, "192.0.2.1", "browser-test", at, at, "browser-test", at, 1);
+                CommentStatus.APPROVED, "192.0.2.1", "browser-test", at, at, "browser-test", at, 1, null);
         api.server.app().commentRepository().submit(new CommentSubmission(c, 0, at, null));
     }
 
