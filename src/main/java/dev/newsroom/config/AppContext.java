@@ -16,7 +16,6 @@ import dev.newsroom.application.port.CommentRepository;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
@@ -29,6 +28,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 /**
  * The composition root: every client, schema, mapper and use case is built here once per container (Lambda's
@@ -90,7 +90,7 @@ public final class AppContext {
     public static DynamoDbClientBuilder dynamoClientBuilder(AppConfig config) {
         var builder = DynamoDbClient.builder()
                 .region(Region.of(config.region()))
-                .credentialsProvider(credentials(config))
+                .credentialsProvider(credentials(config, System::getenv))
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(2))
                         .socketTimeout(Duration.ofSeconds(5)))
@@ -105,12 +105,21 @@ public final class AppContext {
         return builder;
     }
 
-    private static AwsCredentialsProvider credentials(AppConfig config) {
-        if (System.getenv("AWS_LAMBDA_FUNCTION_NAME") != null) {
-            return EnvironmentVariableCredentialsProvider.create();
+    /**
+     * In Lambda, the SDK's default chain: key variables with a session token (on-demand starts) or the
+     * container-credentials endpoint ({@code AWS_CONTAINER_CREDENTIALS_FULL_URI} and its authorization token,
+     * which SnapStart functions get instead of key variables). Its providers cache temporary credentials with
+     * their expiry and fetch new ones before they go stale, also after a SnapStart restore. Locally, with an
+     * endpoint override and nothing configured, dummy credentials (DynamoDB Local and LocalStack accept any).
+     */
+    static AwsCredentialsProvider credentials(AppConfig config, UnaryOperator<String> env) {
+        if (env.apply("AWS_LAMBDA_FUNCTION_NAME") != null) {
+            return DefaultCredentialsProvider.builder().build();
         }
-        boolean hasKeys = System.getenv("AWS_ACCESS_KEY_ID") != null || System.getProperty("aws.accessKeyId") != null;
-        if (config.endpoint() != null && !hasKeys) {
+        boolean configured = env.apply("AWS_ACCESS_KEY_ID") != null || System.getProperty("aws.accessKeyId") != null
+                || env.apply("AWS_CONTAINER_CREDENTIALS_FULL_URI") != null
+                || env.apply("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI") != null;
+        if (config.endpoint() != null && !configured) {
             return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
         }
         return DefaultCredentialsProvider.builder().build();

@@ -1,26 +1,35 @@
 package dev.newsroom.domain;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one exception type that carries a contract failure out of the domain and the use cases. It holds
  * the stable {@link ErrorCode}, a human message safe to show to readers, every broken field (for
- * {@code validation_failed}) and, for throttling answers, the seconds after which a retry may succeed.
+ * {@code validation_failed}) and, for throttling answers, the seconds after which a retry may succeed. An
+ * {@code unavailable} failure may carry diagnostics for the log (names and codes of the cause, never input).
  */
 public final class ServiceException extends RuntimeException {
     private final ErrorCode code;
     private final List<FieldError> fields;
     private final long retryAfterSeconds;
+    private final Map<String, String> diagnostics;
 
     public ServiceException(ErrorCode code, String message) {
         this(code, message, List.of(), 0);
     }
 
     public ServiceException(ErrorCode code, String message, List<FieldError> fields, long retryAfterSeconds) {
+        this(code, message, fields, retryAfterSeconds, Map.of());
+    }
+
+    private ServiceException(ErrorCode code, String message, List<FieldError> fields, long retryAfterSeconds,
+                             Map<String, String> diagnostics) {
         super(message, null, false, false);
         this.code = code;
         this.fields = List.copyOf(fields);
         this.retryAfterSeconds = retryAfterSeconds;
+        this.diagnostics = diagnostics;
     }
 
     public static ServiceException validation(List<FieldError> fields) {
@@ -55,8 +64,16 @@ public final class ServiceException extends RuntimeException {
     }
 
     public static ServiceException unavailable(long retryAfterSeconds) {
-        return new ServiceException(ErrorCode.UNAVAILABLE,
-                "The service is briefly unavailable. Please try again.", List.of(), retryAfterSeconds);
+        return unavailable(retryAfterSeconds, Map.of());
+    }
+
+    /**
+     * {@code unavailable} with what the log should say about the cause: exception class names, the service's
+     * error codes, never a message or anything a reader sent.
+     */
+    public static ServiceException unavailable(long retryAfterSeconds, Map<String, String> diagnostics) {
+        return new ServiceException(ErrorCode.UNAVAILABLE, "The service is briefly unavailable. Please try again.",
+                List.of(), retryAfterSeconds, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(diagnostics)));
     }
 
     public ErrorCode code() {
@@ -69,5 +86,10 @@ public final class ServiceException extends RuntimeException {
 
     public long retryAfterSeconds() {
         return retryAfterSeconds;
+    }
+
+    /** Names and codes describing the cause, for the log line; empty for most failures. */
+    public Map<String, String> diagnostics() {
+        return diagnostics;
     }
 }

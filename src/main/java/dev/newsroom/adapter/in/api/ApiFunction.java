@@ -45,16 +45,18 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayProxyReque
         long started = System.nanoTime();
         ApiRequest request = new ApiRequest(event);
         ApiResponse response;
+        ServiceException failure = null;
         try {
             response = dispatch(request);
         } catch (ServiceException e) {
+            failure = e;
             response = errors.toResponse(e, request.requestId());
         } catch (RuntimeException e) {
             log.failure(request, e);
             response = errors.internal(request.requestId());
         }
         finish(request, response);
-        log.request(request, response, (System.nanoTime() - started) / 1_000_000);
+        log.request(request, response, (System.nanoTime() - started) / 1_000_000, failure);
         return response.toEvent();
     }
 

@@ -48,6 +48,7 @@ final class Priming implements Resource {
 
     @Override
     public void afterRestore(Context<? extends Resource> context) {
-        // nothing to refresh: credentials come from the environment and connections reopen on demand
+        // nothing to refresh: the SDK's credentials provider fetches new credentials when the cached ones are due
+        // (they carry their expiry), and connections reopen on demand
     }
 }

@@ -1,12 +1,15 @@
 package dev.newsroom.adapter.in.api;
 
+import dev.newsroom.domain.ServiceException;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * One structured JSON line per request on standard output (CloudWatch Logs in Lambda): request id, route,
- * status, latency and outcome. It never holds personal data: no email, IP, user agent, body or query values.
+ * status, latency and outcome; for a failure its error code, and for {@code unavailable} why (the SDK
+ * exception's class, DynamoDB's error code). It never holds personal data: no email, IP, user agent, body or
+ * query values, no exception messages.
  */
 final class RequestLog {
     private final Json json;
@@ -15,7 +18,7 @@ final class RequestLog {
         this.json = json;
     }
 
-    void request(ApiRequest request, ApiResponse response, long latencyMillis) {
+    void request(ApiRequest request, ApiResponse response, long latencyMillis, ServiceException failure) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("level", response.status() >= 500 ? "ERROR" : "INFO");
         line.put("message", "request");
@@ -26,6 +29,10 @@ final class RequestLog {
         line.put("latencyMs", latencyMillis);
         if (request.outcome() != null) {
             line.put("outcome", request.outcome());
+        }
+        if (failure != null) {
+            line.put("error", failure.code().wire());
+            line.putAll(failure.diagnostics());
         }
         System.out.println(json.write(line));
     }

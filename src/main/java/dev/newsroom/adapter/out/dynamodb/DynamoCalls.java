@@ -10,7 +10,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -44,8 +46,44 @@ final class DynamoCalls {
             }
             throw ServiceException.unavailable(RETRY_AFTER_SECONDS);
         } catch (SdkException e) {
-            throw ServiceException.unavailable(RETRY_AFTER_SECONDS);
+            throw unavailable(e);
         }
+    }
+
+    /**
+     * {@code unavailable}, with what the log line needs to say why: the SDK exception's class, the service's error
+     * code and HTTP status when DynamoDB answered, the innermost cause's class (a refused connection, a timeout),
+     * {@code failedAt: credentials} when no credentials could be resolved, and a cancelled transaction's reason
+     * codes. Messages are left out: they can quote keys and values.
+     */
+    static ServiceException unavailable(SdkException e) {
+        Map<String, String> diagnostics = new LinkedHashMap<>();
+        diagnostics.put("exception", e.getClass().getName());
+        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
+            if (service.awsErrorDetails().errorCode() != null) {
+                diagnostics.put("awsErrorCode", service.awsErrorDetails().errorCode());
+            }
+            diagnostics.put("awsStatus", Integer.toString(service.statusCode()));
+        }
+        if (e instanceof TransactionCanceledException cancelled && cancelled.hasCancellationReasons()) {
+            diagnostics.put("cancellationReasons", String.join(",", cancelled.cancellationReasons().stream()
+                    .map(r -> r.code() == null ? "None" : r.code()).toList()));
+        }
+        Throwable root = e;
+        boolean credentials = false;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            root = t;
+            for (StackTraceElement frame : t.getStackTrace()) {
+                credentials |= frame.getClassName().startsWith("software.amazon.awssdk.auth.credentials.");
+            }
+        }
+        if (root != e) {
+            diagnostics.put("rootCause", root.getClass().getName());
+        }
+        if (credentials) {
+            diagnostics.put("failedAt", "credentials");
+        }
+        return ServiceException.unavailable(RETRY_AFTER_SECONDS, diagnostics);
     }
 
     /**
@@ -67,7 +105,7 @@ final class DynamoCalls {
                     throw e;
                 }
                 if (attempt >= TRANSACTION_ATTEMPTS) {
-                    throw ServiceException.unavailable(RETRY_AFTER_SECONDS);
+                    throw unavailable(e);
                 }
                 pause(attempt);
             }
@@ -83,7 +121,7 @@ final class DynamoCalls {
         try {
             transact(client, items);
         } catch (TransactionCanceledException e) {
-            throw Writes.failedAt(e, 0) ? whenGuardFails.get() : ServiceException.unavailable(RETRY_AFTER_SECONDS);
+            throw Writes.failedAt(e, 0) ? whenGuardFails.get() : unavailable(e);
         }
     }
 

@@ -188,7 +188,7 @@ public final class DynamoCommentRepository implements CommentRepository {
             return new ServiceException(ErrorCode.COMMENT_FLOOD, "You are posting comments too quickly. Slow down.",
                     List.of(), seconds);
         }
-        return ServiceException.unavailable(DynamoCalls.RETRY_AFTER_SECONDS);
+        return DynamoCalls.unavailable(e);
     }
 
     private ServiceException articleGoneOrClosed(String slug) {
@@ -254,7 +254,7 @@ public final class DynamoCommentRepository implements CommentRepository {
             if (delta != 0 && Writes.failedAt(e, 1)) {
                 throw ServiceException.articleNotFound();
             }
-            throw ServiceException.unavailable(DynamoCalls.RETRY_AFTER_SECONDS);
+            throw DynamoCalls.unavailable(e);
         }
         return after;
     }
