@@ -119,7 +119,7 @@ public final class DynamoArticleRepository implements ArticleRepository {
             if (Writes.failedAt(e, 1)) {
                 throw new ServiceException(ErrorCode.SLUG_TAKEN, DELETION_PENDING);
             }
-            throw ServiceException.unavailable(DynamoCalls.RETRY_AFTER_SECONDS);
+            throw DynamoCalls.unavailable(e);
         }
     }
 

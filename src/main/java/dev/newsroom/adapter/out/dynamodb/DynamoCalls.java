@@ -44,7 +44,7 @@ final class DynamoCalls {
             if (e.awsErrorDetails() != null && VALIDATION.equals(e.awsErrorDetails().errorCode())) {
                 throw ServiceException.unstorable();
             }
-            throw ServiceException.unavailable(RETRY_AFTER_SECONDS);
+            throw unavailable(e);
         } catch (SdkException e) {
             throw unavailable(e);
         }
