@@ -5,7 +5,6 @@ import dev.newsroom.adapter.in.api.AdminFunction;
 import dev.newsroom.adapter.in.api.ArticlesFunction;
 import dev.newsroom.adapter.out.dynamodb.CursorCodec;
 import dev.newsroom.adapter.out.dynamodb.DynamoArticleRepository;
-import dev.newsroom.config.AppConfig;
 import dev.newsroom.config.AppContext;
 import dev.newsroom.support.ApiHarness;
 import dev.newsroom.support.ApiHarness.Reply;
@@ -16,7 +15,6 @@ import dev.newsroom.support.StaleReads;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,9 +54,7 @@ class ArticleWritesTest {
     @Test
     void update_readsTheArticleConsistently_soQuickUpdatesLeaveNoStaleListingAndAnswerTheNewArticle() {
         StaleReads stale = new StaleReads();
-        var client = AppContext.dynamoClientBuilder(AppConfig.from(DynamoDbLocal.httpSettings()::get))
-                .httpClientBuilder(null).httpClient(stale).build();
-        AppContext app = DynamoDbLocal.context(Clock.systemUTC(), Map.of(), client);
+        AppContext app = DynamoDbLocal.contextThrough(stale);
         AdminFunction admin = new AdminFunction(app);
         ArticlesFunction articles = new ArticlesFunction(app);
 
@@ -92,9 +88,7 @@ class ArticleWritesTest {
     @Test
     void aRequestDynamoDbRefusesAsGiven_is400_while_throttling_stays503() {
         FaultInjector faults = new FaultInjector();
-        var client = AppContext.dynamoClientBuilder(AppConfig.from(DynamoDbLocal.httpSettings()::get))
-                .httpClientBuilder(null).httpClient(faults).build();
-        AdminFunction admin = new AdminFunction(DynamoDbLocal.context(Clock.systemUTC(), Map.of(), client));
+        AdminFunction admin = new AdminFunction(DynamoDbLocal.contextThrough(faults));
 
         faults.fail("TransactWriteItems", 1, "{\"__type\":\"com.amazon.coral.validate#ValidationException\","
                 + "\"message\":\"Transaction request cannot include multiple operations on one item\"}");

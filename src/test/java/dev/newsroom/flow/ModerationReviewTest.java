@@ -123,9 +123,7 @@ class ModerationReviewTest {
     @Test
     void erase_interruptedByAFailure_isFinishedByRepeatingIt() {
         FaultInjector faults = new FaultInjector();
-        var client = AppContext.dynamoClientBuilder(AppConfig.from(DynamoDbLocal.httpSettings()::get))
-                .httpClientBuilder(null).httpClient(faults).build();
-        AppContext app = DynamoDbLocal.context(Clock.systemUTC(), Map.of(), client);
+        AppContext app = DynamoDbLocal.contextThrough(faults);
         ApiHarness.reply(new AdminFunction(app).handleRequest(Events.asModerator(Events.request("POST", "/admin/articles",
                 "{\"slug\":\"" + SLUG + "\",\"title\":\"T\",\"body\":[\"p\"],\"status\":\"published\"}")), null));
         app.settings().replace(new DiscussionSettings(true, 0, 2, List.of(), List.of(), false, false, 5, 0, 0), 0);
@@ -144,7 +142,7 @@ class ModerationReviewTest {
                 "{\"email\":\"kwame@example.com\"}")), null));
         assertEquals(200, again.status(), again.body());
         assertEquals(3, again.json().path("erased").asInt(), "the two erased before the failure are not counted twice");
-        assertFalse(text(client, app.config().tableName()).contains("Kwame"));
+        assertFalse(text(app.dynamo(), app.config().tableName()).contains("Kwame"));
     }
 
     private static String tableText(ApiHarness api) {

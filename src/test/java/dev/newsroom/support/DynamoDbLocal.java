@@ -62,6 +62,16 @@ public final class DynamoDbLocal {
         return httpEndpoint;
     }
 
+    /**
+     * The application on a new table of the DynamoDB Local HTTP server, reached through the production client
+     * with {@code http} (a test double in front of the real HTTP client) as its HTTP client.
+     */
+    public static AppContext contextThrough(software.amazon.awssdk.http.SdkHttpClient http) {
+        var dynamo = AppContext.dynamoClientBuilder(AppConfig.from(httpSettings()::get))
+                .httpClientBuilder(null).httpClient(http).build();
+        return context(Clock.systemUTC(), Map.of(), dynamo);
+    }
+
     /** The application wired to a new table on the embedded database, with the given clock. */
     public static AppContext context(Clock clock) {
         return context(clock, Map.of());
