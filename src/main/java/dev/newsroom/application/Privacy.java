@@ -8,6 +8,7 @@ import dev.newsroom.domain.ServiceException;
 import dev.newsroom.domain.TextRules;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -16,33 +17,50 @@ import java.util.List;
  */
 public final class Privacy {
     private static final int ERASE_ATTEMPTS = 3;
+    /** Well inside the admin function's 15 s timeout. */
+    private static final Duration ERASE_BUDGET = Duration.ofSeconds(8);
     private final CommentRepository comments;
     private final Clock clock;
+    private final Duration budget;
 
     public Privacy(CommentRepository comments, Clock clock) {
+        this(comments, clock, ERASE_BUDGET);
+    }
+
+    /** With {@code budget}: how long one request may spend erasing before it answers with its progress. */
+    public Privacy(CommentRepository comments, Clock clock, Duration budget) {
         this.comments = comments;
         this.clock = clock;
+        this.budget = budget;
     }
 
     public List<Comment> export(String email) {
         return comments.listByEmail(checkedEmail(email));
     }
 
+    /** How far an erase got: {@code finished} is false when the time budget ran out first (repeat to go on). */
+    public record Erasure(int erased, boolean finished) {
+    }
+
     /**
-     * Anonymises every comment of {@code email}, each in one transaction with its other traces; returns how many
-     * were changed. Each comment is re-read before it is erased (the email index lags), so repeating the request
-     * finishes an erase that a failure interrupted, and a comment a moderator changed meanwhile is erased at its
-     * new version.
+     * Anonymises every comment of {@code email}, each in one transaction with its other traces, within the time
+     * budget. Each comment is re-read before it is erased (the email index lags), so repeating the request
+     * finishes an erase that a failure or the budget interrupted, and a comment a moderator changed meanwhile is
+     * erased at its new version (one deleted meanwhile has nothing left to erase).
      */
-    public int erase(String email) {
+    public Erasure erase(String email) {
         String checked = checkedEmail(email);
+        long deadline = System.nanoTime() + budget.toNanos();
         int erased = 0;
         for (Comment listed : comments.listByEmail(checked)) {
+            if (erased > 0 && System.nanoTime() >= deadline) {
+                return new Erasure(erased, false);
+            }
             if (eraseOne(listed.id(), checked)) {
                 erased++;
             }
         }
-        return erased;
+        return new Erasure(erased, true);
     }
 
     private boolean eraseOne(String id, String email) {
@@ -55,7 +73,8 @@ public final class Privacy {
                 comments.erase(current, current.anonymised(clock.instant()));
                 return true;
             } catch (ServiceException e) {
-                if (e.code() != ErrorCode.VERSION_CONFLICT || attempt >= ERASE_ATTEMPTS) {
+                boolean changedMeanwhile = e.code() == ErrorCode.VERSION_CONFLICT || e.code() == ErrorCode.COMMENT_NOT_FOUND;
+                if (!changedMeanwhile || attempt >= ERASE_ATTEMPTS) {
                     throw e;
                 }
             }

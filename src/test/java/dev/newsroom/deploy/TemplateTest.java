@@ -76,7 +76,7 @@ class TemplateTest {
         Map<String, Set<String>> families = Map.of(
                 "ArticlesFunction", Set.of(),
                 "CommentsFunction", Set.of("ARTICLE#*", "COMMENT#*", "DUP#*", "FLOOD#*", "IDEM#*"),
-                "AdminFunction", Set.of("ARTICLE#*", "COMMENT#*", "DUP#*", "FLOOD#*", "IDEM#*", "SETTINGS"));
+                "AdminFunction", Set.of("ARTICLE#*", "COMMENT#*", "DUP#*", "FLOOD#*", "IDEM#*", "SETTINGS", "AUTHOR#*"));
         for (var function : functions()) {
             Set<String> allowed = new TreeSet<>();
             for (JsonNode statement : statements(function.getValue())) {

@@ -139,4 +139,39 @@ class ArticleWritesTest {
         return api.asModerator("GET", "/admin/comments?status=approved&article=" + slug + "&limit=100", null)
                 .json().path("items").size();
     }
+
+    @Test
+    void deletingAnArticle_whoseCommentsShareADuplicateMark_finishes() {
+        ApiHarness api = new ApiHarness();
+        api.openModeration();
+        String slug = "thanks-story";
+        api.publish(slug);
+        assertEquals(201, api.postComment(slug, comment("Ama", "ama@example.com", "Thanks!"), "198.51.100.1").status());
+        assertEquals(201, api.postComment(slug, comment("Kofi", "kofi@example.com", "Thanks!"), "198.51.100.2").status());
+        for (String email : List.of("ama@example.com", "kofi@example.com")) {
+            assertEquals(200, api.asModerator("POST", "/admin/privacy/erase", "{\"email\":\"" + email + "\"}").status());
+        }
+        Reply deleted = api.asModerator("DELETE", "/admin/articles/" + slug, null);
+        assertEquals(204, deleted.status(), "two anonymised \"Thanks!\" share one mark: " + deleted.body());
+        assertEquals(201, api.asModerator("POST", "/admin/articles", article(slug, 0, "Again")).status());
+    }
+
+    @Test
+    void creatingASlug_whoseOldCommentsAnEarlierVersionLeftBehind_clearsThemFirst() {
+        ApiHarness api = new ApiHarness();
+        api.openModeration();
+        String slug = "left-behind";
+        api.publish(slug);
+        assertEquals(201, api.postComment(slug, comment("Ama", "ama@example.com", "Old words"), "198.51.100.1").status());
+        // What an interrupted cascade of the earlier version left: no article, no tombstone, comments still indexed.
+        String table = api.app.config().tableName();
+        for (String sk : List.of("A", "L#all")) {
+            api.app.dynamo().deleteItem(b -> b.tableName(table).key(Map.of(
+                    "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("ARTICLE#" + slug),
+                    "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(sk))));
+        }
+        assertEquals(201, api.asModerator("POST", "/admin/articles", article(slug, 0, "New")).status());
+        assertEquals(0, api.get("/articles/" + slug + "/comments").json().path("items").size());
+        assertEquals(0, approvedLeft(api, slug));
+    }
 }

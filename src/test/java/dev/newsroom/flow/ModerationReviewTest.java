@@ -162,4 +162,21 @@ class ModerationReviewTest {
                 .append(v.s() != null ? v.s() : v.toString()).append('\n')));
         return all.toString();
     }
+
+    @Test
+    void erase_thatRunsOutOfTime_answersItsProgress_andARepeatFinishes() {
+        ApiHarness api = new ApiHarness();
+        api.publish(SLUG);
+        api.openModeration();
+        for (int i = 0; i < 3; i++) {
+            assertEquals(201, api.postComment(SLUG, comment("Yaw", "yaw@example.com", "Note " + i), "198.51.100." + i).status());
+        }
+        var hurried = new dev.newsroom.application.Privacy(api.app.commentRepository(), api.clock, java.time.Duration.ZERO);
+        var first = hurried.erase("yaw@example.com");
+        assertEquals(1, first.erased());
+        assertFalse(first.finished());
+        Reply rest = api.asModerator("POST", "/admin/privacy/erase", "{\"email\":\"yaw@example.com\"}");
+        assertEquals(200, rest.status(), rest.body());
+        assertEquals(2, rest.json().path("erased").asInt());
+    }
 }

@@ -187,8 +187,15 @@ public final class AdminFunction extends ApiFunction {
     }
 
     private ApiResponse erase(ApiRequest request) {
-        int erased = app.privacy().erase(jsonBody(request).text("email"));
-        return json(200, Map.of("erased", erased));
+        var erasure = app.privacy().erase(jsonBody(request).text("email"));
+        if (erasure.finished()) {
+            return json(200, Map.of("erased", erasure.erased()));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("erased", erasure.erased());
+        body.put("status", "erasing");
+        body.put("message", "Some comments are erased; more remain. Repeat this request to finish.");
+        return json(202, body);
     }
 
     private static long requiredVersion(ApiRequest request) {

@@ -8,11 +8,13 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -58,64 +60,128 @@ final class CommentCascade {
         return item == null || item.isEmpty() ? -1 : Long.parseLong(item.get("deletedAt").n());
     }
 
+    /** True when the thread index still shows a comment of {@code slug} in any status (left by an older cascade). */
+    boolean anyLeft(String slug) {
+        for (CommentStatus status : CommentStatus.values()) {
+            String partition = TableLayout.threadPk(slug, status.wire());
+            boolean found = DynamoCalls.call(() -> threads.query(r -> r.queryConditional(
+                    QueryConditional.keyEqualTo(k -> k.partitionValue(partition))).limit(1))
+                    .stream().findFirst().map(page -> !page.items().isEmpty()).orElse(false));
+            if (found) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
-     * Deletes comments of {@code slug} until none is left (then removes the tombstone and returns true) or the
-     * budget is spent (returns false; call again to go on). At least one page is deleted per call.
+     * Deletes comments of {@code slug} until none is left (then removes the tombstone of the deletion that began
+     * at {@code deletedAtMillis} and returns true) or the budget is spent (returns false; call again to go on).
+     * Each sweep pages through the thread partitions once, so a sweep never deletes an item twice; the next
+     * sweep starts again from the head and sees only what the index still shows.
      */
     boolean run(String slug, long deletedAtMillis) {
         long deadline = System.nanoTime() + budget.toNanos();
         while (true) {
-            long passStarted = System.currentTimeMillis();
-            boolean foundAny = deletePage(slug);
-            if (!foundAny && passStarted - deletedAtMillis >= INDEX_SETTLE.toMillis()) {
-                DynamoCalls.run(() -> client.deleteItem(b -> b.tableName(tableName).key(tombstoneKey(slug))));
-                return true;
-            }
-            if (System.nanoTime() >= deadline) {
+            long sweepStarted = System.currentTimeMillis();
+            Boolean foundAny = sweep(slug, deadline);
+            if (foundAny == null) {
                 return false;
             }
-            if (!foundAny) {
-                long wait = deletedAtMillis + INDEX_SETTLE.toMillis() - System.currentTimeMillis();
-                if (wait > 0 && System.nanoTime() + wait * 1_000_000 >= deadline) {
-                    return false;
-                }
-                sleep(Math.max(0, wait));
+            if (!foundAny && sweepStarted - deletedAtMillis >= INDEX_SETTLE.toMillis()) {
+                removeTombstone(slug, deletedAtMillis);
+                return true;
             }
+            long wait = foundAny ? 0 : deletedAtMillis + INDEX_SETTLE.toMillis() - System.currentTimeMillis();
+            if (System.nanoTime() + Math.max(0, wait) * 1_000_000 >= deadline) {
+                return false;
+            }
+            sleep(Math.max(0, wait));
         }
     }
 
-    /** Deletes up to one page of the article's comments; false when the thread index showed none. */
-    private boolean deletePage(String slug) {
-        List<WriteRequest> pending = new ArrayList<>();
+    /** Only the tombstone of this deletion: a slow run must not remove that of a later deletion of the slug. */
+    private void removeTombstone(String slug, long deletedAtMillis) {
+        try {
+            DynamoCalls.run(() -> client.deleteItem(b -> b.tableName(tableName).key(tombstoneKey(slug))
+                    .conditionExpression("attribute_not_exists(pk) OR deletedAt = :since")
+                    .expressionAttributeValues(Map.of(":since", AttributeValue.fromN(Long.toString(deletedAtMillis))))));
+        } catch (ConditionalCheckFailedException laterDeletion) {
+            // a newer deletion of the same slug owns the tombstone now; it removes it itself
+        }
+    }
+
+    /**
+     * One pass over every status partition of the thread index, deleting as it goes; true when it found any
+     * comment, null when the deadline came first. The first page is deleted whatever the deadline.
+     */
+    private Boolean sweep(String slug, long deadline) {
+        boolean found = false;
+        boolean first = true;
         for (CommentStatus status : CommentStatus.values()) {
             String partition = TableLayout.threadPk(slug, status.wire());
-            DynamoCalls.run(() -> threads.query(r -> r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(partition)))
-                    .limit(BATCH)).stream().findFirst().ifPresent(page -> page.items().forEach(item -> {
-                        Comment c = ItemMapper.toComment(item);
-                        pending.add(deletion(Writes.key(item.pk, item.sk)));
-                        if (c.status() != CommentStatus.TRASH) {
-                            pending.add(deletion(DuplicateMarks.key(c.duplicateKey())));
-                        }
-                    })));
+            Map<String, AttributeValue> start = null;
+            do {
+                if (!first && System.nanoTime() >= deadline) {
+                    return null;
+                }
+                first = false;
+                Map<String, AttributeValue> from = start;
+                var page = DynamoCalls.call(() -> threads.query(r -> r.queryConditional(
+                        QueryConditional.keyEqualTo(k -> k.partitionValue(partition))).limit(BATCH)
+                        .exclusiveStartKey(from)).stream().findFirst().orElse(null));
+                if (page == null) {
+                    break;
+                }
+                found |= !page.items().isEmpty();
+                if (!deleteAll(page.items(), deadline)) {
+                    return null;
+                }
+                start = page.lastEvaluatedKey();
+            } while (start != null && !start.isEmpty());
         }
-        for (int from = 0; from < pending.size(); from += BATCH) {
-            writeAll(pending.subList(from, Math.min(pending.size(), from + BATCH)));
-        }
-        return !pending.isEmpty();
+        return found;
     }
 
-    private void writeAll(List<WriteRequest> batch) {
+    /**
+     * Deletes the comments and their duplicate marks. Keys are de-duplicated (two comments can share a mark, and
+     * DynamoDB refuses a batch that names one key twice); false when the deadline came before all were written.
+     */
+    private boolean deleteAll(List<CommentItem> comments, long deadline) {
+        Map<String, WriteRequest> deletions = new LinkedHashMap<>();
+        for (CommentItem item : comments) {
+            Map<String, AttributeValue> key = Writes.key(item.pk, item.sk);
+            deletions.putIfAbsent(item.pk + "\u0000" + item.sk, deletion(key));
+            Comment c = ItemMapper.toComment(item);
+            if (c.status() != CommentStatus.TRASH) {
+                Map<String, AttributeValue> mark = DuplicateMarks.key(c.duplicateKey());
+                deletions.putIfAbsent(mark.get(TableLayout.PK).s(), deletion(mark));
+            }
+        }
+        List<WriteRequest> pending = new ArrayList<>(deletions.values());
+        for (int from = 0; from < pending.size(); from += BATCH) {
+            if (!writeAll(pending.subList(from, Math.min(pending.size(), from + BATCH)), deadline)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One batch, retrying what DynamoDB leaves unprocessed with backoff while the deadline allows. */
+    private boolean writeAll(List<WriteRequest> batch, long deadline) {
         Map<String, List<WriteRequest>> unprocessed = Map.of(tableName, batch);
-        for (int attempt = 0; attempt < 8 && !unprocessed.isEmpty(); attempt++) {
+        for (int attempt = 0; !unprocessed.isEmpty(); attempt++) {
             Map<String, List<WriteRequest>> request = unprocessed;
             unprocessed = DynamoCalls.call(() -> client.batchWriteItem(b -> b.requestItems(request)).unprocessedItems());
             if (!unprocessed.isEmpty()) {
-                sleep(50L << attempt);
+                long pause = Math.min(50L << Math.min(attempt, 6), 1_000);
+                if (System.nanoTime() + pause * 1_000_000 >= deadline) {
+                    return false;
+                }
+                sleep(pause);
             }
         }
-        if (!unprocessed.isEmpty()) {
-            throw ServiceException.unavailable(DynamoCalls.RETRY_AFTER_SECONDS);
-        }
+        return true;
     }
 
     private static WriteRequest deletion(Map<String, AttributeValue> key) {

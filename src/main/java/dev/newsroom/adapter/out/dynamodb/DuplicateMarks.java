@@ -24,6 +24,14 @@ final class DuplicateMarks {
         return item;
     }
 
+    /**
+     * The "previously approved" mark an earlier version kept per author (a hash of name and email). Nothing
+     * reads or writes it now; the privacy eraser deletes it, so no trace of an erased author is left.
+     */
+    static Map<String, AttributeValue> legacyAuthorMark(String authorKey) {
+        return Writes.key("AUTHOR#" + authorKey, "APPROVED");
+    }
+
     static Map<String, AttributeValue> ipFloodKey(String ip) {
         return Writes.key("FLOOD#ip#" + Hashes.sha256Hex(ip), "F");
     }

@@ -180,7 +180,11 @@ public final class DynamoArticleRepository implements ArticleRepository {
     @Override
     public java.util.Optional<Boolean> resumeDeletion(String slug) {
         long since = cascade.pendingSince(slug);
-        return since < 0 ? java.util.Optional.empty() : java.util.Optional.of(cascade.run(slug, since));
+        if (since >= 0) {
+            return java.util.Optional.of(cascade.run(slug, since));
+        }
+        // Comments an earlier version's cascade left behind (it had no tombstone): the same cleanup, settled already.
+        return cascade.anyLeft(slug) ? java.util.Optional.of(cascade.run(slug, 0)) : java.util.Optional.empty();
     }
 
     private static Key key(String slug) {

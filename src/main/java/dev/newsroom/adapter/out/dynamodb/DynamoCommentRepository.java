@@ -220,6 +220,7 @@ public final class DynamoCommentRepository implements CommentRepository {
         }
         if (before.authorEmail() != null) {
             traces.add(writes.delete(DuplicateMarks.emailFloodKey(before.authorEmail())));
+            traces.add(writes.delete(DuplicateMarks.legacyAuthorMark(before.authorKey())));
         }
         return replace(before, anonymised, traces);
     }
