@@ -42,6 +42,7 @@ public final class LocalApi implements AutoCloseable {
     private final AppContext app;
     private final String adminToken;
     private final String dynamoEndpoint;
+    private final StreamCounter counter;
 
     /** How to start: {@code port} 0 picks a free one; {@code dbPath} null keeps data in memory. */
     public record Options(int port, String adminToken, Path dbPath, String endpoint, Path projectRoot, boolean seed,
@@ -49,7 +50,7 @@ public final class LocalApi implements AutoCloseable {
     }
 
     private LocalApi(HttpServer server, ExecutorService executor, DynamoDBProxyServer dynamoLocal, String[] dynamoLocalArgs,
-                     AppContext app, String adminToken, String dynamoEndpoint) {
+                     AppContext app, String adminToken, String dynamoEndpoint, StreamCounter counter) {
         this.server = server;
         this.executor = executor;
         this.dynamoLocal = dynamoLocal;
@@ -57,6 +58,7 @@ public final class LocalApi implements AutoCloseable {
         this.app = app;
         this.adminToken = adminToken;
         this.dynamoEndpoint = dynamoEndpoint;
+        this.counter = counter;
     }
 
     public static void main(String[] args) throws Exception {
@@ -104,6 +106,8 @@ public final class LocalApi implements AutoCloseable {
                 : System.getProperty(name, System.getenv(name)));
         AppContext app = new AppContext(config, AppContext.dynamoClient(config), Clock.tickMillis(java.time.ZoneOffset.UTC));
         TableSetup.ensureTable(app.dynamo(), config.tableName());
+        StreamCounter counter = new StreamCounter(app.dynamo(), AppContext.streamsClient(config), config.tableName(),
+                app.countApprovals()).startPolling(200);
         if (options.seed()) {
             SampleData.seedIfEmpty(app);
         }
@@ -115,7 +119,7 @@ public final class LocalApi implements AutoCloseable {
         server.createContext("/", new GatewayBridge(routes, handlers(routes, app), new LocalAuthorizer(token),
                 new StaticFiles(options.projectRoot().resolve("web"))));
         server.start();
-        return new LocalApi(server, executor, dynamoLocal, dynamoLocalArgs, app, token, endpoint);
+        return new LocalApi(server, executor, dynamoLocal, dynamoLocalArgs, app, token, endpoint, counter);
     }
 
     private static Map<String, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> handlers(
@@ -160,6 +164,11 @@ public final class LocalApi implements AutoCloseable {
         return app;
     }
 
+    /** The reader of the table's change stream that counts comments published at once (every 200 ms). */
+    public StreamCounter counter() {
+        return counter;
+    }
+
     /** Stops the in-process DynamoDB Local while the API keeps serving (fault tests: the API must answer 503). */
     public synchronized void stopDatabase() throws Exception {
         if (dynamoLocal != null) {
@@ -178,6 +187,7 @@ public final class LocalApi implements AutoCloseable {
 
     @Override
     public void close() {
+        counter.close();
         server.stop(0);
         executor.shutdownNow();
         try {

@@ -26,10 +26,17 @@ public final class ArticleService {
     }
 
     public Article publishedArticle(String slug) {
-        if (!ArticleRules.isValidSlug(slug)) {
-            throw ServiceException.articleNotFound();
-        }
+        requireValidSlug(slug);
         return articles.find(slug).filter(Article::isPublished).orElseThrow(ServiceException::articleNotFound);
+    }
+
+    /**
+     * The published article exactly as stored now (a consistent read): what a submission checks before it
+     * writes, instead of locking the article item in its transaction.
+     */
+    public Article publishedArticleNow(String slug) {
+        requireValidSlug(slug);
+        return articles.findCurrent(slug).filter(Article::isPublished).orElseThrow(ServiceException::articleNotFound);
     }
 
     public Page<Article> listPublished(String category, int limit, String cursor) {
@@ -50,9 +57,7 @@ public final class ArticleService {
 
     /** Any article, drafts included, exactly as stored now: for editors. */
     public Article anyArticle(String slug) {
-        if (!ArticleRules.isValidSlug(slug)) {
-            throw ServiceException.articleNotFound();
-        }
+        requireValidSlug(slug);
         return articles.findCurrent(slug).orElseThrow(ServiceException::articleNotFound);
     }
 
@@ -86,9 +91,7 @@ public final class ArticleService {
      * whose comments are gone is {@code article_not_found}.
      */
     public boolean delete(String slug, Long expectedVersion) {
-        if (!ArticleRules.isValidSlug(slug)) {
-            throw ServiceException.articleNotFound();
-        }
+        requireValidSlug(slug);
         var current = articles.findCurrent(slug);
         if (current.isPresent()) {
             return articles.delete(current.get(), expectedVersion);
@@ -96,5 +99,10 @@ public final class ArticleService {
         return articles.resumeDeletion(slug).orElseThrow(ServiceException::articleNotFound);
     }
 
-
+    /** A malformed slug names no article: 404 without asking the database. */
+    private static void requireValidSlug(String slug) {
+        if (!ArticleRules.isValidSlug(slug)) {
+            throw ServiceException.articleNotFound();
+        }
+    }
 }

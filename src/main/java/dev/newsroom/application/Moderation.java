@@ -18,7 +18,7 @@ import java.util.List;
 /**
  * Moderators' work on comments: the queue, status changes, edits, permanent deletes and bulk actions.
  * Every single-comment write names the version it was based on and fails with {@code version_conflict} when
- * someone else got there first; the article's count follows in the same transaction.
+ * someone else got there first; the article's count follows within a moment ({@link CountApprovals}).
  */
 public final class Moderation {
     public static final int MAX_BULK = 100;

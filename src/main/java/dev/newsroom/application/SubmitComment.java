@@ -70,7 +70,7 @@ public final class SubmitComment {
         }
         DiscussionSettings rules = settings.current();
         Instant now = clock.instant();
-        Article article = articles.publishedArticle(request.articleSlug());
+        Article article = articles.publishedArticleNow(request.articleSlug());
         if (!article.acceptsCommentsAt(now, rules.closeCommentsAfterDays())) {
             throw new ServiceException(ErrorCode.COMMENTS_CLOSED, "Sorry, comments are closed for this item.");
         }

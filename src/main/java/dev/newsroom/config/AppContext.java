@@ -2,11 +2,13 @@ package dev.newsroom.config;
 
 import dev.newsroom.adapter.in.api.Json;
 import dev.newsroom.adapter.out.dynamodb.CursorCodec;
+import dev.newsroom.adapter.out.dynamodb.DynamoApprovalCounts;
 import dev.newsroom.adapter.out.dynamodb.DynamoArticleRepository;
 import dev.newsroom.adapter.out.dynamodb.DynamoCommentRepository;
 import dev.newsroom.adapter.out.dynamodb.DynamoSettingsRepository;
 import dev.newsroom.application.ArticleService;
 import dev.newsroom.application.CommentQueries;
+import dev.newsroom.application.CountApprovals;
 import dev.newsroom.application.Moderation;
 import dev.newsroom.application.Privacy;
 import dev.newsroom.application.SettingsService;
@@ -24,6 +26,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 import java.net.URI;
 import java.time.Clock;
@@ -44,6 +47,7 @@ public final class AppContext {
     private final Moderation moderation;
     private final SettingsService settings;
     private final Privacy privacy;
+    private final CountApprovals countApprovals;
     private final Clock clock;
     private final CommentRepository commentRepository;
 
@@ -65,6 +69,7 @@ public final class AppContext {
         this.submitComment = new SubmitComment(articles, commentRepo, settings, new UlidGenerator(clock), clock);
         this.moderation = new Moderation(commentRepo, clock);
         this.privacy = new Privacy(commentRepo, clock);
+        this.countApprovals = new CountApprovals(new DynamoApprovalCounts(dynamo, config.tableName(), clock));
     }
 
     /** The container-wide context, built on first use from the environment. */
@@ -103,6 +108,21 @@ public final class AppContext {
             builder.endpointOverride(URI.create(config.endpoint()));
         }
         return builder;
+    }
+
+    /**
+     * A client of the table's change stream with the same region, credentials and endpoint: for reading the
+     * stream where no Lambda event source mapping does it (the local runner, tests).
+     */
+    public static DynamoDbStreamsClient streamsClient(AppConfig config) {
+        var builder = DynamoDbStreamsClient.builder()
+                .region(Region.of(config.region()))
+                .credentialsProvider(credentials(config, System::getenv))
+                .httpClientBuilder(UrlConnectionHttpClient.builder());
+        if (config.endpoint() != null) {
+            builder.endpointOverride(URI.create(config.endpoint()));
+        }
+        return builder.build();
     }
 
     /**
@@ -164,6 +184,10 @@ public final class AppContext {
     /** The comment store itself, for tools that load data (the local runner's samples). */
     public CommentRepository commentRepository() {
         return commentRepository;
+    }
+
+    public CountApprovals countApprovals() {
+        return countApprovals;
     }
 
     public Privacy privacy() {

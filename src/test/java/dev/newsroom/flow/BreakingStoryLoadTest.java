@@ -10,6 +10,7 @@ import dev.newsroom.domain.ArticleDraft;
 import dev.newsroom.domain.DiscussionSettings;
 import dev.newsroom.support.ApiHarness;
 import dev.newsroom.support.ApiHarness.Reply;
+import dev.newsroom.local.StreamCounter;
 import dev.newsroom.support.DynamoDbLocal;
 import dev.newsroom.support.DynamoDbRules;
 import dev.newsroom.support.Events;
@@ -69,6 +70,8 @@ class BreakingStoryLoadTest {
         final ArticlesFunction articles = new ArticlesFunction(app);
         final CommentsFunction comments = new CommentsFunction(app);
         final AdminFunction admin = new AdminFunction(app);
+        /** The counting of comments published at once, reading the change stream as Lambda would (every 200 ms). */
+        final StreamCounter counter = DynamoDbLocal.counter(app).startPolling(200);
 
         Site(DiscussionSettings settings, List<String> slugs) {
             for (String slug : slugs) {
@@ -206,8 +209,31 @@ class BreakingStoryLoadTest {
         return new Call(kind, reply.status(), System.nanoTime() - start, null);
     }
 
+    /**
+     * Waits, at most {@code within} after the writes stopped, for every article's count to reach its approved
+     * comments (comments published at once are counted from the change stream, not in their own transaction).
+     */
+    private static void awaitCounts(Site site, List<String> slugs, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean settled = slugs.stream().allMatch(slug -> site.get("/articles/" + slug).json().path("commentCount").asLong()
+                    == pageAll(site, "/admin/comments?status=approved&article=" + slug + "&limit=100").size());
+            if (settled) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     /** Every accepted comment is stored exactly once; each article counts exactly its approved comments. */
     private static void assertNothingLostNorCountedTwice(Site site, List<String> slugs, List<Call> calls) {
+        awaitCounts(site, slugs, Duration.ofSeconds(2));
+        site.counter.close();
         Map<String, Integer> stored = new HashMap<>();
         for (String slug : slugs) {
             int approved = 0;

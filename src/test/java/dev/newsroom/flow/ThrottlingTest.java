@@ -81,6 +81,7 @@ class ThrottlingTest {
         assertEquals(201, post("after two conflicts").status());
         assertEquals(2, faults.injected());
         assertEquals(1, app.moderation().queue(CommentStatus.APPROVED, "busy-story", 10, null).items().size());
+        DynamoDbLocal.counter(app).drain();
         assertEquals(1, app.articles().publishedArticle("busy-story").commentCount());
     }
 
@@ -92,6 +93,7 @@ class ThrottlingTest {
         assertEquals("unavailable", reply.errorCode());
         faults.fail("TransactWriteItems", 0, "");
         assertEquals(0, app.moderation().queue(CommentStatus.APPROVED, "busy-story", 10, null).items().size());
+        DynamoDbLocal.counter(app).drain();
         assertEquals(0, app.articles().publishedArticle("busy-story").commentCount());
         assertEquals(201, post("never lands").status());
     }

@@ -11,6 +11,7 @@ import dev.newsroom.config.AppContext;
 import dev.newsroom.domain.ArticleDraft;
 import dev.newsroom.domain.DiscussionSettings;
 import dev.newsroom.domain.Source;
+import dev.newsroom.local.StreamCounter;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -28,12 +29,15 @@ public final class ApiHarness {
     public final ArticlesFunction articles;
     public final CommentsFunction comments;
     public final AdminFunction admin;
+    /** Counts comments published at once after every call, as the counts function does in AWS within a second. */
+    public final StreamCounter counter;
 
     public ApiHarness() {
         this.app = DynamoDbLocal.context(clock);
         this.articles = new ArticlesFunction(app);
         this.comments = new CommentsFunction(app);
         this.admin = new AdminFunction(app);
+        this.counter = DynamoDbLocal.counter(app);
     }
 
     /** A response with its body parsed. */
@@ -53,6 +57,7 @@ public final class ApiHarness {
         } else {
             response = articles.handleRequest(event, null);
         }
+        counter.drain();
         return reply(response);
     }
 

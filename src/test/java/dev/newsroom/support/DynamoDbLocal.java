@@ -3,7 +3,9 @@ package dev.newsroom.support;
 import dev.newsroom.adapter.out.dynamodb.TableSetup;
 import dev.newsroom.config.AppConfig;
 import dev.newsroom.config.AppContext;
+import dev.newsroom.local.StreamCounter;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.dynamodb.services.local.embedded.DynamoDBEmbedded;
 import software.amazon.dynamodb.services.local.main.ServerRunner;
 
@@ -19,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class DynamoDbLocal {
     private static final AtomicInteger TABLES = new AtomicInteger();
     private static DynamoDbClient client;
+    private static DynamoDbStreamsClient streams;
     private static String httpEndpoint;
 
     private DynamoDbLocal() {
@@ -30,9 +33,32 @@ public final class DynamoDbLocal {
      */
     public static synchronized DynamoDbClient client() {
         if (client == null) {
-            client = "http".equals(System.getProperty("test.dynamodb")) ? overHttp() : DynamoDBEmbedded.create(true).dynamoDbClient();
+            if ("http".equals(System.getProperty("test.dynamodb"))) {
+                client = overHttp();
+                streams = AppContext.streamsClient(AppConfig.from(httpSettings()::get));
+            } else {
+                var embedded = DynamoDBEmbedded.create(true);
+                client = embedded.dynamoDbClient();
+                streams = embedded.dynamoDbStreamsClient();
+            }
         }
         return client;
+    }
+
+    /** The change-stream client beside {@link #client()}: embedded, or over HTTP in the same mode. */
+    public static synchronized DynamoDbStreamsClient streams() {
+        client();
+        return streams;
+    }
+
+    /**
+     * The counting of approvals into articles' counts, as the counts function does it in AWS, for a table that
+     * {@code app} uses on the shared database; call {@link StreamCounter#drain()} to count what was written.
+     */
+    public static StreamCounter counter(AppContext app) {
+        boolean shared = app.dynamo() == client();
+        DynamoDbStreamsClient reader = shared ? streams() : AppContext.streamsClient(AppConfig.from(httpSettings()::get));
+        return new StreamCounter(app.dynamo(), reader, app.config().tableName(), app.countApprovals());
     }
 
     private static DynamoDbClient overHttp() {

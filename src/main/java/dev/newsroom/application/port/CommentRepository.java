@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Comments in storage. Every write is one transaction that keeps the article's {@code commentCount}, the
- * duplicate fingerprints and the "previously approved" marks in step with the comment itself.
+ * Comments in storage. Every write is one transaction that keeps the duplicate fingerprints, flood marks and
+ * idempotency record in step with the comment itself; none touches the article (its {@code commentCount}
+ * follows the comments' approvals through {@link ApprovalCounts}).
  */
 public interface CommentRepository {
     Optional<Comment> find(String id);

@@ -30,16 +30,16 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Comments in DynamoDB. Each write is one {@code TransactWriteItems}: the comment, its article's count, its
- * duplicate fingerprint, the flood marks and the idempotency record succeed or fail together, and the
- * cancellation reasons are read in item order to tell which rule stopped it.
+ * Comments in DynamoDB. Each write is one {@code TransactWriteItems}: a submission's comment, duplicate
+ * fingerprint, flood marks and idempotency record succeed or fail together (the cancellation reasons are read
+ * in item order to tell which rule stopped it). No comment write touches the article item: counts follow from
+ * the change stream ({@link DynamoApprovalCounts}).
  */
 public final class DynamoCommentRepository implements CommentRepository {
     private static final IndexPager.IndexKeys THREAD =
             new IndexPager.IndexKeys(TableLayout.GSI1, TableLayout.GSI1_PK, TableLayout.GSI1_SK);
     private static final IndexPager.IndexKeys QUEUE =
             new IndexPager.IndexKeys(TableLayout.GSI2, TableLayout.GSI2_PK, TableLayout.GSI2_SK);
-    private static final String ARTICLE_OPEN = "attribute_exists(pk) AND #status = :published AND commentsOpen = :open";
     private final DynamoDbClient client;
     private final DynamoDbTable<CommentItem> table;
     private final IndexPager pager;
@@ -122,23 +122,19 @@ public final class DynamoCommentRepository implements CommentRepository {
                 Integer.parseInt(item.get("statusCode").n()), item.get("body").s(), java.time.Instant.ofEpochSecond(expires)));
     }
 
+    /**
+     * One transaction of the submission's own items only: the comment, its duplicate mark, its flood marks and
+     * its idempotency record. The article item is not in it (concurrent transactions on one item cancel each
+     * other, and a lead story draws many at once): the caller has read the article, and a comment published at
+     * once is counted from the change stream ({@link DynamoApprovalCounts}).
+     */
     @Override
     public void submit(CommentSubmission s) {
         Comment c = s.comment();
         List<TransactWriteItem> items = new ArrayList<>();
-        Map<String, AttributeValue> open = Writes.values(":published", AttributeValue.fromS("published"),
-                ":open", AttributeValue.fromBool(true));
-        Map<String, String> names = Map.of("#status", "status");
-        if (c.isApproved()) {
-            Map<String, AttributeValue> vals = new HashMap<>(open);
-            vals.put(":one", AttributeValue.fromN("1"));
-            items.add(writes.update(articleKey(c.articleSlug()), "ADD commentCount :one", ARTICLE_OPEN, names, vals));
-        } else {
-            items.add(writes.check(articleKey(c.articleSlug()), ARTICLE_OPEN, names, open));
-        }
         items.add(writes.putIfAbsent(CommentItem.SCHEMA.itemToMap(ItemMapper.toItem(c), true)));
         items.add(writes.putIfAbsent(DuplicateMarks.item(c)));
-        final int dupIndex = 2;
+        final int dupIndex = 1;
         List<Integer> floodIndexes = new ArrayList<>();
         if (s.floodSeconds() > 0) {
             if (c.ip() != null) {
@@ -158,17 +154,14 @@ public final class DynamoCommentRepository implements CommentRepository {
         try {
             DynamoCalls.transact(client, items);
         } catch (TransactionCanceledException e) {
-            throw submissionFailure(e, c, s, dupIndex, floodIndexes, idemIndex);
+            throw submissionFailure(e, s, dupIndex, floodIndexes, idemIndex);
         }
     }
 
-    private RuntimeException submissionFailure(TransactionCanceledException e, Comment c, CommentSubmission s,
+    private RuntimeException submissionFailure(TransactionCanceledException e, CommentSubmission s,
                                                int dupIndex, List<Integer> floodIndexes, int idemIndex) {
         if (Writes.failedAt(e, idemIndex)) {
             return new IdempotencyCollision();
-        }
-        if (Writes.failedAt(e, 0)) {
-            return articleGoneOrClosed(c.articleSlug());
         }
         if (Writes.failedAt(e, dupIndex)) {
             return new ServiceException(ErrorCode.DUPLICATE_COMMENT,
@@ -189,15 +182,6 @@ public final class DynamoCommentRepository implements CommentRepository {
                     List.of(), seconds);
         }
         return DynamoCalls.unavailable(e);
-    }
-
-    private ServiceException articleGoneOrClosed(String slug) {
-        Map<String, AttributeValue> article = DynamoCalls.call(() -> client.getItem(b -> b.tableName(table.tableName())
-                .key(articleKey(slug)).consistentRead(true)).item());
-        if (article == null || article.isEmpty() || !"published".equals(article.get("status").s())) {
-            return ServiceException.articleNotFound();
-        }
-        return new ServiceException(ErrorCode.COMMENTS_CLOSED, "Sorry, comments are closed for this item.");
     }
 
     @Override
@@ -225,16 +209,14 @@ public final class DynamoCommentRepository implements CommentRepository {
         return replace(before, anonymised, traces);
     }
 
-    /** Replaces {@code before} with {@code after} (count and duplicate mark in step), plus {@code alsoWrite}. */
+    /**
+     * Replaces {@code before} with {@code after} (its duplicate mark in step), plus {@code alsoWrite}. The
+     * article's count follows from the change stream ({@link DynamoApprovalCounts}), not in this transaction.
+     */
     private Comment replace(Comment before, Comment after, List<TransactWriteItem> alsoWrite) {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(writes.putIf(CommentItem.SCHEMA.itemToMap(ItemMapper.toItem(after), true), "version = :expected",
                 Map.of(":expected", AttributeValue.fromN(Long.toString(before.version())))));
-        int delta = (after.isApproved() ? 1 : 0) - (before.isApproved() ? 1 : 0);
-        if (delta != 0) {
-            items.add(writes.update(articleKey(before.articleSlug()), "ADD commentCount :d", "attribute_exists(pk)",
-                    null, Map.of(":d", AttributeValue.fromN(Integer.toString(delta)))));
-        }
         String beforeMark = before.status() == CommentStatus.TRASH ? null : before.duplicateKey();
         String afterMark = after.status() == CommentStatus.TRASH ? null : after.duplicateKey();
         if (!Objects.equals(beforeMark, afterMark)) {
@@ -251,9 +233,6 @@ public final class DynamoCommentRepository implements CommentRepository {
         } catch (TransactionCanceledException e) {
             if (Writes.failedAt(e, 0)) {
                 throw find(before.id()).isPresent() ? ServiceException.versionConflict() : ServiceException.commentNotFound();
-            }
-            if (delta != 0 && Writes.failedAt(e, 1)) {
-                throw ServiceException.articleNotFound();
             }
             throw DynamoCalls.unavailable(e);
         }
@@ -292,10 +271,6 @@ public final class DynamoCommentRepository implements CommentRepository {
 
     private static Map<String, AttributeValue> idempotencyKeyOf(String key) {
         return Writes.key("IDEM#" + key, "I");
-    }
-
-    private static Map<String, AttributeValue> articleKey(String slug) {
-        return Writes.key(TableLayout.articlePk(slug), TableLayout.ARTICLE_SK);
     }
 
     private static Page<Comment> map(Page<CommentItem> page) {

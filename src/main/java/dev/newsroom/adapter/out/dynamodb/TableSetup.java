@@ -11,6 +11,8 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,13 +22,23 @@ import java.util.List;
  * same definition lives in {@code template.yaml}; a test keeps the two in step.
  */
 public final class TableSetup {
+    private static final StreamSpecification STREAM = StreamSpecification.builder().streamEnabled(true)
+            .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES).build();
+
     private TableSetup() {
     }
 
-    /** Creates {@code tableName} unless it exists; waits until it is active. */
+    /**
+     * Creates {@code tableName} unless it exists, with its change stream (old and new images: the counts function
+     * reads it); turns the stream on for a table made before it had one; waits until it is active.
+     */
     public static void ensureTable(DynamoDbClient client, String tableName) {
         try {
-            client.describeTable(b -> b.tableName(tableName));
+            var existing = client.describeTable(b -> b.tableName(tableName)).table();
+            if (existing.streamSpecification() == null || !Boolean.TRUE.equals(existing.streamSpecification().streamEnabled())) {
+                client.updateTable(b -> b.tableName(tableName).streamSpecification(STREAM));
+                client.waiter().waitUntilTableExists(b -> b.tableName(tableName));
+            }
             return;
         } catch (ResourceNotFoundException missing) {
             // create it below
@@ -39,6 +51,7 @@ public final class TableSetup {
         try {
             client.createTable(b -> b.tableName(tableName)
                     .billingMode(BillingMode.PAY_PER_REQUEST)
+                    .streamSpecification(STREAM)
                     .attributeDefinitions(attributes)
                     .keySchema(key(TableLayout.PK, KeyType.HASH), key(TableLayout.SK, KeyType.RANGE))
                     .globalSecondaryIndexes(
