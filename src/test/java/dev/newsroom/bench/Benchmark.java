@@ -91,22 +91,29 @@ public final class Benchmark {
 
     // ---- cold start ----
 
+    /** A cold-start variant: the JVM and its flags, the class path and the main class. */
+    private record Variant(List<String> jvm, String classpath, String main) {
+    }
+
     private void coldStarts(Map<String, String> env) throws Exception {
         String classpath = classpath();
-        Map<String, List<double[]>> results = new LinkedHashMap<>();
-        Map<String, String> mains = new LinkedHashMap<>();
-        mains.put("(a) ours: handler, init + first submission", ColdOurs.class.getName());
-        mains.put("(b) bare SDK calls of that submission", ColdBare.class.getName());
-        mains.put("(c) common way: fromBean, defaults, PutItem", ColdCommon.class.getName());
-        mains.put("(d) JVM that only prints", ColdPrint.class.getName());
-        mains.keySet().forEach(k -> results.put(k, new ArrayList<>()));
+        List<String> java17 = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        java17.addAll(LAMBDA_FLAGS);
         // The common way ships Jackson data binding in its package; ours does not need it.
         String withDatabind = String.join(java.io.File.pathSeparator, classpath, jarOf(com.fasterxml.jackson.databind.ObjectMapper.class),
                 jarOf(com.fasterxml.jackson.annotation.JsonProperty.class));
+        Map<String, Variant> variants = new LinkedHashMap<>();
+        variants.put("(a) ours: handler, init + first submission", new Variant(java17, classpath, ColdOurs.class.getName()));
+        variants.put("(b) bare SDK calls of that submission", new Variant(java17, classpath, ColdBare.class.getName()));
+        variants.put("(c) common way: fromBean, defaults, PutItem", new Variant(java17, withDatabind, ColdCommon.class.getName()));
+        variants.put("(d) JVM that only prints", new Variant(java17, classpath, ColdPrint.class.getName()));
+        String noJdk25 = aotVariants(variants);
+        variants.put("(p) (a) primed first: init+priming, then 1st", new Variant(java17, classpath, ColdPrimed.class.getName()));
+        Map<String, List<double[]>> results = new LinkedHashMap<>();
+        variants.keySet().forEach(k -> results.put(k, new ArrayList<>()));
         for (int run = 0; run < coldRuns; run++) {
-            for (Map.Entry<String, String> variant : mains.entrySet()) {
-                boolean common = variant.getValue().equals(ColdCommon.class.getName());
-                results.get(variant.getKey()).add(coldRun(common ? withDatabind : classpath, variant.getValue(), env));
+            for (Map.Entry<String, Variant> variant : variants.entrySet()) {
+                results.get(variant.getKey()).add(coldRun(variant.getValue(), env));
             }
         }
         double bare = median(results, "(b)", 0);
@@ -118,14 +125,55 @@ public final class Benchmark {
             System.out.printf("%-46s %9.0f %9.0f %9.0f %7.2fx %7.2fx%n", name, wall, median(results, name, 1),
                     median(results, name, 2), wall / bare, wall / common);
         }
-        System.out.println();
+        if (noJdk25 != null) {
+            System.out.printf("%-46s %s%n", "(e) ours on JDK 25 with the AOT cache", noJdk25);
+        }
+        System.out.printf("(a)/(b) %.2fx", median(results, "(a)", 0) / bare);
+        if (noJdk25 == null) {
+            System.out.printf("   (e)/(b) %.2fx (target 0.45)   (e)/(a) %.2fx", median(results, "(e)", 0) / bare,
+                    median(results, "(e)", 0) / median(results, "(a)", 0));
+        }
+        System.out.printf("%nPriming (SnapStart's beforeCheckpoint, measured in one JVM): first submission after it %.0f ms, "
+                + "without it %.0f ms (the 1st call of (a)): %.2fx%n%n", median(results, "(p)", 2), median(results, "(a)", 2),
+                median(results, "(p)", 2) / median(results, "(a)", 2));
     }
 
-    private double[] coldRun(String classpath, String main, Map<String, String> env) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(LAMBDA_FLAGS);
-        command.addAll(List.of("-cp", classpath, main, SLUG, "cold" + (++unique) + "@bench.example", "203.0.113." + (unique % 250)));
+    /**
+     * Adds (e) ours on JDK 25 with an AOT cache trained here ({@link AotCache}: the zip as jars, a training run
+     * against this benchmark's DynamoDB Local) and (f) the same JVM and class path without the cache. Returns why
+     * they are missing, or null.
+     */
+    private String aotVariants(Map<String, Variant> variants) throws Exception {
+        Path java25 = AotCache.jdk25();
+        if (java25 == null) {
+            return "not measured: no JDK 25 found (-Daot.jdk=/path/to/jdk-25)";
+        }
+        Path zip = Path.of("target/newsroom-comments-lambda.zip");
+        if (!Files.exists(zip)) {
+            return "not measured: target/newsroom-comments-lambda.zip not built";
+        }
+        List<Path> cachePath = AotCache.layout(zip);
+        System.out.print(AotCache.train(java25, cachePath, endpoint, "bench-aot-training"));
+        System.out.printf("AOT cache trained: %.1f MB%n%n", Files.size(AotCache.CACHE) / 1e6);
+        // The measured main classes in a jar of their own, appended after the cache's class path (jars only).
+        Path classes = Path.of("target", "test-classes");
+        Path benchJar = AotCache.jarOf(AotCache.DIR.resolve("bench-cold.jar"), classes, List.of(
+                "dev/newsroom/bench/ColdOurs.class", "dev/newsroom/bench/ColdReport.class"));
+        List<Path> withBench = new ArrayList<>(cachePath);
+        withBench.add(benchJar.toAbsolutePath());
+        List<String> cached = new ArrayList<>(List.of(java25.toString(), "-XX:AOTCache=" + AotCache.CACHE.toAbsolutePath(),
+                "-XX:AOTMode=on"));
+        cached.addAll(AotCache.FLAGS);
+        List<String> plain = new ArrayList<>(List.of(java25.toString()));
+        plain.addAll(AotCache.FLAGS);
+        variants.put("(e) ours on JDK 25 with the AOT cache", new Variant(cached, AotCache.join(withBench), ColdOurs.class.getName()));
+        variants.put("(f) ours on JDK 25, no cache", new Variant(plain, AotCache.join(withBench), ColdOurs.class.getName()));
+        return null;
+    }
+
+    private double[] coldRun(Variant variant, Map<String, String> env) throws Exception {
+        List<String> command = new ArrayList<>(variant.jvm());
+        command.addAll(List.of("-cp", variant.classpath(), variant.main(), SLUG, "cold" + (++unique) + "@bench.example", "203.0.113." + (unique % 250)));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);
         long start = System.nanoTime();
@@ -143,7 +191,7 @@ public final class Benchmark {
         process.waitFor();
         double wall = (System.nanoTime() - start) / 1_000_000.0;
         if (result == null || !(result.contains("status=20"))) {
-            throw new IllegalStateException(main + " failed:\n" + all);
+            throw new IllegalStateException(variant.main() + " failed:\n" + all);
         }
         Map<String, String> values = new HashMap<>();
         for (String part : result.substring(7).split(" ")) {

@@ -15,14 +15,18 @@ public final class ColdOurs {
         long start = System.nanoTime();
         CommentsFunction function = new CommentsFunction();
         long initialised = System.nanoTime();
+        int status = function.handleRequest(submission(args), null).getStatusCode();
+        ColdReport.print(start, initialised, System.nanoTime(), status);
+    }
+
+    /** The submission of {@code args}: slug, email, source IP. */
+    static APIGatewayProxyRequestEvent submission(String[] args) {
         Map<String, String> headers = new HashMap<>(Map.of("Content-Type", "application/json"));
-        APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent().withHttpMethod("POST")
+        return new APIGatewayProxyRequestEvent().withHttpMethod("POST")
                 .withResource("/articles/{slug}/comments").withPath("/articles/" + args[0] + "/comments")
                 .withPathParameters(Map.of("slug", args[0])).withHeaders(headers)
                 .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext().withRequestId("cold")
                         .withIdentity(new APIGatewayProxyRequestEvent.RequestIdentity().withSourceIp(args[2]).withUserAgent("bench")))
                 .withBody("{\"authorName\":\"Bench\",\"authorEmail\":\"" + args[1] + "\",\"content\":\"Cold start " + args[1] + "\"}");
-        int status = function.handleRequest(event, null).getStatusCode();
-        ColdReport.print(start, initialised, System.nanoTime(), status);
     }
 }

@@ -54,7 +54,9 @@ public final class CommentsFunction extends ApiFunction {
         try {
             return submitOnce(request);
         } catch (ServiceException e) {
-            metrics.rejected(e.code().wire());
+            if (!Priming.running()) {
+                metrics.rejected(e.code().wire());
+            }
             throw e;
         }
     }

@@ -1,21 +1,51 @@
 package dev.newsroom.adapter.in.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import dev.newsroom.application.UlidGenerator;
+import dev.newsroom.application.port.CommentSubmission;
+import dev.newsroom.application.port.RecordedResponse;
+import dev.newsroom.domain.Comment;
+import dev.newsroom.domain.CommentForm;
+import dev.newsroom.domain.CommentStatus;
+import dev.newsroom.domain.DiscussionSettings;
+import dev.newsroom.domain.ModerationPolicy;
+import dev.newsroom.domain.ServiceException;
+import dev.newsroom.domain.SubmissionRules;
+import dev.newsroom.domain.SubmittedComment;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * SnapStart priming: before Lambda snapshots an initialised function, each function answers one harmless
- * request (a read of a slug that cannot exist) so the snapshot holds loaded classes, warmed Jackson and SDK
- * paths and an open connection pool. Outside SnapStart the hook is never called.
+ * SnapStart priming: before Lambda snapshots an initialised function, the function runs its real paths once, so
+ * the snapshot holds their loaded classes, warmed Jackson and SDK code and an open connection, without changing
+ * any data:
+ * <ul>
+ *   <li>articles: the article read (of a slug that cannot exist), the list and the comment counts;</li>
+ *   <li>comments: the thread read and a submission through the handler (both of the missing article), then the
+ *       submission's own transaction, built by the real rules, for that missing article: DynamoDB refuses it on the
+ *       article's condition, so none of its items is written;</li>
+ *   <li>admin: the queue, the settings, a comment and an article that cannot exist (their reads and a PATCH, which
+ *       stop at 404), a privacy export of an address that cannot exist, then a moderation's transaction on a
+ *       comment id that cannot exist, which DynamoDB refuses on the comment's version condition.</li>
+ * </ul>
+ * Requests carry the request id {@code priming}; their refusals are not counted as comment metrics. Outside
+ * SnapStart the hook is never called. {@code PrimingTest} checks that the table is the same before and after.
  */
-final class Priming implements Resource {
+public final class Priming implements Resource {
+    /** A slug no article can have: the article reads and the refused writes all aim at it. */
+    static final String SLUG = "snapstart-priming";
+    /** A comment id that cannot exist: ULIDs of real comments carry their creation time, this one the epoch. */
+    static final String COMMENT_ID = "00000000000000000000000000";
+    static final String REQUEST_ID = "priming";
     private static final List<Priming> REGISTERED = new ArrayList<>();
+    private static volatile boolean running;
     private final ApiFunction function;
 
     private Priming(ApiFunction function) {
@@ -33,22 +63,121 @@ final class Priming implements Resource {
         return new Priming(function);
     }
 
-    /** The priming request: a public GET for an article that cannot exist (reserved slug). */
-    static APIGatewayProxyRequestEvent primingEvent() {
-        return new APIGatewayProxyRequestEvent().withHttpMethod("GET").withPath("/articles/snapstart-priming")
-                .withResource("/articles/{slug}").withPathParameters(Map.of("slug", "snapstart-priming"))
-                .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext().withRequestId("priming"));
+    /**
+     * Runs {@code function}'s priming now and returns what each step answered ({@code "GET /articles/{slug} 404"},
+     * {@code "submit refused: article_not_found"}); for measurements and tests, the same steps as the hook.
+     */
+    public static List<String> prime(ApiFunction function) {
+        return new Priming(function).run();
+    }
+
+    /** True while priming runs: its refused submissions are not counted as rejected comments. */
+    static boolean running() {
+        return running;
     }
 
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
-        function.app.settings().current();
-        function.handleRequest(primingEvent(), null);
+        run();
     }
 
     @Override
     public void afterRestore(Context<? extends Resource> context) {
         // nothing to refresh: the SDK's credentials provider fetches new credentials when the cached ones are due
         // (they carry their expiry), and connections reopen on demand
+    }
+
+    private synchronized List<String> run() {
+        List<String> outcomes = new ArrayList<>();
+        running = true;
+        try {
+            function.app.settings().current();
+            if (function instanceof ArticlesFunction) {
+                request(outcomes, "GET", "/articles/{slug}", Map.of("slug", SLUG), null, null, false);
+                request(outcomes, "GET", "/articles", Map.of(), Map.of("limit", "1"), null, false);
+                request(outcomes, "GET", "/comments/counts", Map.of(), Map.of("articles", SLUG), null, false);
+            } else if (function instanceof CommentsFunction) {
+                request(outcomes, "GET", "/articles/{slug}/comments", Map.of("slug", SLUG), Map.of("limit", "1"), null, false);
+                request(outcomes, "POST", "/articles/{slug}/comments", Map.of("slug", SLUG), null,
+                        "{\"authorName\":\"Priming\",\"authorEmail\":\"priming@example.invalid\",\"content\":\"Priming.\"}", false);
+                refusedSubmission(outcomes);
+            } else if (function instanceof AdminFunction) {
+                request(outcomes, "GET", "/admin/comments", Map.of(), Map.of("limit", "1"), null, true);
+                request(outcomes, "GET", "/admin/settings", Map.of(), null, null, true);
+                request(outcomes, "GET", "/admin/comments/{id}", Map.of("id", COMMENT_ID), null, null, true);
+                request(outcomes, "PATCH", "/admin/comments/{id}", Map.of("id", COMMENT_ID), null,
+                        "{\"status\":\"approved\",\"version\":1}", true);
+                request(outcomes, "GET", "/admin/articles/{slug}", Map.of("slug", SLUG), null, null, true);
+                request(outcomes, "GET", "/admin/privacy/export", Map.of(), Map.of("email", "priming@example.invalid"), null, true);
+                refusedModeration(outcomes);
+            }
+        } finally {
+            running = false;
+        }
+        return outcomes;
+    }
+
+    private void request(List<String> outcomes, String method, String resource, Map<String, String> pathParameters,
+                         Map<String, String> query, String body, boolean moderator) {
+        String path = resource;
+        for (Map.Entry<String, String> parameter : pathParameters.entrySet()) {
+            path = path.replace("{" + parameter.getKey() + "}", parameter.getValue());
+        }
+        Map<String, String> headers = new HashMap<>();
+        if (body != null) {
+            headers.put("Content-Type", "application/json");
+        }
+        var context = new APIGatewayProxyRequestEvent.ProxyRequestContext().withRequestId(REQUEST_ID)
+                .withIdentity(new APIGatewayProxyRequestEvent.RequestIdentity().withSourceIp("192.0.2.1").withUserAgent("priming"));
+        if (moderator) {
+            context.setAuthorizer(Map.of("claims", Map.of("cognito:username", "priming", "cognito:groups", AdminFunction.MODERATORS)));
+        }
+        APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent().withHttpMethod(method).withResource(resource)
+                .withPath(path).withPathParameters(pathParameters.isEmpty() ? null : pathParameters)
+                .withQueryStringParameters(query).withHeaders(headers).withBody(body).withRequestContext(context);
+        int status = function.handleRequest(event, null).getStatusCode();
+        outcomes.add(method + " " + resource + " " + status);
+    }
+
+    /** A held submission's reads, rules and transaction, for the missing article: refused on its condition. */
+    private void refusedSubmission(List<String> outcomes) {
+        var app = function.app;
+        DiscussionSettings rules = app.settings().current();
+        Instant now = app.clock().instant();
+        SubmittedComment checked = SubmissionRules.check(new CommentForm("Priming", "priming@example.invalid", null,
+                "Priming.", null, null), rules);
+        var sender = new ModerationPolicy.Sender("192.0.2.1", "priming");
+        boolean previouslyApproved = app.commentRepository().isPreviouslyApproved(checked.authorName(), checked.authorEmail());
+        CommentStatus status = ModerationPolicy.decide(checked, sender, rules, previouslyApproved);
+        Comment comment = new Comment(new UlidGenerator(app.clock()).newId(), SLUG, null, 1, checked.authorName(), checked.authorEmail(),
+                null, checked.content(), status == CommentStatus.APPROVED ? CommentStatus.PENDING : status,
+                sender.ip(), sender.userAgent(), now, now, null, null, 1, null);
+        String body = app.json().write(Views.publicComment(comment));
+        var record = new RecordedResponse("priming-" + comment.id(), "priming", 202, body, now.plusSeconds(60));
+        try {
+            app.commentRepository().submit(new CommentSubmission(comment, Math.max(1, rules.floodSeconds()), now, record));
+            outcomes.add("submit written");
+        } catch (ServiceException e) {
+            outcomes.add("submit refused: " + e.code().wire());
+        } catch (RuntimeException e) {
+            outcomes.add("submit failed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** A moderation's transaction (held to approved) on a comment that cannot exist: refused on its version. */
+    private void refusedModeration(List<String> outcomes) {
+        var app = function.app;
+        Instant now = app.clock().instant();
+        Comment before = new Comment(COMMENT_ID, SLUG, null, 1, "Priming", "priming@example.invalid", null, "Priming.",
+                CommentStatus.PENDING, null, null, Instant.EPOCH, Instant.EPOCH, null, null, 1, null);
+        Comment after = before.moderated(CommentStatus.APPROVED, "priming", now).withVersion(2);
+        try {
+            app.commentRepository().update(before, after);
+            outcomes.add("moderation written");
+        } catch (ServiceException e) {
+            outcomes.add("moderation refused: " + e.code().wire());
+        } catch (RuntimeException e) {
+            outcomes.add("moderation failed: " + e.getClass().getSimpleName());
+        }
     }
 }

@@ -1,28 +1,104 @@
 package dev.newsroom.adapter.in.api;
 
-import dev.newsroom.support.ApiHarness;
+import dev.newsroom.config.AppConfig;
+import dev.newsroom.config.AppContext;
+import dev.newsroom.local.SampleData;
+import dev.newsroom.support.DynamoDbLocal;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The SnapStart priming hook answers its harmless request (a 404 read) without failing. */
+/**
+ * SnapStart priming runs each function's real paths (reads, a submission's transaction, a moderation's
+ * transaction) against DynamoDB Local over HTTP, and writes nothing: the table's items are the same before and
+ * after, on a seeded table and on an empty one (no settings item either).
+ */
 class PrimingTest {
+
     @Test
-    void beforeCheckpoint_answersThePrimingRequest() throws Exception {
-        ApiHarness api = new ApiHarness();
+    void primingRunsTheRealPathsOfEachFunctionAndWritesNothing() {
+        AppContext app = app();
+        SampleData.seedIfEmpty(app);
+        List<Map<String, AttributeValue>> before = items(app);
+        assertFalse(before.isEmpty());
+
+        String log = capturingOutput(() -> {
+            assertEquals(List.of("GET /articles/{slug} 404", "GET /articles 200", "GET /comments/counts 200"),
+                    Priming.prime(new ArticlesFunction(app)));
+            assertEquals(List.of("GET /articles/{slug}/comments 404", "POST /articles/{slug}/comments 404",
+                    "submit refused: article_not_found"), Priming.prime(new CommentsFunction(app)));
+            assertEquals(List.of("GET /admin/comments 200", "GET /admin/settings 200", "GET /admin/comments/{id} 404",
+                    "PATCH /admin/comments/{id} 404", "GET /admin/articles/{slug} 404", "GET /admin/privacy/export 200",
+                    "moderation refused: comment_not_found"), Priming.prime(new AdminFunction(app)));
+        });
+
+        assertEquals(before, items(app), "priming changed the table");
+        assertTrue(log.contains("\"requestId\":\"priming\"") && log.contains("\"status\":404"), log);
+        assertFalse(log.contains("CommentsRejected"), "priming counted a rejected comment: " + log);
+        assertFalse(log.contains("\"status\":5"), log);
+    }
+
+    @Test
+    void primingWritesNothingToAnEmptyTable() {
+        AppContext app = app();
+        capturingOutput(() -> {
+            Priming.prime(new ArticlesFunction(app));
+            Priming.prime(new CommentsFunction(app));
+            Priming.prime(new AdminFunction(app));
+        });
+        assertEquals(List.of(), items(app));
+    }
+
+    @Test
+    void beforeCheckpoint_runsThePriming() {
+        AppContext app = app();
+        String log = capturingOutput(() -> Priming.forTesting(new CommentsFunction(app)).beforeCheckpoint(null));
+        assertTrue(log.contains("\"requestId\":\"priming\"") && log.contains("/articles/{slug}/comments"), log);
+    }
+
+    private static AppContext app() {
+        DynamoDbClient client = AppContext.dynamoClient(AppConfig.from(DynamoDbLocal.httpSettings()::get));
+        return DynamoDbLocal.context(Clock.systemUTC(), Map.of(), client);
+    }
+
+    /** Every item of the table, in key order (a test may scan; the functions never do). */
+    private static List<Map<String, AttributeValue>> items(AppContext app) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            ScanResponse page = app.dynamo().scan(b -> b.tableName(app.config().tableName()).consistentRead(true)
+                    .exclusiveStartKey(from));
+            items.addAll(page.items());
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        items.sort(Comparator.comparing(i -> i.get("pk").s() + "\u0000" + i.get("sk").s()));
+        return items;
+    }
+
+    private static String capturingOutput(Runnable action) {
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            Priming.forTesting(api.articles).beforeCheckpoint(null);
+            action.run();
         } finally {
             System.setOut(original);
         }
-        String log = captured.toString(StandardCharsets.UTF_8);
-        assertTrue(log.contains("\"requestId\":\"priming\"") && log.contains("\"status\":404"), log);
+        return captured.toString(StandardCharsets.UTF_8);
     }
 }
