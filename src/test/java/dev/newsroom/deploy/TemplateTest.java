@@ -75,7 +75,8 @@ class TemplateTest {
     void everyWriteIsScopedToKeyFamiliesByLeadingKeys() {
         Map<String, Set<String>> families = Map.of(
                 "ArticlesFunction", Set.of(),
-                "CommentsFunction", Set.of("ARTICLE#*", "COMMENT#*", "DUP#*", "FLOOD#*", "IDEM#*"),
+                "CommentsFunction", Set.of("COMMENT#*", "DUP#*", "FLOOD#*", "IDEM#*"),
+                "CountsFunction", Set.of("COUNTED#*", "ARTICLE#*"),
                 "AdminFunction", Set.of("ARTICLE#*", "COMMENT#*", "DUP#*", "FLOOD#*", "IDEM#*", "SETTINGS", "AUTHOR#*"));
         for (var function : functions()) {
             Set<String> allowed = new TreeSet<>();

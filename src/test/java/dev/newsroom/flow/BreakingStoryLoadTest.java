@@ -41,15 +41,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * write units a second, index partitions included). The handlers run as Lambda runs them, on the production
  * client and its retries, over HTTP to DynamoDB Local.
  *
- * <p>Asserted: nothing lost (every 201/202 answer's comment is stored exactly once) and nothing counted twice
- * (each article's {@code commentCount} equals its approved comments once writes stop). Printed, not asserted:
- * how many answered 503 and the p50/p99 latency. The requirement is at most 0.1 % answered 503; the current
- * submission path (every submission's transaction includes the article's item) does not meet it, and its
- * redesign is under way. So the 503 rate is asserted only with {@code -Dload.strict503=true}; without it it is
- * printed. Turn it on by default once the redesigned submission path is in.
+ * <p>Asserted: nothing lost (every 201/202 answer's comment is stored exactly once), nothing counted twice
+ * (each article's {@code commentCount} equals its approved comments within 2 s of the last write, the counts
+ * following from the change stream), and at most 0.1 % answered 503. Printed, not asserted: the p50/p99 latency
+ * (the machine is shared). The earlier submission path, whose transaction included the article's item, answered
+ * 503 to 30-60 % of one article's submissions here; {@code -Dload.strict503=false} prints the rate instead of
+ * asserting it, to measure such a path.
  */
 class BreakingStoryLoadTest {
-    private static final boolean STRICT_503 = Boolean.getBoolean("load.strict503");
+    private static final boolean STRICT_503 = !"false".equals(System.getProperty("load.strict503"));
     private static final double MAX_503_RATE = 0.001;
     /** Each transaction is held this long before it is sent, as network latency to DynamoDB would. */
     private static final Duration HOLD = Duration.ofMillis(5);
@@ -278,7 +278,7 @@ class BreakingStoryLoadTest {
         assertEquals(Map.of(), unexpected, "answers other than the expected ones");
     }
 
-    /** At most 0.1 % answered 503: asserted only with -Dload.strict503=true (see the class comment). */
+    /** At most 0.1 % answered 503: asserted unless -Dload.strict503=false (see the class comment). */
     private static void check503(List<Call> calls) {
         long unavailable = calls.stream().filter(c -> c.status() == 503).count();
         double rate = calls.isEmpty() ? 0 : (double) unavailable / calls.size();
@@ -286,7 +286,7 @@ class BreakingStoryLoadTest {
             assertTrue(rate <= MAX_503_RATE, String.format(Locale.ROOT, "%d of %d answered 503 (%.2f %%), more than %.1f %%",
                     unavailable, calls.size(), rate * 100, MAX_503_RATE * 100));
         } else if (rate > MAX_503_RATE) {
-            System.out.printf(Locale.ROOT, "  503 rate %.2f %% is over the %.1f %% target (asserted with -Dload.strict503=true)%n",
+            System.out.printf(Locale.ROOT, "  503 rate %.2f %% is over the %.1f %% target (not asserted: -Dload.strict503=false)%n",
                     rate * 100, MAX_503_RATE * 100);
         }
     }

@@ -21,6 +21,7 @@ class FaultTest {
     @Test
     void databaseDown_isUnavailableWithRetryAfter_andServiceResumesWithNothingHalfWritten(@TempDir Path data) throws Exception {
         try (HttpApi api = new HttpApi(data, Map.of())) {
+            api.settleCounts();
             long count = api.get(ARTICLE).json().path("commentCount").asLong();
             api.server.stopDatabase();
 

@@ -72,8 +72,12 @@ class LambdaRuntimeIT {
     enum Credentials { KEY_VARIABLES, CONTAINER_ENDPOINT }
 
     /** An event and what the function must answer to it. */
+    /** An event and the statuses its API answer may have; none for a stream event (its effect is checked instead). */
     record Call(String event, int... statuses) {
     }
+
+    /** The approved comments of the sample data on the lead article. */
+    private static final int SEEDED_APPROVED = 3;
 
     @BeforeAll
     static void extractZipAndReadTemplate() throws IOException {
@@ -117,6 +121,7 @@ class LambdaRuntimeIT {
         calls.put("ArticlesFunction", List.of(new Call("get-article.json", 200), new Call("list-articles.json", 200)));
         calls.put("CommentsFunction", List.of(new Call("list-comments.json", 200), new Call("submit-comment.json", 201, 202)));
         calls.put("AdminFunction", List.of(new Call("admin-queue.json", 200), new Call("admin-get-settings.json", 200)));
+        calls.put("CountsFunction", List.of(new Call("stream/comment-changes.json")));
         List<Arguments> out = new ArrayList<>();
         for (var function : calls.entrySet()) {
             for (Credentials mode : Credentials.values()) {
@@ -165,6 +170,10 @@ class LambdaRuntimeIT {
                     }
                     assertFalse(result.error(), () -> context + " reported an error " + result.errorType() + ": "
                             + result.body() + diagnostics(log, timeline));
+                    if (call.statuses().length == 0) {
+                        checkCounted(table, context + diagnostics(log, timeline));
+                        continue;
+                    }
                     JsonNode response = JSON.readTree(result.body());
                     int status = response.path("statusCode").asInt();
                     assertTrue(List.of(box(call.statuses())).contains(status),
@@ -217,8 +226,13 @@ class LambdaRuntimeIT {
             assertTrue(articleRead > 0 && articleRead < restoreAsked, "the priming article read is missing" + why);
         }
         assertTrue(firstInvocation > restored, "an invocation came before the restore" + why);
-        assertTrue(output.lines().anyMatch(l -> l.contains("\"requestId\":\"priming\"") && l.contains("\"status\":404")),
-                "the priming request's log line (404) is missing" + why);
+        if (function.equals("CountsFunction")) {
+            long primingCount = timeline.first("dynamodb", "ARTICLE#snapstart-priming");
+            assertTrue(primingCount > 0 && primingCount < restoreAsked, "the priming count transaction is missing" + why);
+        } else {
+            assertTrue(output.lines().anyMatch(l -> l.contains("\"requestId\":\"priming\"") && l.contains("\"status\":404")),
+                    "the priming request's log line (404) is missing" + why);
+        }
 
         assertFalse(credentials.calls().isEmpty(), "the container-credentials endpoint was never called" + why);
         assertTrue(credentials.calls().stream().allMatch(ok -> ok), "a credentials request had the wrong token" + why);
@@ -329,10 +343,23 @@ class LambdaRuntimeIT {
     }
 
     /** A new table on the shared DynamoDB Local server, with the sample articles and thread. */
+    /**
+     * The stream event's two approvals reached the lead article's count (3 sample comments, counted when the
+     * table was seeded, plus 2), exactly once.
+     */
+    private static void checkCounted(String table, String context) {
+        DynamoDbClient client = AppContext.dynamoClient(AppConfig.from(DynamoDbLocal.httpSettings()::get));
+        var item = client.getItem(b -> b.tableName(table).consistentRead(true).key(Map.of(
+                "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("ARTICLE#" + SampleData.LEAD_SLUG),
+                "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("A")))).item();
+        assertEquals(SEEDED_APPROVED + 2, Long.parseLong(item.get("commentCount").n()), context);
+    }
+
     private static String seededTable() {
         DynamoDbClient client = AppContext.dynamoClient(AppConfig.from(DynamoDbLocal.httpSettings()::get));
         AppContext app = DynamoDbLocal.context(Clock.systemUTC(), Map.of(), client);
         SampleData.seedIfEmpty(app);
+        assertEquals(SEEDED_APPROVED, DynamoDbLocal.counter(app).drain(), "the sample comments are counted from the stream");
         return app.config().tableName();
     }
 

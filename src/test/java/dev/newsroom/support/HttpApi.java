@@ -59,6 +59,33 @@ public final class HttpApi implements AutoCloseable {
         return send("GET", path, null, headers);
     }
 
+    /**
+     * Waits until {@code path}'s JSON field {@code field} reads {@code expected}, at most {@code seconds} (counts
+     * follow approvals through the change stream, which the runner reads every 200 ms); returns the last read.
+     */
+    public long awaitNumber(String path, String field, long expected, double seconds) {
+        long deadline = System.nanoTime() + (long) (seconds * 1e9);
+        long value;
+        do {
+            value = get(path).json().path(field).asLong();
+            if (value == expected) {
+                return value;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return value;
+            }
+        } while (System.nanoTime() < deadline);
+        return value;
+    }
+
+    /** Applies everything the change stream holds to the counts now (what the runner does every 200 ms). */
+    public void settleCounts() {
+        server.counter().drain();
+    }
+
     public Answer admin(String method, String path, String body) {
         return send(method, path, body, "Authorization", "Bearer " + TOKEN);
     }

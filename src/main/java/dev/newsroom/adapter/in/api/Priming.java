@@ -29,8 +29,8 @@ import java.util.Map;
  * <ul>
  *   <li>articles: the article read (of a slug that cannot exist), the list and the comment counts;</li>
  *   <li>comments: the thread read and a submission through the handler (both of the missing article), then the
- *       submission's own transaction, built by the real rules, for that missing article: DynamoDB refuses it on the
- *       article's condition, so none of its items is written;</li>
+ *       submission's own transaction, built by the real rules, for a comment with an empty id: DynamoDB refuses the
+ *       whole transaction (an index key may not be empty), so none of its items is written;</li>
  *   <li>admin: the queue, the settings, a comment and an article that cannot exist (their reads and a PATCH, which
  *       stop at 404), a privacy export of an address that cannot exist, then a moderation's transaction on a
  *       comment id that cannot exist, which DynamoDB refuses on the comment's version condition.</li>
@@ -44,6 +44,8 @@ public final class Priming implements Resource {
     /** A comment id that cannot exist: ULIDs of real comments carry their creation time, this one the epoch. */
     static final String COMMENT_ID = "00000000000000000000000000";
     static final String REQUEST_ID = "priming";
+    /** A comment id DynamoDB refuses as an index key: the primed submission's transaction is refused whole. */
+    static final String UNSTORABLE_ID = "";
     private static final List<Priming> REGISTERED = new ArrayList<>();
     private static volatile boolean running;
     private final ApiFunction function;
@@ -149,11 +151,14 @@ public final class Priming implements Resource {
         var sender = new ModerationPolicy.Sender("192.0.2.1", "priming");
         boolean previouslyApproved = app.commentRepository().isPreviouslyApproved(checked.authorName(), checked.authorEmail());
         CommentStatus status = ModerationPolicy.decide(checked, sender, rules, previouslyApproved);
-        Comment comment = new Comment(new UlidGenerator(app.clock()).newId(), SLUG, null, 1, checked.authorName(), checked.authorEmail(),
+        // An empty id: DynamoDB refuses the whole transaction before writing (an index key may not be empty), after
+        // the request went the whole way (items built by the real rules, marshalled, signed, sent, the refusal read).
+        Comment comment = new Comment(UNSTORABLE_ID, SLUG, null, 1, checked.authorName(), checked.authorEmail(),
                 null, checked.content(), status == CommentStatus.APPROVED ? CommentStatus.PENDING : status,
                 sender.ip(), sender.userAgent(), now, now, null, null, 1, null);
         String body = app.json().write(Views.publicComment(comment));
-        var record = new RecordedResponse("priming-" + comment.id(), "priming", 202, body, now.plusSeconds(60));
+        var record = new RecordedResponse("priming-" + new UlidGenerator(app.clock()).newId(), "priming", 202, body,
+                now.plusSeconds(60));
         try {
             app.commentRepository().submit(new CommentSubmission(comment, Math.max(1, rules.floodSeconds()), now, record));
             outcomes.add("submit written");

@@ -40,7 +40,7 @@ class PrimingTest {
             assertEquals(List.of("GET /articles/{slug} 404", "GET /articles 200", "GET /comments/counts 200"),
                     Priming.prime(new ArticlesFunction(app)));
             assertEquals(List.of("GET /articles/{slug}/comments 404", "POST /articles/{slug}/comments 404",
-                    "submit refused: article_not_found"), Priming.prime(new CommentsFunction(app)));
+                    "submit refused: validation_failed"), Priming.prime(new CommentsFunction(app)));
             assertEquals(List.of("GET /admin/comments 200", "GET /admin/settings 200", "GET /admin/comments/{id} 404",
                     "PATCH /admin/comments/{id} 404", "GET /admin/articles/{slug} 404", "GET /admin/privacy/export 200",
                     "moderation refused: comment_not_found"), Priming.prime(new AdminFunction(app)));

@@ -1,0 +1,52 @@
+package dev.newsroom.adapter.in.stream;
+
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import dev.newsroom.application.port.ApprovalChange;
+import dev.newsroom.local.SampleData;
+import dev.newsroom.support.ApiHarness;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The counts function fed from {@code events/stream/comment-changes.json} (the event {@code sam local invoke}
+ * takes) against DynamoDB Local: the changes reach the article's count once, however often they are delivered.
+ */
+class CountsFunctionTest {
+    private static final String LEAD = "/articles/" + SampleData.LEAD_SLUG;
+
+    @Test
+    void streamEvent_countsEachApprovalOnce_evenWhenDeliveredAgain() {
+        ApiHarness api = new ApiHarness();
+        SampleData.seedIfEmpty(api.app);
+        long before = api.get(LEAD).json().path("commentCount").asLong();
+        CountsFunction counts = new CountsFunction(api.app);
+        var event = EventLoader.loadDynamoDbEvent("events/stream/comment-changes.json");
+
+        counts.handleRequest(event, null);
+        assertEquals(before + 2, api.get(LEAD).json().path("commentCount").asLong(), "an insert approved and an approval");
+        counts.handleRequest(event, null);
+        assertEquals(before + 2, api.get(LEAD).json().path("commentCount").asLong(), "a batch delivered again counts nothing");
+    }
+
+    @Test
+    void partlyDeliveredBefore_countsOnlyTheRest_andAGoneArticleIsSkipped() {
+        ApiHarness api = new ApiHarness();
+        api.publish("counted-story");
+        var counter = api.app.countApprovals();
+        assertEquals(1, counter.apply(List.of(new ApprovalChange("c1", "counted-story", 1, 1))));
+        assertEquals(1, counter.apply(List.of(new ApprovalChange("c1", "counted-story", 1, 1),
+                new ApprovalChange("c2", "counted-story", 1, 1))));
+        assertEquals(1, counter.apply(List.of(new ApprovalChange("c1", "counted-story", 3, -1))));
+        assertEquals(1, api.get("/articles/counted-story").json().path("commentCount").asLong());
+        assertEquals(0, counter.apply(List.of(new ApprovalChange("c9", "never-published", 1, 1))));
+    }
+
+    @Test
+    void priming_appliesNothing() {
+        ApiHarness api = new ApiHarness();
+        assertEquals(0, new CountsFunction(api.app).prime());
+    }
+}
