@@ -19,9 +19,11 @@ import java.util.function.UnaryOperator;
  * @param publicMaxAge   {@code PUBLIC_MAX_AGE_SECONDS} for public GETs, default 30
  * @param cursorSecret   {@code CURSOR_SECRET} (at least 16 bytes); random per process when absent
  * @param settingsRefresh {@code SETTINGS_REFRESH_SECONDS}, how stale discussion settings may get, default 30
+ * @param queueShards    {@code QUEUE_SHARDS}, how many index partitions each status's moderation queue is split
+ *                       over, 1 to 100, default 10 (about 10,000 queue writes a second per status); only raise it
  */
 public record AppConfig(String tableName, String region, String endpoint, List<String> allowedOrigins,
-                        int publicMaxAge, byte[] cursorSecret, Duration settingsRefresh) {
+                        int publicMaxAge, byte[] cursorSecret, Duration settingsRefresh, int queueShards) {
 
     public static AppConfig fromEnvironment() {
         return from(name -> {
@@ -46,7 +48,16 @@ public record AppConfig(String tableName, String region, String endpoint, List<S
                         .filter(s -> !s.isEmpty()).toList(),
                 Integer.parseInt(orDefault(lookup.apply("PUBLIC_MAX_AGE_SECONDS"), "30")),
                 secretBytes,
-                Duration.ofSeconds(Long.parseLong(orDefault(lookup.apply("SETTINGS_REFRESH_SECONDS"), "30"))));
+                Duration.ofSeconds(Long.parseLong(orDefault(lookup.apply("SETTINGS_REFRESH_SECONDS"), "30"))),
+                queueShards(orDefault(lookup.apply("QUEUE_SHARDS"), "10")));
+    }
+
+    private static int queueShards(String value) {
+        int shards = Integer.parseInt(value);
+        if (shards < 1 || shards > 100) {
+            throw new IllegalStateException("QUEUE_SHARDS must be from 1 to 100");
+        }
+        return shards;
     }
 
     private static byte[] randomSecret() {

@@ -60,7 +60,7 @@ public final class AppContext {
         DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).extensions().build();
         CursorCodec cursors = new CursorCodec(config.cursorSecret());
         var articleRepo = new DynamoArticleRepository(dynamo, enhanced, config.tableName(), cursors);
-        var commentRepo = new DynamoCommentRepository(dynamo, enhanced, config.tableName(), cursors, clock);
+        var commentRepo = new DynamoCommentRepository(dynamo, enhanced, config.tableName(), cursors, clock, config.queueShards());
         this.commentRepository = commentRepo;
         this.settings = new SettingsService(new DynamoSettingsRepository(dynamo, config.tableName()), clock,
                 config.settingsRefresh());

@@ -129,4 +129,22 @@ class TemplateTest {
             assertFalse(methods.contains("OPTIONS"), path + ": the preflight goes through ANY");
         });
     }
+
+    @Test
+    void throttlingLimitsAreParameters_whoseDefaultsSuitALargeSite() {
+        JsonNode parameters = template.path("Parameters");
+        JsonNode settings = template.path("Resources").path("Api").path("Properties").path("MethodSettings");
+        List<String> referenced = new ArrayList<>();
+        settings.forEach(m -> List.of("ThrottlingRateLimit", "ThrottlingBurstLimit").forEach(limit -> {
+            String parameter = m.path(limit).asText(); // !Ref reads as the parameter's name
+            assertTrue(parameters.has(parameter), limit + " of " + m.path("ResourcePath").asText() + " is fixed in the template");
+            referenced.add(parameter);
+        }));
+        assertTrue(referenced.contains("CommentRateLimit"));
+        assertTrue(parameters.path("CommentRateLimit").path("Default").asInt() >= 500,
+                "comment posting for the whole site must be well above 10 a second");
+        assertTrue(parameters.has("CommentsReservedConcurrency"));
+        assertEquals("QueueShards", template.path("Globals").path("Function").path("Environment").path("Variables")
+                .path("QUEUE_SHARDS").asText());
+    }
 }

@@ -45,14 +45,17 @@ public final class DynamoCommentRepository implements CommentRepository {
     private final IndexPager pager;
     private final Writes writes;
     private final Clock clock;
+    private final int queueShards;
 
+    /** {@code queueShards}: how many partitions each status's moderation queue is split over (only ever raise it). */
     public DynamoCommentRepository(DynamoDbClient client, DynamoDbEnhancedClient enhanced, String tableName,
-                                   CursorCodec cursors, Clock clock) {
+                                   CursorCodec cursors, Clock clock, int queueShards) {
         this.client = client;
         this.table = enhanced.table(tableName, CommentItem.SCHEMA);
         this.pager = new IndexPager(cursors);
         this.writes = new Writes(tableName);
         this.clock = clock;
+        this.queueShards = queueShards;
     }
 
     @Override
@@ -77,8 +80,13 @@ public final class DynamoCommentRepository implements CommentRepository {
             return map(pager.page(table.index(TableLayout.GSI1), CommentItem.SCHEMA, THREAD,
                     TableLayout.threadPk(articleSlug, status.wire()), true, limit, cursor));
         }
-        return map(pager.page(table.index(TableLayout.GSI2), CommentItem.SCHEMA, QUEUE,
-                TableLayout.queuePk(status.wire()), true, limit, cursor));
+        List<String> partitions = new ArrayList<>();
+        for (int shard = 0; shard < queueShards; shard++) {
+            partitions.add(TableLayout.queueShard(status.wire(), shard));
+        }
+        partitions.add(TableLayout.legacyQueuePk(status.wire()));
+        return map(pager.mergedPage(table.index(TableLayout.GSI2), CommentItem.SCHEMA, QUEUE, "queue|" + status.wire(),
+                partitions, limit, cursor));
     }
 
     @Override
@@ -132,7 +140,7 @@ public final class DynamoCommentRepository implements CommentRepository {
     public void submit(CommentSubmission s) {
         Comment c = s.comment();
         List<TransactWriteItem> items = new ArrayList<>();
-        items.add(writes.putIfAbsent(CommentItem.SCHEMA.itemToMap(ItemMapper.toItem(c), true)));
+        items.add(writes.putIfAbsent(CommentItem.SCHEMA.itemToMap(ItemMapper.toItem(c, queueShards), true)));
         items.add(writes.putIfAbsent(DuplicateMarks.item(c)));
         final int dupIndex = 1;
         List<Integer> floodIndexes = new ArrayList<>();
@@ -215,7 +223,7 @@ public final class DynamoCommentRepository implements CommentRepository {
      */
     private Comment replace(Comment before, Comment after, List<TransactWriteItem> alsoWrite) {
         List<TransactWriteItem> items = new ArrayList<>();
-        items.add(writes.putIf(CommentItem.SCHEMA.itemToMap(ItemMapper.toItem(after), true), "version = :expected",
+        items.add(writes.putIf(CommentItem.SCHEMA.itemToMap(ItemMapper.toItem(after, queueShards), true), "version = :expected",
                 Map.of(":expected", AttributeValue.fromN(Long.toString(before.version())))));
         String beforeMark = before.status() == CommentStatus.TRASH ? null : before.duplicateKey();
         String afterMark = after.status() == CommentStatus.TRASH ? null : after.duplicateKey();

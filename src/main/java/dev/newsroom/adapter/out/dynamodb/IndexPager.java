@@ -49,4 +49,33 @@ final class IndexPager {
         String next = cursors.encode(listId, schema.itemToMap(last, List.copyOf(keys.all())));
         return new Page<>(items.subList(0, limit), next);
     }
+
+    /**
+     * Keyset pagination over several partitions of an index that share one sort order (ascending): each is read
+     * from just after the cursor's sort key, and the results are merged. The cursor holds only the last sort key,
+     * bound to {@code listId}; a cursor is issued only when at least one more item remains.
+     */
+    <T> Page<T> mergedPage(DynamoDbIndex<T> index, TableSchema<T> schema, IndexKeys keys, String listId,
+                           List<String> partitions, int limit, String cursor) {
+        Map<String, AttributeValue> after = cursors.decode(listId, cursor, Set.of(keys.sortAttribute()));
+        String afterKey = after == null ? null : after.get(keys.sortAttribute()).s();
+        java.util.function.Function<T, String> sortKey = item ->
+                schema.itemToMap(item, List.of(keys.sortAttribute())).get(keys.sortAttribute()).s();
+        List<T> merged = new java.util.ArrayList<>();
+        for (String partition : partitions) {
+            QueryConditional condition = afterKey == null
+                    ? QueryConditional.keyEqualTo(k -> k.partitionValue(partition))
+                    : QueryConditional.sortGreaterThan(k -> k.partitionValue(partition).sortValue(afterKey));
+            QueryEnhancedRequest request = QueryEnhancedRequest.builder().queryConditional(condition)
+                    .scanIndexForward(true).limit(limit + 1).build();
+            merged.addAll(DynamoCalls.call(() ->
+                    index.query(request).stream().flatMap(p -> p.items().stream()).limit(limit + 1L).toList()));
+        }
+        merged.sort(java.util.Comparator.comparing(sortKey));
+        if (merged.size() <= limit) {
+            return new Page<>(merged, null);
+        }
+        String next = cursors.encode(listId, Map.of(keys.sortAttribute(), AttributeValue.fromS(sortKey.apply(merged.get(limit - 1)))));
+        return new Page<>(List.copyOf(merged.subList(0, limit)), next);
+    }
 }

@@ -71,13 +71,14 @@ final class ItemMapper {
         return entries;
     }
 
-    static CommentItem toItem(Comment c) {
+    /** The stored comment, its moderation-queue entry in one of {@code queueShards} partitions. */
+    static CommentItem toItem(Comment c, int queueShards) {
         CommentItem i = new CommentItem();
         i.pk = TableLayout.commentPk(c.id());
         i.sk = TableLayout.COMMENT_SK;
         i.gsi1pk = TableLayout.threadPk(c.articleSlug(), c.status().wire());
         i.gsi1sk = c.id();
-        i.gsi2pk = TableLayout.queuePk(c.status().wire());
+        i.gsi2pk = TableLayout.queuePk(c.status().wire(), c.id(), queueShards);
         i.gsi2sk = c.id();
         if (c.authorEmail() != null) {
             i.gsi3pk = TableLayout.emailPk(Hashes.avatarHash(c.authorEmail()));

@@ -7,13 +7,15 @@ package dev.newsroom.adapter.out.dynamodb;
  * item              pk                     sk           gsi1 (pk / sk)                gsi2            gsi3
  * article           ARTICLE#slug           A            -                             -               -
  * list entry        ARTICLE#slug           L#list       L#list / publishedAt#slug     -               -
- * comment           COMMENT#id             C            T#slug#status / id            Q#status / id   E#emailHash / status#author#id
+ * comment           COMMENT#id             C            T#slug#status / id            Q#status#n / id E#emailHash / status#author#id
  * duplicate mark    DUP#fingerprint        D
  * flood mark        FLOOD#ip#ipHash FLOOD#em#emailHash  F  (expiresAt TTL)
  * idempotency       IDEM#key               I            (expiresAt TTL)
  * settings          SETTINGS               DISCUSSION
  * </pre>
- * Comment ids are ULIDs, so the thread and queue indexes sort by creation time. The author index sorts by status
+ * Comment ids are ULIDs, so the thread and queue indexes sort by creation time. The queue of a status is split
+ * over N partitions ({@code n} = a hash of the id mod N, N a setting) so that no index partition key is shared by
+ * all comments; pages read all N and merge them by id. The author index sorts by status
  * and author fingerprint first, so "has this author an approved comment now?" is one key-prefix query.
  */
 public final class TableLayout {
@@ -52,7 +54,17 @@ public final class TableLayout {
         return "T#" + slug + "#" + status;
     }
 
-    static String queuePk(String status) {
+    /** The queue partition of a comment: its status and one of {@code shards} partitions, by a hash of its id. */
+    static String queuePk(String status, String commentId, int shards) {
+        return queueShard(status, Math.floorMod(commentId.hashCode(), shards));
+    }
+
+    static String queueShard(String status, int shard) {
+        return "Q#" + status + "#" + shard;
+    }
+
+    /** The one queue partition per status that comments had before the queue was sharded; still read. */
+    static String legacyQueuePk(String status) {
         return "Q#" + status;
     }
 
