@@ -202,15 +202,7 @@ public final class Benchmark {
     }
 
     private Map<String, String> benchEnvironment(String table) {
-        Map<String, String> env = new HashMap<>();
-        env.put("TABLE_NAME", table);
-        env.put("AWS_ENDPOINT_URL_DYNAMODB", endpoint);
-        env.put("AWS_REGION", "us-east-1");
-        env.put("AWS_ACCESS_KEY_ID", "local");
-        env.put("AWS_SECRET_ACCESS_KEY", "local");
-        env.put("AWS_LAMBDA_FUNCTION_NAME", "bench");
-        env.put("CURSOR_SECRET", "bench-cursor-secret-0123456789abcdef");
-        return env;
+        return AotCache.environment(endpoint, table);
     }
 
     private static String jarOf(Class<?> type) {

@@ -3,18 +3,13 @@ package dev.newsroom.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import software.amazon.awssdk.http.AbortableInputStream;
-import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -133,9 +128,8 @@ public final class DynamoDbRules implements SdkHttpClient {
         if (!Set.of("TransactWriteItems", "PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem").contains(operation)) {
             return real.prepareRequest(request);
         }
-        byte[] body = read(request.contentStreamProvider().map(ContentStreamProvider::newStream).orElse(InputStream.nullInputStream()));
-        HttpExecuteRequest replayable = HttpExecuteRequest.builder().request(request.httpRequest())
-                .contentStreamProvider(() -> new ByteArrayInputStream(body)).build();
+        byte[] body = HttpDoubles.body(request);
+        HttpExecuteRequest replayable = HttpDoubles.withBody(request, body);
         JsonNode json;
         try {
             json = JSON.readTree(body);
@@ -337,9 +331,8 @@ public final class DynamoDbRules implements SdkHttpClient {
         ExecutableHttpRequest call = real.prepareRequest(request);
         sending.accept(call);
         HttpExecuteResponse response = call.call();
-        byte[] body = response.responseBody().map(DynamoDbRules::read).orElse(new byte[0]);
-        return HttpExecuteResponse.builder().response(response.httpResponse())
-                .responseBody(AbortableInputStream.create(new ByteArrayInputStream(body))).build();
+        byte[] body = response.responseBody().map(HttpDoubles::read).orElse(new byte[0]);
+        return HttpDoubles.answer(response.httpResponse(), body);
     }
 
     /** DynamoDB's {@code TransactionCanceledException} body with one reason per item, in order. */
@@ -368,12 +361,7 @@ public final class DynamoDbRules implements SdkHttpClient {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return HttpExecuteResponse.builder()
-                .response(SdkHttpResponse.builder().statusCode(400)
-                        .putHeader("Content-Type", "application/x-amz-json-1.0")
-                        .putHeader("Content-Length", Integer.toString(body.length)).build())
-                .responseBody(AbortableInputStream.create(new ByteArrayInputStream(body)))
-                .build();
+        return HttpDoubles.dynamoError(body);
     }
 
     /** Write units for an item of {@code bytes}: one per started kilobyte. */
@@ -423,14 +411,6 @@ public final class DynamoDbRules implements SdkHttpClient {
 
     private static long utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8).length;
-    }
-
-    private static byte[] read(InputStream in) {
-        try (in) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Override

@@ -1,14 +1,11 @@
 package dev.newsroom.support;
 
-import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -62,12 +59,7 @@ public final class FaultInjector implements SdkHttpClient {
         return new ExecutableHttpRequest() {
             @Override
             public HttpExecuteResponse call() {
-                return HttpExecuteResponse.builder()
-                        .response(SdkHttpResponse.builder().statusCode(400)
-                                .putHeader("Content-Type", "application/x-amz-json-1.0")
-                                .putHeader("Content-Length", Integer.toString(body.length)).build())
-                        .responseBody(AbortableInputStream.create(new ByteArrayInputStream(body)))
-                        .build();
+                return HttpDoubles.dynamoError(body);
             }
 
             @Override

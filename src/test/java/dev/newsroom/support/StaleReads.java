@@ -1,17 +1,12 @@
 package dev.newsroom.support;
 
-import software.amazon.awssdk.http.AbortableInputStream;
-import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,10 +35,9 @@ public final class StaleReads implements SdkHttpClient {
         if (!target.endsWith(".GetItem")) {
             return real.prepareRequest(request);
         }
-        byte[] body = read(request.contentStreamProvider().map(ContentStreamProvider::newStream).orElse(InputStream.nullInputStream()));
+        byte[] body = HttpDoubles.body(request);
         String text = new String(body, StandardCharsets.UTF_8);
-        HttpExecuteRequest replayable = HttpExecuteRequest.builder().request(request.httpRequest())
-                .contentStreamProvider(() -> new ByteArrayInputStream(body)).build();
+        HttpExecuteRequest replayable = HttpDoubles.withBody(request, body);
         if (text.replace(" ", "").contains("\"ConsistentRead\":true")) {
             return real.prepareRequest(replayable);
         }
@@ -55,25 +49,16 @@ public final class StaleReads implements SdkHttpClient {
                     staleServed++;
                 } else {
                     HttpExecuteResponse response = real.prepareRequest(replayable).call();
-                    first = new Answer(response, read(response.responseBody().orElseThrow()));
+                    first = new Answer(response, HttpDoubles.read(response.responseBody().orElseThrow()));
                     firstAnswers.put(text, first);
                 }
-                return HttpExecuteResponse.builder().response(first.head().httpResponse())
-                        .responseBody(AbortableInputStream.create(new ByteArrayInputStream(first.body()))).build();
+                return HttpDoubles.answer(first.head().httpResponse(), first.body());
             }
 
             @Override
             public void abort() {
             }
         };
-    }
-
-    private static byte[] read(InputStream in) {
-        try (in) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Override
