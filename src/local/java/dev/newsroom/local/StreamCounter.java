@@ -24,8 +24,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What Lambda's event source mapping does in AWS, for the local runner and the tests: reads the table's change
- * stream shard by shard, oldest first, and hands the records to the same counting use case as the counts
- * function. {@link #drain()} reads everything written so far; {@link #startPolling} does so every 200 ms.
+ * stream shard by shard, oldest first (a parent shard to its end before its children), and hands the records to
+ * the same counting use case as the counts function. {@link #drain()} reads everything written so far; {@link #startPolling} does so every 200 ms.
  */
 public final class StreamCounter implements AutoCloseable {
     private final DynamoDbStreamsClient streams;
@@ -45,11 +45,16 @@ public final class StreamCounter implements AutoCloseable {
     /** Reads every record written so far and counts what it holds; returns how many comments were counted. */
     public synchronized int drain() {
         int counted = 0;
-        for (Shard shard : shards()) {
+        List<Shard> shards = shards();
+        Set<String> listed = new HashSet<>();
+        shards.forEach(shard -> listed.add(shard.shardId()));
+        for (Shard shard : shards) {
             String id = shard.shardId();
-            if (finished.contains(id)) {
-                continue;
+            String parent = shard.parentShardId();
+            if (finished.contains(id) || (parent != null && listed.contains(parent) && !finished.contains(parent))) {
+                continue; // done, or a child whose parent still has records to give: they come first
             }
+            boolean closed = shard.sequenceNumberRange() != null && shard.sequenceNumberRange().endingSequenceNumber() != null;
             String iterator = iterators.computeIfAbsent(id, this::freshIterator);
             while (iterator != null) {
                 String current = iterator;
@@ -68,8 +73,8 @@ public final class StreamCounter implements AutoCloseable {
                     lastSequence.put(id, page.records().get(page.records().size() - 1).dynamodb().sequenceNumber());
                 }
                 iterator = page.nextShardIterator();
-                if (page.records().isEmpty()) {
-                    break;
+                if (page.records().isEmpty() && !closed) {
+                    break; // an open shard with nothing new yet; a closed one is read until it ends
                 }
             }
             if (iterator == null) {

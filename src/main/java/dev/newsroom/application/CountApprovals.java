@@ -27,4 +27,9 @@ public final class CountApprovals {
         }
         return counts.applyOnce(new ArrayList<>(new LinkedHashSet<>(changes)));
     }
+
+    /** Sets the article's count from its approved comments (see {@link ApprovalCounts#recount}). */
+    public long recount(String articleSlug) {
+        return counts.recount(articleSlug);
+    }
 }

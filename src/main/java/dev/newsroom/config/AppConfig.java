@@ -21,9 +21,12 @@ import java.util.function.UnaryOperator;
  * @param settingsRefresh {@code SETTINGS_REFRESH_SECONDS}, how stale discussion settings may get, default 30
  * @param queueShards    {@code QUEUE_SHARDS}, how many index partitions each status's moderation queue is split
  *                       over, 1 to 100, default 10 (about 10,000 queue writes a second per status); only raise it
+ * @param deletionSettle {@code DELETION_SETTLE_SECONDS}, how long after an article's deletion its comments' last
+ *                       sweep must begin, default 20 (more than the comments function's 15 s timeout)
  */
 public record AppConfig(String tableName, String region, String endpoint, List<String> allowedOrigins,
-                        int publicMaxAge, byte[] cursorSecret, Duration settingsRefresh, int queueShards) {
+                        int publicMaxAge, byte[] cursorSecret, Duration settingsRefresh, int queueShards,
+                        Duration deletionSettle) {
 
     public static AppConfig fromEnvironment() {
         return from(name -> {
@@ -49,7 +52,8 @@ public record AppConfig(String tableName, String region, String endpoint, List<S
                 Integer.parseInt(orDefault(lookup.apply("PUBLIC_MAX_AGE_SECONDS"), "30")),
                 secretBytes,
                 Duration.ofSeconds(Long.parseLong(orDefault(lookup.apply("SETTINGS_REFRESH_SECONDS"), "30"))),
-                queueShards(orDefault(lookup.apply("QUEUE_SHARDS"), "10")));
+                queueShards(orDefault(lookup.apply("QUEUE_SHARDS"), "10")),
+                Duration.ofSeconds(Long.parseLong(orDefault(lookup.apply("DELETION_SETTLE_SECONDS"), "20"))));
     }
 
     private static int queueShards(String value) {

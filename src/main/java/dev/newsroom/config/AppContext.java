@@ -59,7 +59,8 @@ public final class AppContext {
         // No extensions: versions and counters are written by our own conditional expressions.
         DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).extensions().build();
         CursorCodec cursors = new CursorCodec(config.cursorSecret());
-        var articleRepo = new DynamoArticleRepository(dynamo, enhanced, config.tableName(), cursors);
+        var articleRepo = new DynamoArticleRepository(dynamo, enhanced, config.tableName(), cursors,
+                DynamoArticleRepository.DELETION_BUDGET, config.deletionSettle());
         var commentRepo = new DynamoCommentRepository(dynamo, enhanced, config.tableName(), cursors, clock, config.queueShards());
         this.commentRepository = commentRepo;
         this.settings = new SettingsService(new DynamoSettingsRepository(dynamo, config.tableName()), clock,

@@ -45,10 +45,27 @@ class TemplateTest {
         return functions;
     }
 
+    /** The function's own statements, or those of its explicit role ({@code Role: !GetAtt X.Arn} reads as "X.Arn"). */
     private static List<JsonNode> statements(JsonNode function) {
         List<JsonNode> statements = new ArrayList<>();
         function.path("Properties").path("Policies").forEach(policy -> policy.path("Statement").forEach(statements::add));
+        String role = function.path("Properties").path("Role").asText("");
+        if (!role.isEmpty()) {
+            template.path("Resources").path(role.replace(".Arn", "")).path("Properties").path("Policies")
+                    .forEach(policy -> policy.path("PolicyDocument").path("Statement").forEach(statements::add));
+        }
         return statements;
+    }
+
+    @Test
+    void theCountsFunctionReadsOnlyItsTablesStream() {
+        JsonNode counts = template.path("Resources").path("CountsFunction");
+        assertFalse(counts.path("Properties").path("Role").isMissingNode(), "SAM's default role reads every stream");
+        for (JsonNode statement : statements(counts)) {
+            if (actions(statement).contains("dynamodb:GetRecords")) {
+                assertEquals("ContentTable.StreamArn", statement.path("Resource").asText());
+            }
+        }
     }
 
     private static Set<String> actions(JsonNode statement) {
@@ -141,7 +158,7 @@ class TemplateTest {
             referenced.add(parameter);
         }));
         assertTrue(referenced.contains("CommentRateLimit"));
-        assertTrue(parameters.path("CommentRateLimit").path("Default").asInt() >= 500,
+        assertTrue(parameters.path("CommentRateLimit").path("Default").asInt() >= 100,
                 "comment posting for the whole site must be well above 10 a second");
         assertTrue(parameters.has("CommentsReservedConcurrency"));
         assertEquals("QueueShards", template.path("Globals").path("Function").path("Environment").path("Variables")

@@ -115,7 +115,7 @@ class ArticleWritesTest {
         AppContext app = api.app;
         var repository = new DynamoArticleRepository(app.dynamo(),
                 DynamoDbEnhancedClient.builder().dynamoDbClient(app.dynamo()).extensions().build(),
-                app.config().tableName(), new CursorCodec(app.config().cursorSecret()), Duration.ZERO);
+                app.config().tableName(), new CursorCodec(app.config().cursorSecret()), Duration.ZERO, Duration.ofSeconds(2));
         assertFalse(repository.delete(app.articles().anyArticle(slug), null), "one page cannot delete 40 comments");
         assertEquals(404, api.get("/articles/" + slug).status());
         assertTrue(approvedLeft(api, slug) > 0);

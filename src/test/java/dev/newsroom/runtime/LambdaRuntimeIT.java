@@ -197,7 +197,7 @@ class LambdaRuntimeIT {
             } else {
                 assertEquals(-1, timeline.first("runtime", "restore/next"), "an on-demand start asked for restore/next");
                 assertTrue(credentials.calls().isEmpty(), "the credentials endpoint was called without being configured");
-                assertTrue(requests.stream().noneMatch(r -> r.body().contains("snapstart-priming")),
+                assertTrue(requests.stream().noneMatch(r -> (r.body().contains("snapstart-priming") || r.body().contains("ARTICLE#--priming"))),
                         "the priming hook ran on an on-demand start");
                 for (RecordingProxy.Call request : requests) {
                     assertEquals(keyId, request.accessKeyId(), request.operation() + " signed with " + request.authorization());
@@ -227,7 +227,7 @@ class LambdaRuntimeIT {
         }
         assertTrue(firstInvocation > restored, "an invocation came before the restore" + why);
         if (function.equals("CountsFunction")) {
-            long primingCount = timeline.first("dynamodb", "ARTICLE#snapstart-priming");
+            long primingCount = timeline.first("dynamodb", "ARTICLE#--priming");
             assertTrue(primingCount > 0 && primingCount < restoreAsked, "the priming count transaction is missing" + why);
         } else {
             assertTrue(output.lines().anyMatch(l -> l.contains("\"requestId\":\"priming\"") && l.contains("\"status\":404")),

@@ -116,6 +116,8 @@ public final class DynamoDbLocal {
         settings.put("CURSOR_SECRET", "test-cursor-secret-0123456789abcdef");
         settings.put("CORS_ALLOWED_ORIGINS", "https://www.example.com");
         settings.put("SETTINGS_REFRESH_SECONDS", "0");
+        // No comments function runs 15 s here: the cascade's last sweep need only wait out the index.
+        settings.put("DELETION_SETTLE_SECONDS", "2");
         settings.putAll(overrides);
         return new AppContext(AppConfig.from(settings::get), dynamo, clock);
     }

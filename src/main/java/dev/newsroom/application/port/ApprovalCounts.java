@@ -10,4 +10,12 @@ import java.util.List;
 public interface ApprovalCounts {
     /** Applies each change to its article's count unless it was applied before; returns how many were new. */
     int applyOnce(List<ApprovalChange> changes);
+
+    /**
+     * Sets the article's count to the approved comments its thread holds now and returns it: the repair after an
+     * outage longer than the stream keeps changes, or after upgrading from a version that counted in each
+     * comment's transaction. Run it when the change stream is caught up (changes applied meanwhile may be lost).
+     * Throws {@code article_not_found} when the article does not exist.
+     */
+    long recount(String articleSlug);
 }

@@ -44,6 +44,7 @@ public final class AdminFunction extends ApiFunction {
                 new Route("GET", "/admin/articles/{slug}", this::getArticle),
                 new Route("PUT", "/admin/articles/{slug}", this::putArticle),
                 new Route("DELETE", "/admin/articles/{slug}", this::deleteArticle),
+                new Route("POST", "/admin/articles/{slug}/recount", this::recountArticle),
                 new Route("GET", "/admin/privacy/export", this::export),
                 new Route("POST", "/admin/privacy/erase", this::erase));
     }
@@ -177,6 +178,14 @@ public final class AdminFunction extends ApiFunction {
         body.put("status", "deleting");
         body.put("message", "The article is deleted; its comments are still being removed. Repeat this request to finish.");
         return json(202, body);
+    }
+
+    /** Sets the article's comment count from its approved comments (an operator's repair; see docs/DESIGN.md). */
+    private ApiResponse recountArticle(ApiRequest request) {
+        String slug = request.pathParameter("slug");
+        app.articles().anyArticle(slug);
+        app.countApprovals().recount(slug);
+        return json(200, Views.adminArticle(app.articles().anyArticle(slug)));
     }
 
     private ApiResponse export(ApiRequest request) {

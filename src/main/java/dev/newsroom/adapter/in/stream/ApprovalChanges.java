@@ -34,6 +34,11 @@ public final class ApprovalChanges {
         if (was == is) {
             return Optional.empty();
         }
-        return Optional.of(new ApprovalChange(id, slug, Long.parseLong(version), is ? 1 : -1));
+        try {
+            return Optional.of(new ApprovalChange(id, slug, Long.parseLong(version), is ? 1 : -1));
+        } catch (NumberFormatException notAVersion) {
+            // not an item this service wrote: a record that can never be applied must not stop its stream shard
+            return Optional.empty();
+        }
     }
 }

@@ -21,8 +21,11 @@ import java.util.function.UnaryOperator;
  * never counts twice. Logs one JSON line per batch (numbers only).
  */
 public final class CountsFunction implements RequestHandler<DynamodbEvent, Void> {
-    /** A slug no article can have: the priming change aims at it and is refused on the article's condition. */
-    static final String PRIMING_SLUG = "snapstart-priming";
+    /**
+     * Not a valid slug, so no article can ever have it: the priming change aims at it and is refused on the
+     * article's condition.
+     */
+    static final String PRIMING_SLUG = "--priming";
     private final CountApprovals counter;
     /** Held strongly: CRaC keeps only weak references to registered resources. */
     private final Resource priming = new Resource() {

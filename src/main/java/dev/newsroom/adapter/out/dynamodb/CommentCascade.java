@@ -22,24 +22,32 @@ import java.util.Map;
  * Removes every comment of a deleted article (all statuses) with their duplicate fingerprints, a page of 25 at a
  * time, retrying what DynamoDB leaves unprocessed. It works within a time budget and can be resumed any number
  * of times: the article's deletion leaves a tombstone item ({@code ARTICLE#slug / DELETING}) that only this
- * cascade removes, and only after a pass that found nothing and began at least {@link #INDEX_SETTLE} after the
- * article was deleted (the thread index is eventually consistent). While the tombstone exists the slug cannot be
- * created again, so a reused slug never shows old comments.
+ * cascade removes, and only after a pass that found nothing and began at least the settle time after the
+ * article was deleted: a submission reads the article without locking it, so one that read it just before the
+ * deletion can land up to the comments function's timeout later, and the thread index is eventually consistent.
+ * While the tombstone exists the slug cannot be created again, so a reused slug never shows old comments.
  */
 final class CommentCascade {
     static final String TOMBSTONE_SK = "DELETING";
-    static final Duration INDEX_SETTLE = Duration.ofSeconds(2);
     private static final int BATCH = 25;
     private final DynamoDbClient client;
     private final DynamoDbIndex<CommentItem> threads;
     private final String tableName;
     private final Duration budget;
+    private final Duration settle;
 
-    CommentCascade(DynamoDbClient client, DynamoDbEnhancedClient enhanced, String tableName, Duration budget) {
+    /**
+     * {@code budget}: how long one call may work; {@code settle}: how long after the deletion a sweep must begin
+     * to be the last (longer than a submission that read the article just before its deletion can take to land,
+     * and than the thread index's lag).
+     */
+    CommentCascade(DynamoDbClient client, DynamoDbEnhancedClient enhanced, String tableName, Duration budget,
+                   Duration settle) {
         this.client = client;
         this.threads = enhanced.table(tableName, CommentItem.SCHEMA).index(TableLayout.GSI1);
         this.tableName = tableName;
         this.budget = budget;
+        this.settle = settle;
     }
 
     static Map<String, AttributeValue> tombstoneKey(String slug) {
@@ -88,11 +96,11 @@ final class CommentCascade {
             if (foundAny == null) {
                 return false;
             }
-            if (!foundAny && sweepStarted - deletedAtMillis >= INDEX_SETTLE.toMillis()) {
+            if (!foundAny && sweepStarted - deletedAtMillis >= settle.toMillis()) {
                 removeTombstone(slug, deletedAtMillis);
                 return true;
             }
-            long wait = foundAny ? 0 : deletedAtMillis + INDEX_SETTLE.toMillis() - System.currentTimeMillis();
+            long wait = foundAny ? 0 : deletedAtMillis + settle.toMillis() - System.currentTimeMillis();
             if (System.nanoTime() + Math.max(0, wait) * 1_000_000 >= deadline) {
                 return false;
             }

@@ -2,8 +2,12 @@ package dev.newsroom.adapter.out.dynamodb;
 
 import dev.newsroom.application.port.ApprovalCounts;
 import dev.newsroom.application.port.ApprovalChange;
+import dev.newsroom.domain.CommentStatus;
+import dev.newsroom.domain.ServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -26,11 +30,13 @@ public final class DynamoApprovalCounts implements ApprovalCounts {
     private static final int PER_TRANSACTION = 99;
     private final DynamoDbClient client;
     private final Writes writes;
+    private final String tableName;
     private final Clock clock;
 
     public DynamoApprovalCounts(DynamoDbClient client, String tableName, Clock clock) {
         this.client = client;
         this.writes = new Writes(tableName);
+        this.tableName = tableName;
         this.clock = clock;
     }
 
@@ -82,6 +88,32 @@ public final class DynamoApprovalCounts implements ApprovalCounts {
             }
         }
         return 0;
+    }
+
+    @Override
+    public long recount(String articleSlug) {
+        String thread = TableLayout.threadPk(articleSlug, CommentStatus.APPROVED.wire());
+        long approved = 0;
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            var page = DynamoCalls.call(() -> client.query(b -> b.tableName(tableName).indexName(TableLayout.GSI1)
+                    .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", TableLayout.GSI1_PK))
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(thread)))
+                    .select(Select.COUNT).exclusiveStartKey(from)));
+            approved += page.count();
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        long count = approved;
+        try {
+            DynamoCalls.run(() -> client.updateItem(b -> b.tableName(tableName)
+                    .key(Writes.key(TableLayout.articlePk(articleSlug), TableLayout.ARTICLE_SK))
+                    .updateExpression("SET commentCount = :n").conditionExpression("attribute_exists(pk)")
+                    .expressionAttributeValues(Map.of(":n", AttributeValue.fromN(Long.toString(count))))));
+        } catch (ConditionalCheckFailedException gone) {
+            throw ServiceException.articleNotFound();
+        }
+        return count;
     }
 
     static Map<String, AttributeValue> appliedKey(ApprovalChange change) {

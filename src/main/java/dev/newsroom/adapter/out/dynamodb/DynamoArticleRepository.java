@@ -35,7 +35,9 @@ public final class DynamoArticleRepository implements ArticleRepository {
     private static final IndexPager.IndexKeys LIST_KEYS =
             new IndexPager.IndexKeys(TableLayout.GSI1, TableLayout.GSI1_PK, TableLayout.GSI1_SK);
     /** Well inside the admin function's 15 s timeout, leaving room for the rest of the request. */
-    private static final java.time.Duration DELETION_BUDGET = java.time.Duration.ofSeconds(8);
+    public static final java.time.Duration DELETION_BUDGET = java.time.Duration.ofSeconds(8);
+    /** The comments function's 15 s timeout and a margin. */
+    public static final java.time.Duration DELETION_SETTLE = java.time.Duration.ofSeconds(20);
     private final DynamoDbClient client;
     private final DynamoDbEnhancedClient enhanced;
     private final DynamoDbTable<ArticleItem> articles;
@@ -46,19 +48,24 @@ public final class DynamoArticleRepository implements ArticleRepository {
 
     public DynamoArticleRepository(DynamoDbClient client, DynamoDbEnhancedClient enhanced, String tableName,
                                    CursorCodec cursors) {
-        this(client, enhanced, tableName, cursors, DELETION_BUDGET);
+        this(client, enhanced, tableName, cursors, DELETION_BUDGET, DELETION_SETTLE);
     }
 
-    /** With {@code deletionBudget}: how long one request may spend deleting a deleted article's comments. */
+    /**
+     * With {@code deletionBudget}: how long one request may spend deleting a deleted article's comments, and
+     * {@code deletionSettle}: how long after the deletion the cascade's last sweep must begin (longer than the
+     * comments function's timeout, so a submission that read the article just before is swept too).
+     */
     public DynamoArticleRepository(DynamoDbClient client, DynamoDbEnhancedClient enhanced, String tableName,
-                                   CursorCodec cursors, java.time.Duration deletionBudget) {
+                                   CursorCodec cursors, java.time.Duration deletionBudget,
+                                   java.time.Duration deletionSettle) {
         this.client = client;
         this.enhanced = enhanced;
         this.articles = enhanced.table(tableName, ArticleItem.SCHEMA);
         this.entries = enhanced.table(tableName, ListEntryItem.SCHEMA);
         this.pager = new IndexPager(cursors);
         this.writes = new Writes(tableName);
-        this.cascade = new CommentCascade(client, enhanced, tableName, deletionBudget);
+        this.cascade = new CommentCascade(client, enhanced, tableName, deletionBudget, deletionSettle);
     }
 
     @Override

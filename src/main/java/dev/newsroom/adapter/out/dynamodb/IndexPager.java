@@ -71,7 +71,9 @@ final class IndexPager {
             merged.addAll(DynamoCalls.call(() ->
                     index.query(request).stream().flatMap(p -> p.items().stream()).limit(limit + 1L).toList()));
         }
-        merged.sort(java.util.Comparator.comparing(sortKey));
+        // While an entry moves between partitions the index may briefly show it in both: keep it once.
+        merged = new java.util.ArrayList<>(merged.stream().collect(java.util.stream.Collectors.toMap(sortKey,
+                item -> item, (a, b) -> a, java.util.TreeMap::new)).values());
         if (merged.size() <= limit) {
             return new Page<>(merged, null);
         }

@@ -54,6 +54,7 @@ class EventsTest {
             Map.entry("admin-put-settings", new Expectation(200, h -> { })),
             Map.entry("admin-create-article", new Expectation(201, h -> { })),
             Map.entry("admin-get-article", new Expectation(200, h -> { })),
+            Map.entry("admin-recount-article", new Expectation(200, h -> { })),
             Map.entry("admin-update-article", new Expectation(200, h -> { })),
             Map.entry("admin-delete-article", new Expectation(204, h -> { })),
             Map.entry("admin-privacy-export", new Expectation(200, h -> { })),

@@ -49,4 +49,25 @@ class CountsFunctionTest {
         ApiHarness api = new ApiHarness();
         assertEquals(0, new CountsFunction(api.app).prime());
     }
+
+    @Test
+    void recount_setsTheCountFromTheApprovedComments_afterItDrifted() {
+        ApiHarness api = new ApiHarness();
+        api.openModeration();
+        api.publish("drifted-story");
+        for (int i = 0; i < 3; i++) {
+            assertEquals(201, api.postComment("drifted-story", ApiHarness.comment("R" + i, "r" + i + "@example.com", "Hi " + i),
+                    "198.51.100." + i).status());
+        }
+        api.app.dynamo().updateItem(b -> b.tableName(api.app.config().tableName()).key(java.util.Map.of(
+                "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("ARTICLE#drifted-story"),
+                "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("A")))
+                .updateExpression("SET commentCount = :n").expressionAttributeValues(java.util.Map.of(
+                        ":n", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("99"))));
+        assertEquals(99, api.get("/articles/drifted-story").json().path("commentCount").asLong());
+        var recounted = api.asModerator("POST", "/admin/articles/drifted-story/recount", null);
+        assertEquals(200, recounted.status(), recounted.body());
+        assertEquals(3, recounted.json().path("commentCount").asLong());
+        assertEquals(404, api.asModerator("POST", "/admin/articles/no-such-story/recount", null).status());
+    }
 }
