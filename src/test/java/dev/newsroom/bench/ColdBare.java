@@ -5,7 +5,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -40,7 +39,7 @@ public final class ColdBare {
         if (readSettings) {
             client.getItem(b -> b.tableName(table).key(key("SETTINGS", "DISCUSSION")));
         }
-        client.getItem(b -> b.tableName(table).key(key("ARTICLE#" + slug, "A")));
+        client.getItem(b -> b.tableName(table).key(key("ARTICLE#" + slug, "A")).consistentRead(true));
         client.query(b -> b.tableName(table).indexName("gsi3").keyConditionExpression("gsi3pk = :pk AND begins_with(gsi3sk, :prefix)")
                 .expressionAttributeValues(Map.of(":pk", s("E#" + email), ":prefix", s("approved#" + email + "#")))
                 .select(Select.COUNT).limit(1));
@@ -50,8 +49,6 @@ public final class ColdBare {
                 "articleSlug", s(slug), "authorName", s("Bench"), "authorEmail", s(email), "content", s("Cold " + email),
                 "status", s("pending"), "gsi1pk", s("T#" + slug + "#pending"), "gsi1sk", s(id));
         client.transactWriteItems(b -> b.clientRequestToken(UUID.randomUUID().toString()).transactItems(
-                TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table).key(key("ARTICLE#" + slug, "A"))
-                        .conditionExpression("attribute_exists(pk)").build()).build(),
                 put(table, comment, "attribute_not_exists(pk)"),
                 put(table, Map.of("pk", s("DUP#" + id), "sk", s("D")), "attribute_not_exists(pk)"),
                 put(table, Map.of("pk", s("FLOOD#ip#" + Integer.toHexString(ip.hashCode())), "sk", s("F"), "lastAt", AttributeValue.fromN(Long.toString(now))), null),
