@@ -39,8 +39,9 @@ import java.util.zip.ZipFile;
 
 /**
  * The performance benchmark: cold starts in fresh JVMs with Lambda's JVM flags, warm handler latency beside
- * the bare SDK calls, the deployment package, and the local runner's throughput, all against one DynamoDB
- * Local over HTTP, printed side by side as medians and ratios. Run: {@code mvn -q -Pbench package}.
+ * the bare SDK calls, the capacity units each kind of request costs ({@link CapacityUnits}), the deployment
+ * package, and the local runner's throughput, all against one DynamoDB Local over HTTP, printed side by side as
+ * medians and ratios. Run: {@code mvn -q -Pbench package}; only the capacity units: {@code -Dbench.capacityOnly=true}.
  */
 public final class Benchmark {
     private static final String SLUG = "bench-story";
@@ -80,9 +81,16 @@ public final class Benchmark {
         System.out.printf("Machine: %d cores, Java %s (%s), %s%n%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), System.getProperty("java.vm.name"), System.getProperty("os.name"));
         boolean coldOnly = Boolean.getBoolean("bench.coldOnly");
+        int capacityRuns = Integer.getInteger("bench.capacityRuns", 50);
+        if (Boolean.getBoolean("bench.capacityOnly")) {
+            CapacityUnits.print(CapacityUnits.measure(endpoint, capacityRuns), capacityRuns);
+            db.stop();
+            return;
+        }
         coldStarts(env);
         if (!coldOnly) {
             warm(app);
+            CapacityUnits.print(CapacityUnits.measure(endpoint, capacityRuns), capacityRuns);
             packageSize();
             throughput();
         }
