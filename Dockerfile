@@ -3,7 +3,8 @@
 # (JEP 483/514/515) trained inside this image, so the cache belongs to the very JVM build that loads it.
 # Input, from `mvn -q -Paot package`: target/aot/task (the deployment zip as jars only) and target/aot/dynamodb-local
 # (DynamoDB Local for the training run; mounted only while it runs, never part of the image).
-# Selected in template.yaml with PackageAs=Image; `sam build` builds this file (README, "Deploy").
+# Not selectable in template.yaml yet (SAM takes no condition on PackageType; README, "Container image"); building
+# it needs BuildKit (`RUN --mount`), e.g. `DOCKER_BUILDKIT=1 docker build .`.
 FROM public.ecr.aws/lambda/java:25
 
 COPY target/aot/task/lib/ /var/task/lib/

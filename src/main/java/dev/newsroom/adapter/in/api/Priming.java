@@ -78,9 +78,17 @@ public final class Priming implements Resource {
         return running;
     }
 
+    /**
+     * Never throws: a hook that fails makes Lambda's runtime client give up the checkpoint, so the version does
+     * not publish (a throttle or a role still propagating would fail a deploy). A failed step is logged by class.
+     */
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
-        run();
+        try {
+            run();
+        } catch (RuntimeException e) {
+            System.out.println("{\"priming\":\"incomplete\",\"exception\":\"" + e.getClass().getName() + "\"}");
+        }
     }
 
     @Override

@@ -38,10 +38,27 @@ public final class Training {
         this.comments = comments;
     }
 
+    /** Only "localhost" or a loopback IP literal: no name is looked up, so no DNS answer can point elsewhere. */
+    static boolean isThisMachine(String host) {
+        if (host == null) {
+            return false;
+        }
+        if (host.equals("localhost")) {
+            return true;
+        }
+        String literal = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        boolean ipLiteral = literal.matches("[0-9.]+") || literal.contains(":");
+        try {
+            return ipLiteral && java.net.InetAddress.getByName(literal).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
     public static void main(String[] args) {
         String endpoint = System.getenv("AWS_ENDPOINT_URL_DYNAMODB");
         String host = endpoint == null ? null : URI.create(endpoint).getHost();
-        if (host == null || !(host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"))) {
+        if (!isThisMachine(host)) {
             System.err.println("Training writes to its table: set AWS_ENDPOINT_URL_DYNAMODB to a DynamoDB Local on this machine");
             System.exit(2);
         }

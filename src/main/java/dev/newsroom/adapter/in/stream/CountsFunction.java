@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeVal
 import dev.newsroom.application.CountApprovals;
 import dev.newsroom.application.port.ApprovalChange;
 import dev.newsroom.config.AppContext;
+import dev.newsroom.domain.ServiceException;
 import org.crac.Core;
 import org.crac.Resource;
 
@@ -28,10 +29,16 @@ public final class CountsFunction implements RequestHandler<DynamodbEvent, Void>
     static final String PRIMING_SLUG = "--priming";
     private final CountApprovals counter;
     /** Held strongly: CRaC keeps only weak references to registered resources. */
-    private final Resource priming = new Resource() {
+    final Resource priming = new Resource() {
         @Override
         public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-            prime();
+            try {
+                prime();
+            } catch (RuntimeException e) {
+                // a hook that throws fails the version's publish; a cold first batch is the lesser harm
+                System.out.println("{\"function\":\"counts\",\"priming\":\"incomplete\",\"exception\":\""
+                        + e.getClass().getName() + "\"}");
+            }
         }
 
         @Override
@@ -68,7 +75,15 @@ public final class CountsFunction implements RequestHandler<DynamodbEvent, Void>
 
     @Override
     public Void handleRequest(DynamodbEvent event, Context context) {
-        apply(event);
+        try {
+            apply(event);
+        } catch (ServiceException e) {
+            // Lambda retries the batch; the log says why (names and codes of the cause, never record contents)
+            StringBuilder line = new StringBuilder("{\"function\":\"counts\",\"failed\":\"" + e.code().wire() + "\"");
+            e.diagnostics().forEach((k, v) -> line.append(",\"").append(k).append("\":\"").append(v).append('"'));
+            System.out.println(line.append('}'));
+            throw e;
+        }
         return null;
     }
 

@@ -3,6 +3,7 @@ package dev.newsroom.adapter.out.dynamodb;
 import dev.newsroom.application.port.ApprovalCounts;
 import dev.newsroom.application.port.ApprovalChange;
 import dev.newsroom.domain.CommentStatus;
+import dev.newsroom.domain.ErrorCode;
 import dev.newsroom.domain.ServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -71,6 +72,15 @@ public final class DynamoApprovalCounts implements ApprovalCounts {
             try {
                 DynamoCalls.transact(client, items);
                 return changes.size();
+            } catch (ServiceException e) {
+                if (e.code() != ErrorCode.VALIDATION_FAILED) {
+                    throw e;
+                }
+                // DynamoDB refuses these as given (e.g. an article whose count is not a number): retrying cannot
+                // help and would hold the stream shard, so they are skipped and said so (how many, and the slug)
+                System.out.println("{\"function\":\"counts\",\"skipped\":" + changes.size() + ",\"article\":\""
+                        + slug + "\"}");
+                return 0;
             } catch (TransactionCanceledException e) {
                 if (Writes.failedAt(e, changes.size())) {
                     return 0;

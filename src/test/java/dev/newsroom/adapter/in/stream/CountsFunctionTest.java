@@ -70,4 +70,29 @@ class CountsFunctionTest {
         assertEquals(3, recounted.json().path("commentCount").asLong());
         assertEquals(404, api.asModerator("POST", "/admin/articles/no-such-story/recount", null).status());
     }
+
+    @Test
+    void aBatchThatCannotBeApplied_isRetriedWithItsCauseLogged_andPrimingNeverThrows() {
+        dev.newsroom.support.FaultInjector faults = new dev.newsroom.support.FaultInjector();
+        var app = dev.newsroom.support.DynamoDbLocal.contextThrough(faults);
+        CountsFunction counts = new CountsFunction(app);
+        var event = EventLoader.loadDynamoDbEvent("events/stream/comment-changes.json");
+        faults.fail("TransactWriteItems", 100, dev.newsroom.support.FaultInjector.THROTTLED);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.out;
+        System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            org.junit.jupiter.api.Assertions.assertThrows(dev.newsroom.domain.ServiceException.class,
+                    () -> counts.handleRequest(event, null), "Lambda must see the failure to retry the batch");
+        } finally {
+            System.setOut(original);
+        }
+        String log = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        org.junit.jupiter.api.Assertions.assertTrue(log.contains("\"failed\":\"unavailable\"")
+                && log.contains("ProvisionedThroughputExceeded"), log);
+        faults.fail("TransactWriteItems", 100, dev.newsroom.support.FaultInjector.THROTTLED);
+        org.junit.jupiter.api.Assertions.assertThrows(dev.newsroom.domain.ServiceException.class, counts::prime);
+        org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> counts.priming.beforeCheckpoint(null),
+                "a failed priming must not fail the version's publish");
+    }
 }
