@@ -41,7 +41,6 @@ public final class LocalApi implements AutoCloseable {
     private final String[] dynamoLocalArgs;
     private final AppContext app;
     private final String adminToken;
-    private final String dynamoEndpoint;
     private final StreamCounter counter;
 
     /** How to start: {@code port} 0 picks a free one; {@code dbPath} null keeps data in memory. */
@@ -50,14 +49,13 @@ public final class LocalApi implements AutoCloseable {
     }
 
     private LocalApi(HttpServer server, ExecutorService executor, DynamoDBProxyServer dynamoLocal, String[] dynamoLocalArgs,
-                     AppContext app, String adminToken, String dynamoEndpoint, StreamCounter counter) {
+                     AppContext app, String adminToken, StreamCounter counter) {
         this.server = server;
         this.executor = executor;
         this.dynamoLocal = dynamoLocal;
         this.dynamoLocalArgs = dynamoLocalArgs;
         this.app = app;
         this.adminToken = adminToken;
-        this.dynamoEndpoint = dynamoEndpoint;
         this.counter = counter;
     }
 
@@ -119,7 +117,7 @@ public final class LocalApi implements AutoCloseable {
         server.createContext("/", new GatewayBridge(routes, handlers(routes, app), new LocalAuthorizer(token),
                 new StaticFiles(options.projectRoot().resolve("web"))));
         server.start();
-        return new LocalApi(server, executor, dynamoLocal, dynamoLocalArgs, app, token, endpoint, counter);
+        return new LocalApi(server, executor, dynamoLocal, dynamoLocalArgs, app, token, counter);
     }
 
     private static Map<String, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> handlers(
@@ -154,10 +152,6 @@ public final class LocalApi implements AutoCloseable {
 
     public String adminToken() {
         return adminToken;
-    }
-
-    public String dynamoEndpoint() {
-        return dynamoEndpoint;
     }
 
     public AppContext app() {

@@ -8,7 +8,6 @@ import dev.newsroom.domain.ErrorCode;
 import dev.newsroom.domain.FieldError;
 import dev.newsroom.domain.ServiceException;
 import dev.newsroom.domain.SubmissionRules;
-import dev.newsroom.domain.TextRules;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -51,7 +50,7 @@ public final class Moderation {
             throw ServiceException.validation(List.of(new FieldError("status", "required",
                     "Give a new status or new content.")));
         }
-        String content = change.content() == null ? null : checkedContent(change.content());
+        String content = change.content() == null ? null : SubmissionRules.checkedContent(change.content());
         return apply(current(id, change.expectedVersion()), change.status(), content, moderator);
     }
 
@@ -121,22 +120,5 @@ public final class Moderation {
             }
             return new BulkResult(id, e.code().wire(), null);
         }
-    }
-
-    private static String checkedContent(String raw) {
-        String content = TextRules.normalize(raw);
-        if (TextRules.isBlank(content)) {
-            throw ServiceException.validation(List.of(new FieldError("content", "required",
-                    SubmissionRules.REQUIRED_CONTENT)));
-        }
-        if (TextRules.hasForbiddenCharacters(content)) {
-            throw ServiceException.validation(List.of(new FieldError("content", "invalid_characters",
-                    SubmissionRules.FORBIDDEN_CHARACTERS)));
-        }
-        if (TextRules.utf8Length(content) > SubmissionRules.MAX_CONTENT_BYTES) {
-            throw ServiceException.validation(List.of(new FieldError("content", "too_long",
-                    SubmissionRules.CONTENT_TOO_LONG)));
-        }
-        return content;
     }
 }

@@ -44,9 +44,4 @@ public record Article(
         }
         return publishedAt.plusSeconds(closeAfterDays * 86_400L).isAfter(now);
     }
-
-    public Article withCommentCount(long count) {
-        return new Article(slug, title, excerpt, body, categories, source, seeAlso, related, status,
-                commentsOpen, publishedAt, updatedAt, count, version);
-    }
 }

@@ -19,6 +19,7 @@ public final class ArticleRules {
     public static final int MAX_CATEGORIES = 20;
     public static final int MAX_CATEGORY = 60;
     public static final int MAX_LINKS = 20;
+    public static final int MAX_SOURCE_NAME = 100;
 
     private ArticleRules() {
     }
@@ -32,7 +33,7 @@ public final class ArticleRules {
         List<FieldError> errors = new ArrayList<>();
         if (!isValidSlug(d.slug())) {
             errors.add(new FieldError("slug", "invalid",
-                    "The slug must be 1 to 200 lower-case letters, digits and single hyphens."));
+                    "The slug must be 1 to " + MAX_SLUG + " lower-case letters, digits and single hyphens."));
         }
         text(errors, "title", d.title(), true, MAX_TITLE);
         text(errors, "excerpt", d.excerpt(), false, MAX_EXCERPT);
@@ -45,7 +46,7 @@ public final class ArticleRules {
                 d.related().stream().map(RelatedPost::title).toList(), "related");
         for (RelatedPost r : d.related()) {
             if (!validText(r.excerpt(), false, MAX_EXCERPT)) {
-                errors.add(new FieldError("related", "invalid", "Each related excerpt must be at most 1000 characters."));
+                errors.add(new FieldError("related", "invalid", "Each related excerpt must be at most " + MAX_EXCERPT + " characters."));
                 break;
             }
         }
@@ -84,7 +85,8 @@ public final class ArticleRules {
                 || body.stream().anyMatch(p -> !validText(p, true, MAX_PARAGRAPH));
         if (bad) {
             errors.add(new FieldError("body", "invalid",
-                    "The body must be 1 to 500 non-empty paragraphs of at most 20000 characters."));
+                    "The body must be 1 to " + MAX_PARAGRAPHS + " non-empty paragraphs of at most " + MAX_PARAGRAPH
+                            + " characters."));
         }
     }
 
@@ -94,7 +96,8 @@ public final class ArticleRules {
                 || categories.stream().map(TextRules::normalize).distinct().count() != categories.size();
         if (bad) {
             errors.add(new FieldError("categories", "invalid",
-                    "Up to 20 distinct category names of 1 to 60 characters, without '#'."));
+                    "Up to " + MAX_CATEGORIES + " distinct category names of 1 to " + MAX_CATEGORY
+                            + " characters, without '#'."));
         }
     }
 
@@ -102,8 +105,8 @@ public final class ArticleRules {
         if (source == null) {
             return;
         }
-        if (!validText(source.name(), true, 100)) {
-            errors.add(new FieldError("source.name", "invalid", "The source name must be 1 to 100 characters."));
+        if (!validText(source.name(), true, MAX_SOURCE_NAME)) {
+            errors.add(new FieldError("source.name", "invalid", "The source name must be 1 to " + MAX_SOURCE_NAME + " characters."));
         }
         if (source.url() != null && !TextRules.isValidWebUrl(source.url())) {
             errors.add(new FieldError("source.url", "invalid", "The source URL must be an http or https address."));
@@ -115,7 +118,8 @@ public final class ArticleRules {
                 || titles.stream().anyMatch(t -> !validText(t, true, MAX_TITLE));
         if (bad) {
             errors.add(new FieldError(field, "invalid",
-                    "Up to 20 links, each with a valid slug and a title of at most 300 characters."));
+                    "Up to " + MAX_LINKS + " links, each with a valid slug and a title of at most " + MAX_TITLE
+                            + " characters."));
         }
     }
 

@@ -46,6 +46,20 @@ public final class SubmissionRules {
         return new SubmittedComment(name, email, url, content, parentId, honeypot);
     }
 
+    /**
+     * A comment's text as a moderator's edit sets it: normalised and held to the same rules as a submission's
+     * (required, no forbidden characters, at most 65,525 bytes); throws {@code validation_failed}.
+     */
+    public static String checkedContent(String raw) {
+        String content = emptyToNull(TextRules.normalize(raw));
+        List<FieldError> errors = new ArrayList<>();
+        checkContent(errors, content);
+        if (!errors.isEmpty()) {
+            throw ServiceException.validation(errors);
+        }
+        return content;
+    }
+
     private static void checkName(List<FieldError> errors, String name, boolean required) {
         if (name == null) {
             if (required) {

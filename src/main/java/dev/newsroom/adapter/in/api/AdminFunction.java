@@ -20,6 +20,7 @@ import java.util.Map;
  */
 public final class AdminFunction extends ApiFunction {
     static final String MODERATORS = "moderators";
+    private static final FieldError VERSION_REQUIRED = new FieldError("version", "required", "Give the version you are changing.");
 
     public AdminFunction() {
         this(AppContext.shared());
@@ -109,7 +110,7 @@ public final class AdminFunction extends ApiFunction {
             errors.add(new FieldError("status", "invalid", "The status must be pending, approved, spam or trash."));
         }
         if (version == null) {
-            errors.add(new FieldError("version", "required", "Give the version you are changing."));
+            errors.add(VERSION_REQUIRED);
         }
         return errors;
     }
@@ -139,11 +140,7 @@ public final class AdminFunction extends ApiFunction {
 
     private ApiResponse putSettings(ApiRequest request) {
         JsonObject body = jsonBody(request);
-        Long version = body.integer("version");
-        if (version == null) {
-            throw ServiceException.validation(List.of(new FieldError("version", "required",
-                    "Give the version you are changing.")));
-        }
+        long version = bodyVersion(body);
         var saved = app.settings().update(stored -> SettingsJson.merge(stored, body), version);
         return json(200, SettingsJson.toJson(saved));
     }
@@ -159,11 +156,7 @@ public final class AdminFunction extends ApiFunction {
 
     private ApiResponse putArticle(ApiRequest request) {
         JsonObject body = jsonBody(request);
-        Long version = body.integer("version");
-        if (version == null) {
-            throw ServiceException.validation(List.of(new FieldError("version", "required",
-                    "Give the version you are changing.")));
-        }
+        long version = bodyVersion(body);
         var article = app.articles().update(request.pathParameter("slug"), ArticleDraftReader.read(body), version);
         return json(200, Views.adminArticle(article));
     }
@@ -205,6 +198,15 @@ public final class AdminFunction extends ApiFunction {
         body.put("status", "erasing");
         body.put("message", "Some comments are erased; more remain. Repeat this request to finish.");
         return json(202, body);
+    }
+
+    /** The {@code version} a PUT names (the one it changes); {@code validation_failed} without it. */
+    private static long bodyVersion(JsonObject body) {
+        Long version = body.integer("version");
+        if (version == null) {
+            throw ServiceException.validation(List.of(VERSION_REQUIRED));
+        }
+        return version;
     }
 
     private static long requiredVersion(ApiRequest request) {

@@ -43,10 +43,6 @@ public final class ApiResponse {
         return body;
     }
 
-    public Map<String, String> headers() {
-        return headers;
-    }
-
     public APIGatewayProxyResponseEvent toEvent() {
         return new APIGatewayProxyResponseEvent().withStatusCode(status).withHeaders(Map.copyOf(headers))
                 .withBody(body).withIsBase64Encoded(false);

@@ -4,7 +4,6 @@ import dev.newsroom.domain.CommentForm;
 import dev.newsroom.domain.ErrorCode;
 import dev.newsroom.domain.ServiceException;
 
-import java.io.ByteArrayOutputStream;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -53,26 +52,10 @@ final class CommentFormReader {
     }
 
     private static String decode(String encoded) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.length());
-        for (int i = 0; i < encoded.length(); i++) {
-            char c = encoded.charAt(i);
-            if (c == '+') {
-                bytes.write(' ');
-            } else if (c == '%') {
-                if (i + 2 >= encoded.length()) {
-                    throw ServiceException.malformed("The form data has a broken percent-escape.");
-                }
-                int hi = Character.digit(encoded.charAt(i + 1), 16);
-                int lo = Character.digit(encoded.charAt(i + 2), 16);
-                if (hi < 0 || lo < 0) {
-                    throw ServiceException.malformed("The form data has a broken percent-escape.");
-                }
-                bytes.write(hi * 16 + lo);
-                i += 2;
-            } else {
-                bytes.write(c);
-            }
+        try {
+            return PercentDecoding.decode(encoded, true);
+        } catch (IllegalArgumentException e) {
+            throw ServiceException.malformed("The form data has a broken percent-escape or is not UTF-8.");
         }
-        return ApiRequest.strictUtf8(bytes.toByteArray());
     }
 }

@@ -28,7 +28,7 @@ public record Route(String method, String resource, Function<ApiRequest, ApiResp
                 if (actual[i].isEmpty()) {
                     return null;
                 }
-                parameters.put(t.substring(1, t.length() - 1), decode(actual[i]));
+                parameters.put(t.substring(1, t.length() - 1), PercentDecoding.decodeOrKeep(actual[i], false));
             } else if (!t.equals(actual[i])) {
                 return null;
             }
@@ -36,11 +36,4 @@ public record Route(String method, String resource, Function<ApiRequest, ApiResp
         return parameters;
     }
 
-    private static String decode(String segment) {
-        try {
-            return java.net.URLDecoder.decode(segment.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return segment;
-        }
-    }
 }
