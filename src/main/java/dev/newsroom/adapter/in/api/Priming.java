@@ -164,7 +164,7 @@ public final class Priming implements Resource {
         Comment comment = new Comment(UNSTORABLE_ID, SLUG, null, 1, checked.authorName(), checked.authorEmail(),
                 null, checked.content(), status == CommentStatus.APPROVED ? CommentStatus.PENDING : status,
                 sender.ip(), sender.userAgent(), now, now, null, null, 1, null);
-        String body = app.json().write(Views.publicComment(comment));
+        String body = ApiFunction.JSON.write(Views.publicComment(comment));
         var record = new RecordedResponse("priming-" + new UlidGenerator(app.clock()).newId(), "priming", 202, body,
                 now.plusSeconds(60));
         try {
