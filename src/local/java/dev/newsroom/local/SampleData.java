@@ -1,6 +1,5 @@
 package dev.newsroom.local;
 
-import dev.newsroom.application.UlidGenerator;
 import dev.newsroom.application.port.CommentSubmission;
 import dev.newsroom.config.AppContext;
 import dev.newsroom.domain.ArticleDraft;
@@ -77,7 +76,20 @@ public final class SampleData {
 
     /** The id of sample comment {@code n}: a ULID of its creation time, {@code n} x 15 minutes after publication. */
     public static String sampleId(int n) {
-        return UlidGenerator.timePrefix(commentTime(n).toEpochMilli()) + "SAMPLE000000000" + n;
+        return timePrefix(commentTime(n).toEpochMilli()) + "SAMPLE000000000" + n;
+    }
+
+    /**
+     * The 10-character time part of the ULIDs made at {@code millis} (48 bits of milliseconds in Crockford base 32,
+     * as {@code UlidGenerator} writes them), for fixed ids that sort where real ones of that time would.
+     */
+    public static String timePrefix(long millis) {
+        String alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+        char[] out = new char[10];
+        for (int i = 9; i >= 0; i--, millis >>>= 5) {
+            out[i] = alphabet.charAt((int) (millis & 31));
+        }
+        return new String(out);
     }
 
     private static Instant commentTime(int n) {

@@ -41,13 +41,6 @@ public final class UlidGenerator implements IdGenerator {
         return new String(out);
     }
 
-    /** The 10-character time part of the ids made at {@code millis} (for fixed, sortable ids of sample data). */
-    public static String timePrefix(long millis) {
-        char[] out = new char[10];
-        encode(out, 0, millis, 10);
-        return new String(out);
-    }
-
     private static void encode(char[] out, int offset, long value, int chars) {
         for (int i = chars - 1; i >= 0; i--) {
             out[offset + i] = ALPHABET[(int) (value & 31)];

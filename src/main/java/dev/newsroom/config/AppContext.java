@@ -1,11 +1,11 @@
 package dev.newsroom.config;
 
-import dev.newsroom.adapter.in.api.Json;
 import dev.newsroom.adapter.out.dynamodb.CursorCodec;
 import dev.newsroom.adapter.out.dynamodb.DynamoApprovalCounts;
 import dev.newsroom.adapter.out.dynamodb.DynamoArticleRepository;
 import dev.newsroom.adapter.out.dynamodb.DynamoCommentRepository;
 import dev.newsroom.adapter.out.dynamodb.DynamoSettingsRepository;
+import dev.newsroom.adapter.out.dynamodb.TableSetup;
 import dev.newsroom.application.ArticleService;
 import dev.newsroom.application.CommentQueries;
 import dev.newsroom.application.CountApprovals;
@@ -40,7 +40,6 @@ import java.util.function.UnaryOperator;
 public final class AppContext {
     private final AppConfig config;
     private final DynamoDbClient dynamo;
-    private final Json json;
     private final ArticleService articles;
     private final CommentQueries commentQueries;
     private final SubmitComment submitComment;
@@ -55,7 +54,6 @@ public final class AppContext {
         this.config = config;
         this.dynamo = dynamo;
         this.clock = clock;
-        this.json = new Json();
         // No extensions: versions and counters are written by our own conditional expressions.
         DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).extensions().build();
         CursorCodec cursors = new CursorCodec(config.cursorSecret());
@@ -154,8 +152,12 @@ public final class AppContext {
         return dynamo;
     }
 
-    public Json json() {
-        return json;
+    /**
+     * Creates the table when it is missing ({@link TableSetup}): for the AOT training run ({@code Training}), which
+     * runs in the image build against DynamoDB Local. Never called in Lambda, where {@code template.yaml} makes it.
+     */
+    public void ensureTable() {
+        TableSetup.ensureTable(dynamo, config.tableName());
     }
 
     public Clock clock() {
@@ -182,7 +184,11 @@ public final class AppContext {
         return settings;
     }
 
-    /** The comment store itself, for tools that load data (the local runner's samples). */
+    /**
+     * The comment store itself, past the use cases. Main code uses it: SnapStart priming ({@code Priming}) sends a
+     * submission's and a moderation's transactions straight to it, ones DynamoDB refuses, so that no data changes;
+     * the local runner's sample data and tests load comments through it.
+     */
     public CommentRepository commentRepository() {
         return commentRepository;
     }

@@ -3,7 +3,6 @@ package dev.newsroom.flow;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsroom.adapter.out.dynamodb.CursorCodec;
 import dev.newsroom.adapter.out.dynamodb.DynamoArticleRepository;
-import dev.newsroom.application.UlidGenerator;
 import dev.newsroom.application.port.CommentSubmission;
 import dev.newsroom.config.AppContext;
 import dev.newsroom.domain.Article;
@@ -365,7 +364,7 @@ class BrowserTest {
 
     private static String commentId(int n) {
         String suffix = "BRWSRTEST" + n;
-        return UlidGenerator.timePrefix(SampleData.PUBLISHED.toEpochMilli() + n * 1000L)
+        return SampleData.timePrefix(SampleData.PUBLISHED.toEpochMilli() + n * 1000L)
                 + "0".repeat(16 - suffix.length()) + suffix;
     }
 

@@ -18,6 +18,11 @@ import java.util.stream.Collectors;
  * contract's headers (request id, nosniff, cache, CORS) and write one log line. Subclasses only list routes.
  */
 public abstract class ApiFunction implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+    /**
+     * The container's one {@link Json}: the HTTP adapter builds its own wire format rather than take it from
+     * {@link AppContext}, so the composition root does not depend on this package that depends on it.
+     */
+    static final Json JSON = new Json();
     protected final AppContext app;
     private final ErrorResponses errors;
     private final Cors cors;
@@ -27,10 +32,10 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayProxyReque
 
     protected ApiFunction(AppContext app, boolean publicReads) {
         this.app = app;
-        this.errors = new ErrorResponses(app.json());
+        this.errors = new ErrorResponses(JSON);
         this.cors = new Cors(app.config().allowedOrigins());
         this.publicReads = publicReads;
-        this.log = new RequestLog(app.json());
+        this.log = new RequestLog(JSON);
     }
 
     /** The routes this function serves. */
@@ -105,7 +110,7 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayProxyReque
     // ---- helpers for routes ----
 
     protected ApiResponse json(int status, Object body) {
-        return ApiResponse.json(status, app.json().write(body));
+        return ApiResponse.json(status, JSON.write(body));
     }
 
     /** A whole-number query parameter in {@code [min, max]}, or {@code fallback} when absent. */
@@ -130,6 +135,6 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayProxyReque
         if (!"application/json".equals(request.mediaType())) {
             throw new ServiceException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.");
         }
-        return app.json().parseObject(request.bodyText());
+        return JSON.parseObject(request.bodyText());
     }
 }

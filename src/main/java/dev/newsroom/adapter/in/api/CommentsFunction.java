@@ -25,7 +25,7 @@ public final class CommentsFunction extends ApiFunction {
 
     public CommentsFunction(AppContext app) {
         super(app, true);
-        this.metrics = new Metrics(app.json());
+        this.metrics = new Metrics(JSON);
         Priming.register(this);
     }
 
@@ -63,7 +63,7 @@ public final class CommentsFunction extends ApiFunction {
 
     private ApiResponse submitOnce(ApiRequest request) {
         String key = idempotencyKey(request);
-        CommentForm form = CommentFormReader.read(request, app.json());
+        CommentForm form = CommentFormReader.read(request, JSON);
         String requestHash = key == null ? null : Hashes.sha256Hex(request.path() + "\n" + request.mediaType()
                 + "\n" + request.bodyText());
         var submission = new SubmitComment.Request(request.pathParameter("slug"), form,
@@ -80,13 +80,13 @@ public final class CommentsFunction extends ApiFunction {
         if (comment.isApproved()) {
             Map<String, Object> body = Views.publicComment(comment);
             body.put("status", "approved");
-            return new SubmitComment.Rendered(201, app.json().write(body));
+            return new SubmitComment.Rendered(201, JSON.write(body));
         }
         Map<String, Object> held = new LinkedHashMap<>();
         held.put("id", comment.id());
         held.put("status", "pending");
         held.put("message", AWAITING_MODERATION);
-        return new SubmitComment.Rendered(202, app.json().write(held));
+        return new SubmitComment.Rendered(202, JSON.write(held));
     }
 
     private static String outcomeName(CommentStatus status) {

@@ -20,7 +20,11 @@ import java.util.Map;
 /**
  * JSON through Jackson's streaming core, with no data binding and no reflection: request bodies are parsed
  * strictly (duplicate keys, trailing content and nesting deeper than 64 refused) into {@link JsonObject}
- * trees; responses are written from maps, lists and scalars. One instance per container.
+ * trees; responses are written from maps, lists and scalars. One instance per container ({@link ApiFunction#JSON}).
+ *
+ * <p>It lives in the HTTP adapter, not in {@code config}: its parse failures are the contract's {@code malformed_body}
+ * and its trees are the handlers' {@link JsonObject}, and the handlers build it themselves, so the composition root
+ * ({@code AppContext}) never depends on this adapter, which depends on it.
  */
 public final class Json {
     static final int MAX_DEPTH = 64;

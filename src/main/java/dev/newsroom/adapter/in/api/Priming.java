@@ -46,6 +46,11 @@ public final class Priming implements Resource {
     static final String REQUEST_ID = "priming";
     /** A comment id DynamoDB refuses as an index key: the primed submission's transaction is refused whole. */
     static final String UNSTORABLE_ID = "";
+    /**
+     * Strong references to the registered hooks. CRaC's global context holds its resources only weakly (org.crac
+     * wraps each in a {@code WeakReference}, Lambda's runtime client keeps them in a {@code WeakHashMap}), and
+     * nothing else refers to a hook: without this list one could be collected before the checkpoint and never run.
+     */
     private static final List<Priming> REGISTERED = new ArrayList<>();
     private static volatile boolean running;
     private final ApiFunction function;
@@ -164,7 +169,7 @@ public final class Priming implements Resource {
         Comment comment = new Comment(UNSTORABLE_ID, SLUG, null, 1, checked.authorName(), checked.authorEmail(),
                 null, checked.content(), status == CommentStatus.APPROVED ? CommentStatus.PENDING : status,
                 sender.ip(), sender.userAgent(), now, now, null, null, 1, null);
-        String body = app.json().write(Views.publicComment(comment));
+        String body = ApiFunction.JSON.write(Views.publicComment(comment));
         var record = new RecordedResponse("priming-" + new UlidGenerator(app.clock()).newId(), "priming", 202, body,
                 now.plusSeconds(60));
         try {

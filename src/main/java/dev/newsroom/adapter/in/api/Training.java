@@ -1,7 +1,6 @@
 package dev.newsroom.adapter.in.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import dev.newsroom.adapter.out.dynamodb.TableSetup;
 import dev.newsroom.config.AppContext;
 
 import java.net.URI;
@@ -66,7 +65,7 @@ public final class Training {
         awaitDatabase(URI.create(endpoint));
         long started = System.nanoTime();
         AppContext app = AppContext.shared();
-        TableSetup.ensureTable(app.dynamo(), app.config().tableName());
+        app.ensureTable();
         Training training = new Training(new AdminFunction(app), new ArticlesFunction(app), new CommentsFunction(app));
         training.run(rounds);
         System.out.printf("Training: %d requests in %d ms, %d unexpected answers%n", training.requests,

@@ -9,6 +9,16 @@ import java.util.Map;
 /**
  * The small marker items kept beside comments: duplicate fingerprints (one per comment not in trash) and the
  * flood marks of an IP and an email. Emails and IP addresses are only ever stored hashed in these keys.
+ *
+ * <p>The duplicate marks are a uniqueness index that DynamoDB has no other way to hold: item {@code DUP#<fingerprint>}
+ * / {@code D}, where the fingerprint is {@link Comment#duplicateKey()} (SHA-256 of article, parent, author name,
+ * lower-cased email and content), and attribute {@code commentId} names the comment it stands for. A submission
+ * puts its mark only if absent, in the same transaction as the comment, so the same comment again fails that
+ * condition ({@code duplicate_comment}) without a read. Moderation keeps the mark in step: moving to trash deletes
+ * it, restoring or editing puts it unconditionally, so two identical comments can then share one mark (it names
+ * the last written), and deleting either removes it, leaving the other unmarked. Flood marks are
+ * {@code FLOOD#ip#<sha256(ip)>} and {@code FLOOD#em#<sha256(trimmed, lower-cased email)>} / {@code F}, holding the last submission's time and an
+ * {@code expiresAt} TTL; a submission rewrites each only if it is absent or older than the flood interval.
  */
 final class DuplicateMarks {
     private DuplicateMarks() {

@@ -20,6 +20,10 @@ import java.util.List;
 /**
  * Creates the table with its indexes and TTL when it is missing (local runs, LocalStack, tests). In AWS the
  * same definition lives in {@code template.yaml}; a test keeps the two in step.
+ *
+ * <p>It stays in main code (and so in the zip) because main code uses it: the AOT training entry point
+ * ({@code Training}, through {@code AppContext.ensureTable}) creates its table in DynamoDB Local during the image
+ * build. No Lambda handler calls it.
  */
 public final class TableSetup {
     private static final StreamSpecification STREAM = StreamSpecification.builder().streamEnabled(true)
