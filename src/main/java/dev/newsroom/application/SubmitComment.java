@@ -72,7 +72,7 @@ public final class SubmitComment {
         Instant now = clock.instant();
         Article article = articles.publishedArticleNow(request.articleSlug());
         if (!article.acceptsCommentsAt(now, rules.closeCommentsAfterDays())) {
-            throw new ServiceException(ErrorCode.COMMENTS_CLOSED, "Sorry, comments are closed for this item.");
+            throw ServiceException.commentsClosed();
         }
         int depth = replyDepth(article, TextRules.normalize(request.form().parentId()), rules);
         SubmittedComment checked = SubmissionRules.check(request.form(), rules);

@@ -50,6 +50,23 @@ public final class ServiceException extends RuntimeException {
                 "The request holds a value that cannot be stored; check its fields.", List.of(), 0);
     }
 
+    /** WordPress's duplicate refusal: same article, parent, name, email and content as a comment not in trash. */
+    public static ServiceException duplicateComment() {
+        return new ServiceException(ErrorCode.DUPLICATE_COMMENT,
+                "Duplicate comment detected; it looks as though you've already said that!");
+    }
+
+    /** WordPress's flood refusal, with the seconds until the same IP or email may comment again. */
+    public static ServiceException commentFlood(long retryAfterSeconds) {
+        return new ServiceException(ErrorCode.COMMENT_FLOOD, "You are posting comments too quickly. Slow down.",
+                List.of(), retryAfterSeconds);
+    }
+
+    /** WordPress's refusal for an article closed to comments (its flag, or older than the site allows). */
+    public static ServiceException commentsClosed() {
+        return new ServiceException(ErrorCode.COMMENTS_CLOSED, "Sorry, comments are closed for this item.");
+    }
+
     public static ServiceException articleNotFound() {
         return new ServiceException(ErrorCode.ARTICLE_NOT_FOUND, "No published article has this slug.");
     }

@@ -7,7 +7,6 @@ import dev.newsroom.application.port.Page;
 import dev.newsroom.application.port.RecordedResponse;
 import dev.newsroom.domain.Comment;
 import dev.newsroom.domain.CommentStatus;
-import dev.newsroom.domain.ErrorCode;
 import dev.newsroom.domain.Hashes;
 import dev.newsroom.domain.ServiceException;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -172,8 +171,7 @@ public final class DynamoCommentRepository implements CommentRepository {
             return new IdempotencyCollision();
         }
         if (Writes.failedAt(e, dupIndex)) {
-            return new ServiceException(ErrorCode.DUPLICATE_COMMENT,
-                    "Duplicate comment detected; it looks as though you've already said that!");
+            return ServiceException.duplicateComment();
         }
         long waitMillis = 0;
         for (int index : floodIndexes) {
@@ -186,8 +184,7 @@ public final class DynamoCommentRepository implements CommentRepository {
         }
         if (floodIndexes.stream().anyMatch(i -> Writes.failedAt(e, i))) {
             long seconds = Math.max(1, (waitMillis + 999) / 1000);
-            return new ServiceException(ErrorCode.COMMENT_FLOOD, "You are posting comments too quickly. Slow down.",
-                    List.of(), seconds);
+            return ServiceException.commentFlood(seconds);
         }
         return DynamoCalls.unavailable(e);
     }
