@@ -5,6 +5,7 @@ import dev.newsroom.application.port.Page;
 import dev.newsroom.domain.Article;
 import dev.newsroom.domain.ArticleDraft;
 import dev.newsroom.domain.ArticleRules;
+import dev.newsroom.domain.DiscussionSettings;
 import dev.newsroom.domain.FieldError;
 import dev.newsroom.domain.ServiceException;
 
@@ -37,6 +38,14 @@ public final class ArticleService {
     public Article publishedArticleNow(String slug) {
         requireValidSlug(slug);
         return articles.findCurrent(slug).filter(Article::isPublished).orElseThrow(ServiceException::articleNotFound);
+    }
+
+    /**
+     * Whether readers may comment on {@code article} now: its own flag, and not older than the site's
+     * {@code closeCommentsAfterDays} (0: no age limit). What article views show and submissions check.
+     */
+    public boolean acceptsComments(Article article, DiscussionSettings rules) {
+        return article.acceptsCommentsAt(clock.instant(), rules.closeCommentsAfterDays());
     }
 
     public Page<Article> listPublished(String category, int limit, String cursor) {

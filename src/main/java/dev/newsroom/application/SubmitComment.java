@@ -71,7 +71,7 @@ public final class SubmitComment {
         DiscussionSettings rules = settings.current();
         Instant now = clock.instant();
         Article article = articles.publishedArticleNow(request.articleSlug());
-        if (!article.acceptsCommentsAt(now, rules.closeCommentsAfterDays())) {
+        if (!articles.acceptsComments(article, rules)) {
             throw ServiceException.commentsClosed();
         }
         int depth = replyDepth(article, TextRules.normalize(request.form().parentId()), rules);

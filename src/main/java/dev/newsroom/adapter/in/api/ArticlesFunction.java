@@ -56,6 +56,6 @@ public final class ArticlesFunction extends ApiFunction {
     }
 
     private boolean open(Article article) {
-        return article.acceptsCommentsAt(app.clock().instant(), app.settings().current().closeCommentsAfterDays());
+        return app.articles().acceptsComments(article, app.settings().current());
     }
 }
