@@ -49,19 +49,18 @@ public final class SubmitComment {
                           String idempotencyKey, String requestHash) {
     }
 
-    /** Turns a created comment into the response to send (and to replay for the same idempotency key). */
-    public interface Renderer extends Function<Comment, Rendered> {
+    /**
+     * The outcome of a submission: the comment's status and the receipt to answer with, and whether both are a
+     * replay of the first submission with the same idempotency key ({@code comment} is null then).
+     */
+    public record Outcome(Comment comment, CommentStatus status, String receipt, boolean replayed) {
     }
 
-    /** A response as status and body. */
-    public record Rendered(int statusCode, String body) {
-    }
-
-    /** The response to send, and whether it is a replay of an earlier one. */
-    public record Outcome(Rendered response, boolean replayed, CommentStatus status) {
-    }
-
-    public Outcome submit(Request request, Renderer renderer) {
+    /**
+     * Submits the comment; {@code receipt} builds, from the stored comment, the text to answer with now and to
+     * replay for the same idempotency key (stored in the same transaction as the comment).
+     */
+    public Outcome submit(Request request, Function<Comment, String> receipt) {
         if (request.idempotencyKey() != null) {
             var earlier = comments.findResponse(request.idempotencyKey());
             if (earlier.isPresent()) {
@@ -83,17 +82,17 @@ public final class SubmitComment {
         Comment comment = new Comment(ids.newId(), article.slug(), depth == 1 ? null : checked.parentId(), depth, checked.authorName(),
                 checked.authorEmail(), checked.authorUrl(), checked.content(), status, request.sender().ip(),
                 request.sender().userAgent(), now, now, null, null, 1, request.idempotencyKey());
-        Rendered rendered = renderer.apply(comment);
+        String answer = receipt.apply(comment);
         RecordedResponse record = request.idempotencyKey() == null ? null
-                : new RecordedResponse(request.idempotencyKey(), request.requestHash(), rendered.statusCode(),
-                rendered.body(), now.plus(IDEMPOTENCY_WINDOW));
+                : new RecordedResponse(request.idempotencyKey(), request.requestHash(), status, answer,
+                now.plus(IDEMPOTENCY_WINDOW));
         try {
             comments.submit(new CommentSubmission(comment, rules.floodSeconds(), now, record));
         } catch (IdempotencyCollision raced) {
             return replay(comments.findResponse(request.idempotencyKey()).orElseThrow(() ->
                     ServiceException.unavailable(1)), request);
         }
-        return new Outcome(rendered, false, status);
+        return new Outcome(comment, status, answer, false);
     }
 
     private int replyDepth(Article article, String parentId, DiscussionSettings rules) {
@@ -119,6 +118,6 @@ public final class SubmitComment {
             throw new ServiceException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key was already used for a different request.");
         }
-        return new Outcome(new Rendered(earlier.statusCode(), earlier.body()), true, null);
+        return new Outcome(null, earlier.status(), earlier.receipt(), true);
     }
 }

@@ -68,25 +68,26 @@ public final class CommentsFunction extends ApiFunction {
                 + "\n" + request.bodyText());
         var submission = new SubmitComment.Request(request.pathParameter("slug"), form,
                 new ModerationPolicy.Sender(request.sourceIp(), request.userAgent()), key, requestHash);
-        SubmitComment.Outcome outcome = app.submitComment().submit(submission, this::render);
+        SubmitComment.Outcome outcome = app.submitComment().submit(submission, this::receipt);
         request.outcome(outcome.replayed() ? "replayed" : outcomeName(outcome.status()));
         if (!outcome.replayed()) {
             metrics.stored(request.outcome());
         }
-        return ApiResponse.json(outcome.response().statusCode(), outcome.response().body());
+        return ApiResponse.json(outcome.status() == CommentStatus.APPROVED ? 201 : 202, outcome.receipt());
     }
 
-    private SubmitComment.Rendered render(Comment comment) {
+    /** The body a submission answers with (201 published, 202 held), and replays for the same key. */
+    private String receipt(Comment comment) {
         if (comment.isApproved()) {
             Map<String, Object> body = Views.publicComment(comment);
             body.put("status", "approved");
-            return new SubmitComment.Rendered(201, JSON.write(body));
+            return JSON.write(body);
         }
         Map<String, Object> held = new LinkedHashMap<>();
         held.put("id", comment.id());
         held.put("status", "pending");
         held.put("message", AWAITING_MODERATION);
-        return new SubmitComment.Rendered(202, JSON.write(held));
+        return JSON.write(held);
     }
 
     private static String outcomeName(CommentStatus status) {

@@ -170,7 +170,7 @@ public final class Priming implements Resource {
                 null, checked.content(), status == CommentStatus.APPROVED ? CommentStatus.PENDING : status,
                 sender.ip(), sender.userAgent(), now, now, null, null, 1, null);
         String body = ApiFunction.JSON.write(Views.publicComment(comment));
-        var record = new RecordedResponse("priming-" + new UlidGenerator(app.clock()).newId(), "priming", 202, body,
+        var record = new RecordedResponse("priming-" + new UlidGenerator(app.clock()).newId(), "priming", comment.status(), body,
                 now.plusSeconds(60));
         try {
             app.commentRepository().submit(new CommentSubmission(comment, Math.max(1, rules.floodSeconds()), now, record));

@@ -125,8 +125,8 @@ public final class DynamoCommentRepository implements CommentRepository {
         if (expires <= clock.instant().getEpochSecond()) {
             return Optional.empty();
         }
-        return Optional.of(new RecordedResponse(idempotencyKey, item.get("requestHash").s(),
-                Integer.parseInt(item.get("statusCode").n()), item.get("body").s(), java.time.Instant.ofEpochSecond(expires)));
+        return Optional.of(new RecordedResponse(idempotencyKey, item.get("requestHash").s(), recordedStatus(item),
+                item.get("body").s(), java.time.Instant.ofEpochSecond(expires)));
     }
 
     /**
@@ -267,11 +267,19 @@ public final class DynamoCommentRepository implements CommentRepository {
     private TransactWriteItem idempotencyRecord(RecordedResponse r, long nowSeconds) {
         Map<String, AttributeValue> item = new HashMap<>(idempotencyKeyOf(r.key()));
         item.put("requestHash", AttributeValue.fromS(r.requestHash()));
-        item.put("statusCode", AttributeValue.fromN(Integer.toString(r.statusCode())));
-        item.put("body", AttributeValue.fromS(r.body()));
+        item.put("status", AttributeValue.fromS(r.status().wire()));
+        item.put("body", AttributeValue.fromS(r.receipt()));
         item.put(TableLayout.TTL, AttributeValue.fromN(Long.toString(r.expiresAt().getEpochSecond())));
         return writes.putIf(item, "attribute_not_exists(pk) OR expiresAt <= :now",
                 Map.of(":now", AttributeValue.fromN(Long.toString(nowSeconds))));
+    }
+
+    /** The recorded comment status; records written before it was stored kept the HTTP status (201 or 202). */
+    private static CommentStatus recordedStatus(Map<String, AttributeValue> item) {
+        if (item.containsKey("status")) {
+            return CommentStatus.parse(item.get("status").s()).orElse(CommentStatus.PENDING);
+        }
+        return "201".equals(item.get("statusCode").n()) ? CommentStatus.APPROVED : CommentStatus.PENDING;
     }
 
     private static Map<String, AttributeValue> idempotencyKeyOf(String key) {
