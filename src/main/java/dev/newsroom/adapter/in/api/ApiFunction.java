@@ -45,6 +45,11 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayProxyReque
     protected void authorize(ApiRequest request) {
     }
 
+    /** The answer to a refused request: the contract's error body; a function may answer some requests otherwise. */
+    protected ApiResponse refused(ApiRequest request, ServiceException e) {
+        return errors.toResponse(e, request.requestId());
+    }
+
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
         long started = System.nanoTime();
@@ -55,7 +60,7 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayProxyReque
             response = dispatch(request);
         } catch (ServiceException e) {
             failure = e;
-            response = errors.toResponse(e, request.requestId());
+            response = refused(request, e);
         } catch (RuntimeException e) {
             log.failure(request, e);
             response = errors.internal(request.requestId());
@@ -101,7 +106,7 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayProxyReque
         response.header("X-Content-Type-Options", "nosniff");
         boolean cacheable = publicReads && request.method().equals("GET") && response.status() == 200;
         response.headerIfAbsent("Cache-Control", cacheable ? "public, max-age=" + app.config().publicMaxAge() : "no-store");
-        if (response.body().isEmpty() && response.status() != 204) {
+        if (response.body().isEmpty() && response.status() != 204 && response.status() != 303) {
             response.header("Content-Type", ApiResponse.JSON);
         }
         cors.decorate(request, response);

@@ -173,6 +173,25 @@ public final class ApiRequest {
         return (semicolon < 0 ? type : type.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
     }
 
+    /** The {@code charset} parameter of the body's {@code Content-Type}, unquoted; null when not declared. */
+    public String charset() {
+        String type = header("Content-Type");
+        if (type == null) {
+            return null;
+        }
+        String[] parts = type.split(";");
+        for (int i = 1; i < parts.length; i++) {
+            String parameter = parts[i].trim();
+            int eq = parameter.indexOf('=');
+            if (eq > 0 && parameter.substring(0, eq).trim().equalsIgnoreCase("charset")) {
+                String value = parameter.substring(eq + 1).trim();
+                boolean quoted = value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"");
+                return quoted ? value.substring(1, value.length() - 1) : value;
+            }
+        }
+        return null;
+    }
+
     /** What the handler decided (e.g. {@code held}, {@code spam}), for the request log line only. */
     public void outcome(String value) {
         this.outcome = value;

@@ -4,20 +4,25 @@ import dev.newsroom.application.CommentQueries;
 import dev.newsroom.application.SubmitComment;
 import dev.newsroom.config.AppContext;
 import dev.newsroom.domain.Comment;
-import dev.newsroom.domain.CommentForm;
 import dev.newsroom.domain.CommentStatus;
 import dev.newsroom.domain.Hashes;
 import dev.newsroom.domain.ModerationPolicy;
 import dev.newsroom.domain.ServiceException;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The public comments function: an article's approved thread, and comment submission. */
+/**
+ * The public comments function: an article's approved thread, and comment submission (JSON, or a form; a form
+ * posted by a browser without script is answered as {@link BrowserForms} says).
+ */
 public final class CommentsFunction extends ApiFunction {
     static final String AWAITING_MODERATION = "Your comment is awaiting moderation.";
     private final Metrics metrics;
+    private final BrowserForms browserForms;
 
     public CommentsFunction() {
         this(AppContext.shared());
@@ -26,6 +31,7 @@ public final class CommentsFunction extends ApiFunction {
     public CommentsFunction(AppContext app) {
         super(app, true);
         this.metrics = new Metrics(JSON);
+        this.browserForms = new BrowserForms(new RedirectTargets(app.config().allowedOrigins()));
         Priming.register(this);
     }
 
@@ -63,17 +69,32 @@ public final class CommentsFunction extends ApiFunction {
 
     private ApiResponse submitOnce(ApiRequest request) {
         String key = idempotencyKey(request);
-        CommentForm form = CommentFormReader.read(request, JSON);
-        String requestHash = key == null ? null : Hashes.sha256Hex(request.path() + "\n" + request.mediaType()
-                + "\n" + request.bodyText());
-        var submission = new SubmitComment.Request(request.pathParameter("slug"), form,
+        CommentFormReader.Posted posted = CommentFormReader.read(request, JSON);
+        String requestHash = key == null ? null : requestHash(request);
+        var submission = new SubmitComment.Request(request.pathParameter("slug"), posted.form(),
                 new ModerationPolicy.Sender(request.sourceIp(), request.userAgent()), key, requestHash);
         SubmitComment.Outcome outcome = app.submitComment().submit(submission, this::receipt);
         request.outcome(outcome.replayed() ? "replayed" : outcomeName(outcome.status()));
         if (!outcome.replayed()) {
             metrics.stored(request.outcome());
         }
-        return ApiResponse.json(outcome.status() == CommentStatus.APPROVED ? 201 : 202, outcome.receipt());
+        int status = outcome.status() == CommentStatus.APPROVED ? 201 : 202;
+        if (BrowserForms.wanted(request)) {
+            // The receipt, not the comment: a replay for the same Idempotency-Key has only the receipt.
+            String id = JSON.parseObject(outcome.receipt()).text("id");
+            return browserForms.stored(browserForms.target(request, posted.redirectTo()), id, status == 202, status);
+        }
+        return ApiResponse.json(status, outcome.receipt());
+    }
+
+    /** A browser's form post is refused with an HTML page; everyone else gets the contract's JSON error. */
+    @Override
+    protected ApiResponse refused(ApiRequest request, ServiceException e) {
+        if (!BrowserForms.wanted(request)) {
+            return super.refused(request, e);
+        }
+        String target = browserForms.target(request, CommentFormReader.redirectTo(request));
+        return browserForms.refused(e, ErrorResponses.statusOf(e.code()), target);
     }
 
     /** The body a submission answers with (201 published, 202 held), and replays for the same key. */
@@ -88,6 +109,18 @@ public final class CommentsFunction extends ApiFunction {
         held.put("status", "pending");
         held.put("message", AWAITING_MODERATION);
         return JSON.write(held);
+    }
+
+    /**
+     * What a retry with the same key must repeat: path, media type and body bytes (for a UTF-8 body, the hash the
+     * service always kept: of the path, type and body text), so a form in another charset has one too.
+     */
+    private static String requestHash(ApiRequest request) {
+        byte[] head = (request.path() + "\n" + request.mediaType() + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = request.bodyBytes();
+        byte[] all = Arrays.copyOf(head, head.length + body.length);
+        System.arraycopy(body, 0, all, head.length, body.length);
+        return Hashes.sha256Hex(all);
     }
 
     private static String outcomeName(CommentStatus status) {

@@ -33,9 +33,13 @@ public final class Json {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    /** Parses a JSON object; anything else (array, scalar, broken or trailing JSON) is {@code malformed_body}. */
+    /**
+     * Parses a JSON object; anything else (array, scalar, broken or trailing JSON) is {@code malformed_body}. A
+     * byte-order mark before it is ignored, as RFC 8259 (section 8.1) lets a parser do.
+     */
     public JsonObject parseObject(String text) {
-        try (JsonParser parser = factory.createParser(text)) {
+        String json = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        try (JsonParser parser = factory.createParser(json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw ServiceException.malformed("The body must be a JSON object.");
             }

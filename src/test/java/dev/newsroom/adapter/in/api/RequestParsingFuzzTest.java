@@ -57,7 +57,7 @@ class RequestParsingFuzzTest {
                 .withBody(base64 ? Base64.getEncoder().encodeToString(body) : new String(body, StandardCharsets.UTF_8))
                 .withIsBase64Encoded(base64);
         try {
-            CommentForm form = CommentFormReader.read(new ApiRequest(event), JSON);
+            CommentForm form = CommentFormReader.read(new ApiRequest(event), JSON).form();
             SubmissionRules.check(form, DiscussionSettings.defaults());
         } catch (ServiceException e) {
             int status = ErrorResponses.statusOf(e.code());
