@@ -43,7 +43,7 @@ public final class ApiHarness {
         this.counter = DynamoDbLocal.counter(app);
     }
 
-    /** A response with its body parsed. */
+    /** A response with its body parsed (an HTML page, for a browser's form post, is left as text). */
     public record Reply(int status, Map<String, String> headers, String body, JsonNode json) {
         public String errorCode() {
             return json.path("error").path("code").asText(null);
@@ -68,7 +68,9 @@ public final class ApiHarness {
     public static Reply reply(APIGatewayProxyResponseEvent response) {
         try {
             String body = response.getBody() == null ? "" : response.getBody();
-            JsonNode json = body.isEmpty() ? JSON.createObjectNode() : JSON.readTree(body);
+            boolean html = response.getHeaders() != null
+                    && String.valueOf(response.getHeaders().get("Content-Type")).startsWith("text/html");
+            JsonNode json = body.isEmpty() || html ? JSON.createObjectNode() : JSON.readTree(body);
             return new Reply(response.getStatusCode(), response.getHeaders(), body, json);
         } catch (Exception e) {
             throw new AssertionError("response is not JSON: " + response.getBody(), e);

@@ -31,7 +31,8 @@ final class RedirectTargets {
             return null;
         }
         URI uri = parse(candidate);
-        if (uri == null || !allowedOrigins.contains(originOf(uri))) {
+        String origin = uri == null ? null : originOf(uri);
+        if (origin == null || !allowedOrigins.contains(origin)) {
             return null;
         }
         String query = uri.getRawQuery();
