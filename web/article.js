@@ -20,27 +20,43 @@ async function pickSlug() {
   return page && page.items.length ? page.items[0].slug : null;
 }
 
+/**
+ * The body as nodes: bodyHtml, which the server sanitized when the article was saved, parsed inertly (nothing runs
+ * or loads while DOMParser parses) and placed under the page's CSP; an article without it, its plain paragraphs.
+ */
+function bodyNodes(a) {
+  if (typeof a.bodyHtml === "string") {
+    return Array.from(new DOMParser().parseFromString(a.bodyHtml, "text/html").body.childNodes);
+  }
+  return a.body.map((paragraph) => text("p", paragraph));
+}
+
 function render(a) {
   document.title = a.title + " – Newsroom";
   const categories = document.getElementById("categories");
   for (const c of a.categories) { categories.appendChild(text("span", c, "category")); }
   document.getElementById("headline").textContent = a.title;
 
-  // "See also" links spread evenly between the paragraphs.
+  // "See also" links spread evenly between the paragraphs (the body's top-level blocks).
   const body = document.getElementById("body");
+  const nodes = bodyNodes(a);
+  const blocks = nodes.filter((n) => n.nodeType === Node.ELEMENT_NODE).length;
   const after = new Map();
   a.seeAlso.forEach((s, k) => {
-    const index = Math.max(1, Math.round((k + 1) * a.body.length / (a.seeAlso.length + 1))) - 1;
+    const index = Math.max(1, Math.round((k + 1) * blocks / (a.seeAlso.length + 1))) - 1;
     after.set(index, [...(after.get(index) || []), s]);
   });
-  a.body.forEach((paragraph, i) => {
-    body.appendChild(text("p", paragraph));
-    for (const s of after.get(i) || []) {
+  let block = -1;
+  for (const node of nodes) {
+    body.appendChild(node);
+    if (node.nodeType !== Node.ELEMENT_NODE) { continue; }
+    block += 1;
+    for (const s of after.get(block) || []) {
       const p = text("p", "See also  ", "see-also");
       p.appendChild(link(s.slug, s.title));
       body.appendChild(p);
     }
-  });
+  }
 
   if (a.source) {
     const source = document.getElementById("source");
@@ -68,6 +84,8 @@ function render(a) {
     document.getElementById("related").hidden = false;
   }
 
+  // Readers without script post the page's own form; should the widget not load, it posts to this article.
+  document.getElementById("commentform").action = "/articles/" + encodeURIComponent(a.slug) + "/comments";
   const widget = document.createElement("script");
   widget.src = "comments.js";
   widget.dataset.article = a.slug;

@@ -1,8 +1,10 @@
 /*
  * Newsroom comments widget. One tag, no build step, no framework:
  *   <script src="comments.js" data-article="SLUG" data-api="https://api.example.com" defer></script>
- * It renders the approved thread and the comment form right after the tag (or into #comments if present).
- * Everything a reader typed is inserted as text, never as HTML.
+ * It renders the approved thread and the comment form right after the tag (or into #comments if present), and
+ * takes the place of the page's form for readers without script (any element marked data-comments-fallback).
+ * Everything a reader typed is inserted as text, never as HTML; the one exception is a comment's contentHtml,
+ * which the server formats (WordPress's rules) and which is rebuilt here from WordPress's allowed tags only.
  * A classic script on purpose (not a module): document.currentScript names the tag that embeds it, it needs no
  * module CORS headers from the host, and one self-contained file works on any site. Modern syntax inside.
  */
@@ -14,6 +16,7 @@
   const STORE = "newsroom-commenter";
   if (!slug) { return; }
   const articlePath = "/articles/" + encodeURIComponent(slug);
+  for (const fallback of document.querySelectorAll("[data-comments-fallback]")) { fallback.remove(); }
 
   function el(tag, attrs = {}, children = []) {
     const node = document.createElement(tag);
@@ -38,6 +41,45 @@
     let url;
     try { url = new URL(value); } catch { return null; }
     return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+  }
+
+  // WordPress's allowed comment tags and their attributes: all a comment's contentHtml may hold.
+  const COMMENT_TAGS = {
+    A: ["href", "title"], ABBR: ["title"], ACRONYM: ["title"], B: [], BLOCKQUOTE: ["cite"], BR: [], CITE: [],
+    CODE: [], DEL: ["datetime"], EM: [], I: [], P: [], Q: ["cite"], S: [], STRIKE: [], STRONG: []
+  };
+
+  function linkUrl(value) {
+    return /^mailto:/i.test(value) ? value : webUrl(value);
+  }
+
+  // The server made contentHtml from the allowed tags; it is parsed inertly (DOMParser runs and loads nothing)
+  // and copied here tag by tag, so a value stored behind the API's back cannot run script on the host page.
+  function copyAllowed(from, to) {
+    for (const node of from.childNodes) {
+      if (node.nodeType === Node.TEXT_NODE) {
+        to.appendChild(document.createTextNode(node.data));
+      } else if (node.nodeType === Node.ELEMENT_NODE) {
+        const attributes = COMMENT_TAGS[node.tagName];
+        if (!attributes) { copyAllowed(node, to); continue; }
+        const copy = document.createElement(node.tagName.toLowerCase());
+        for (const name of attributes) {
+          const value = node.getAttribute(name);
+          const url = name === "href" || name === "cite";
+          if (value !== null && (!url || linkUrl(value))) { copy.setAttribute(name, url ? linkUrl(value) : value); }
+        }
+        if (copy.tagName === "A") { copy.setAttribute("rel", "nofollow ugc"); }
+        copyAllowed(node, copy);
+        to.appendChild(copy);
+      }
+    }
+    return to;
+  }
+
+  function commentBody(c) {
+    if (typeof c.contentHtml !== "string") { return el("p", { "class": "nr-content", text: c.content }); }
+    const parsed = new DOMParser().parseFromString(c.contentHtml, "text/html").body;
+    return copyAllowed(parsed, el("div", { "class": "nr-content nr-rich" }));
   }
 
   // body: a JSON string (sent with the given Idempotency-Key) or nothing. Rejects only when the server could not
@@ -83,7 +125,7 @@
     reply.addEventListener("click", (e) => { e.preventDefault(); form.replyTo(c); });
     const item = el("li", { id: "comment-" + c.id, "class": "nr-comment nr-depth-" + c.depth }, [
       el("div", { "class": "nr-meta" }, [el("strong", {}, [name]), document.createTextNode(" "), when]),
-      el("p", { "class": "nr-content", text: c.content }),
+      commentBody(c),
       reply,
       el("ol", { "class": "nr-children" })
     ]);
@@ -261,7 +303,12 @@
       if (definitive(r.status) && attempt === sent) { attempt = null; }
       show(r);
     });
-    return { node, replyTo, notice };
+    return { node, replyTo, say };
+  }
+
+  // A reader who posted without script lands back here at #comment-<id>, with ?moderation=held when it is held.
+  if (new URLSearchParams(location.search).get("moderation") === "held") {
+    form.say("Your comment is awaiting moderation.", "ok");
   }
 
   (async () => {
@@ -272,5 +319,9 @@
       }
     } catch { /* the form stays; a post will say what went wrong */ }
   })();
-  loadPage();
+  (async () => {
+    await loadPage();
+    const anchored = location.hash.startsWith("#comment-") && document.getElementById(location.hash.slice(1));
+    if (anchored) { anchored.scrollIntoView(); }
+  })();
 })();
