@@ -1,18 +1,22 @@
 package dev.newsroom.flow;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsroom.domain.ArticleDraft;
 import dev.newsroom.domain.DiscussionSettings;
 import dev.newsroom.support.ApiHarness;
 import dev.newsroom.support.ApiHarness.Reply;
 import dev.newsroom.support.Events;
+import dev.newsroom.support.OpenApiSchemas;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -35,6 +39,7 @@ class BrowserFormPostTest {
             "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
     private static final String PAGE = "https://www.example.com/news/wagner?ref=home";
     private static final Pattern COMMENT_ANCHOR = Pattern.compile("#comment-([0-9A-Z]{26})$");
+    private static OpenApiSchemas openApi;
     private ApiHarness api;
 
     @BeforeEach
@@ -77,8 +82,21 @@ class BrowserFormPostTest {
         return reply.headers().get("Location");
     }
 
-    private static void assertHtmlPage(Reply reply, int status) {
+    /** The answer docs/openapi.yaml declares for {@code status} of this route. */
+    private static JsonNode declared(int status) throws IOException {
+        if (openApi == null) {
+            openApi = new OpenApiSchemas(Path.of("docs/openapi.yaml"));
+        }
+        JsonNode response = openApi.root().at("/paths/~1articles~1{slug}~1comments/post/responses/" + status);
+        while (response.has("$ref")) {
+            response = openApi.root().at(response.path("$ref").asText().substring(1));
+        }
+        return response;
+    }
+
+    private static void assertHtmlPage(Reply reply, int status) throws IOException {
         assertEquals(status, reply.status(), reply.body());
+        assertFalse(declared(status).at("/content/text~1html").isMissingNode(), "openapi.yaml declares this page");
         assertEquals("text/html; charset=utf-8", reply.headers().get("Content-Type"));
         assertEquals("nosniff", reply.headers().get("X-Content-Type-Options"));
         assertEquals("no-store", reply.headers().get("Cache-Control"));
@@ -92,9 +110,10 @@ class BrowserFormPostTest {
     }
 
     @Test
-    void heldComment_redirectsToRedirectTo_atTheComment_markedHeld() {
+    void heldComment_redirectsToRedirectTo_atTheComment_markedHeld() throws IOException {
         Reply reply = post(valid("redirect_to", "https://www.example.com/news/wagner?ref=home#respond"), PAGE);
         assertEquals(303, reply.status());
+        assertFalse(declared(303).at("/headers/Location").isMissingNode(), "openapi.yaml declares the redirect");
         assertEquals("https://www.example.com/news/wagner?ref=home&moderation=held#comment-" + onlyPendingId(), location(reply));
         assertEquals("", reply.body());
         assertNull(reply.headers().get("Content-Type"), "a redirect has no body to type");
@@ -124,7 +143,7 @@ class BrowserFormPostTest {
     }
 
     @Test
-    void noAllowedTarget_answersAPageOfTheServicesOwn() {
+    void noAllowedTarget_answersAPageOfTheServicesOwn() throws IOException {
         Reply reply = post(valid("redirect_to", "https://evil.example/"), "https://evil.example/page");
         assertHtmlPage(reply, 202);
         assertNull(location(reply));
@@ -139,7 +158,7 @@ class BrowserFormPostTest {
     }
 
     @Test
-    void validationError_isAnHtmlPage_withEveryMessageOnce_andALinkBack() {
+    void validationError_isAnHtmlPage_withEveryMessageOnce_andALinkBack() throws IOException {
         Reply reply = post(form("author", "", "email", "", "comment", " ", "redirect_to", "https://www.example.com/a?x=1&y=2#respond"), PAGE);
         assertHtmlPage(reply, 400);
         assertTrue(reply.body().contains("<title>Comment Submission Failure</title>"), reply.body());
@@ -151,7 +170,7 @@ class BrowserFormPostTest {
     }
 
     @Test
-    void errorPage_withoutAnAllowedTarget_hasNoLink() {
+    void errorPage_withoutAnAllowedTarget_hasNoLink() throws IOException {
         Reply reply = post(form("author", "Ama", "email", "not-an-email", "comment", "x"), "https://evil.example/\"><script>");
         assertHtmlPage(reply, 400);
         assertTrue(reply.body().contains("Please enter a valid email address."), reply.body());
@@ -159,7 +178,7 @@ class BrowserFormPostTest {
     }
 
     @Test
-    void duplicateFloodClosedAndUnknown_areHtmlPages_withTheirStatus() {
+    void duplicateFloodClosedAndUnknown_areHtmlPages_withTheirStatus() throws IOException {
         api.settings(new DiscussionSettings(true, 60, 2, List.of(), List.of(), false, true, 5, 0, 0));
         assertEquals(303, post(valid(), PAGE).status());
         Reply duplicate = post(valid(), PAGE);
@@ -247,7 +266,7 @@ class BrowserFormPostTest {
     }
 
     @Test
-    void formNotInItsCharset_orInAnUnknownOne_isRefused() {
+    void formNotInItsCharset_orInAnUnknownOne_isRefused() throws IOException {
         APIGatewayProxyRequestEvent latin1AsUtf8 = browserPost(SLUG, valid() + "&comment=Caf%E9", null);
         latin1AsUtf8.getHeaders().put("Accept", "application/json");
         assertEquals("malformed_body", api.call(latin1AsUtf8).errorCode());

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every file in {@code events/} (the events {@code sam local invoke -e} takes) is fed to its handler over
@@ -44,6 +45,7 @@ class EventsTest {
             Map.entry("list-comments", new Expectation(200, h -> { })),
             Map.entry("submit-comment", new Expectation(202, h -> { })),
             Map.entry("submit-comment-form", new Expectation(202, h -> { })),
+            Map.entry("submit-comment-browser-form", new Expectation(303, h -> { })),
             Map.entry("admin-queue", new Expectation(200, h -> { })),
             Map.entry("admin-get-comment", new Expectation(200, h -> { })),
             Map.entry("admin-patch-comment", new Expectation(200, h -> { })),
@@ -77,7 +79,9 @@ class EventsTest {
                     assertNotNull(reply.headers().get("X-Request-Id"));
                     assertEquals("nosniff", reply.headers().get("X-Content-Type-Options"));
                     assertEquals("https://www.example.com", reply.headers().get("Access-Control-Allow-Origin"));
-                    if (reply.status() != 204) {
+                    if (reply.status() == 303) {
+                        assertTrue(reply.headers().get("Location").startsWith("https://www.example.com/"));
+                    } else if (reply.status() != 204) {
                         assertEquals("application/json; charset=utf-8", reply.headers().get("Content-Type"));
                     }
                     if (!name.startsWith("admin")) {
