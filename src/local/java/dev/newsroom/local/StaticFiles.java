@@ -11,14 +11,15 @@ import java.util.Map;
 /**
  * Serves the demo web client's static files (the folder {@code web/}) for GETs no API route claims, each with a
  * strict Content-Security-Policy: scripts, styles and connections only from this origin (the local runner serves
- * the API here too), no inline scripts or event handlers, no plugins, no {@code <base>}, not framed anywhere.
+ * the API here too), no inline scripts or event handlers, no plugins, no {@code <base>}, not framed anywhere;
+ * images also over https, as article bodies may show them.
  */
 final class StaticFiles {
     static final String CONTENT_SECURITY_POLICY = String.join("; ",
             "default-src 'self'",
             "script-src 'self'",
             "style-src 'self'",
-            "img-src 'self' data:",
+            "img-src 'self' data: https:",
             "connect-src 'self'",
             "object-src 'none'",
             "base-uri 'none'",
