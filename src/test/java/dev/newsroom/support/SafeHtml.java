@@ -36,6 +36,23 @@ public final class SafeHtml {
                 Set.of("href", "cite"));
     }
 
+    /** Article HTML: the contract's elements and attributes for article bodies, and {@code rel} on links. */
+    public static SafeHtml articles() {
+        Map<String, Set<String>> allowed = new java.util.HashMap<>();
+        for (String tag : List.of("p", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "u", "s", "cite", "ul",
+                "ol", "li", "figure", "figcaption", "pre", "code", "br", "hr", "table", "caption", "thead", "tbody",
+                "tfoot", "tr")) {
+            allowed.put(tag, Set.of());
+        }
+        allowed.put("a", Set.of("href", "rel"));
+        allowed.put("img", Set.of("src", "alt", "width", "height"));
+        allowed.put("blockquote", Set.of("cite"));
+        allowed.put("q", Set.of("cite"));
+        allowed.put("th", Set.of("colspan", "rowspan", "scope"));
+        allowed.put("td", Set.of("colspan", "rowspan"));
+        return new SafeHtml(allowed, Set.of("href", "src", "cite"));
+    }
+
     /** What is wrong with {@code html}; empty when it is safe. */
     public List<String> problems(String html) {
         List<String> problems = new ArrayList<>();

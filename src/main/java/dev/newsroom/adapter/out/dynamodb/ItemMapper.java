@@ -1,6 +1,7 @@
 package dev.newsroom.adapter.out.dynamodb;
 
 import dev.newsroom.domain.Article;
+import dev.newsroom.domain.ArticleBody;
 import dev.newsroom.domain.ArticleLink;
 import dev.newsroom.domain.ArticleStatus;
 import dev.newsroom.domain.Comment;
@@ -34,6 +35,7 @@ final class ItemMapper {
         i.title = a.title();
         i.excerpt = a.excerpt();
         i.body = a.body();
+        i.bodyHtml = a.bodyHtml();
         i.categories = a.categories();
         i.sourceName = a.source() == null ? null : a.source().name();
         i.sourceUrl = a.source() == null ? null : a.source().url();
@@ -48,6 +50,7 @@ final class ItemMapper {
         return i;
     }
 
+    /** An article stored before {@code bodyHtml} was kept gets it made from its paragraphs (escaped), on the read. */
     static Article toArticle(ArticleItem i) {
         return new Article(i.slug, i.title, i.excerpt == null ? "" : i.excerpt, orEmpty(i.body), orEmpty(i.categories),
                 i.sourceName == null ? null : new Source(i.sourceName, i.sourceUrl),
@@ -55,7 +58,8 @@ final class ItemMapper {
                 orEmpty(i.related).stream().map(l -> new RelatedPost(l.slug, l.title, l.excerpt)).toList(),
                 ArticleStatus.parse(i.status).orElse(ArticleStatus.DRAFT), Boolean.TRUE.equals(i.commentsOpen),
                 instant(i.publishedAt), instant(i.updatedAt),
-                i.commentCount == null ? 0 : Math.max(0, i.commentCount), i.version == null ? 0 : i.version);
+                i.commentCount == null ? 0 : Math.max(0, i.commentCount), i.version == null ? 0 : i.version,
+                i.bodyHtml == null ? ArticleBody.html(orEmpty(i.body)) : i.bodyHtml);
     }
 
     static ListEntryItem listEntry(Article a, String category) {
