@@ -125,7 +125,10 @@ class BrowserTest {
         submit();
         wait.until(ExpectedConditions.textToBe(By.cssSelector(".nr-comments h2"), "5 Comments"));
         List<WebElement> contents = browser.findElements(By.cssSelector(".nr-content"));
-        assertEquals(PAYLOAD, contents.get(contents.size() - 1).getText());
+        // Shown as WordPress shows it (the comment's contentHtml): tags it does not allow removed, their text kept.
+        assertEquals("window.__xss=2", contents.get(contents.size() - 1).getText());
+        assertEquals(PAYLOAD, api.get("/articles/" + SampleData.LEAD_SLUG + "/comments?order=desc&limit=1").json()
+                .path("items").get(0).path("content").asText(), "content stays as typed");
         JavascriptExecutor js = (JavascriptExecutor) browser;
         assertNull(js.executeScript("return window.__xss === undefined ? null : window.__xss;"));
         assertEquals(0L, js.executeScript("return document.querySelectorAll('.nr-content img, .nr-content script').length;"));
