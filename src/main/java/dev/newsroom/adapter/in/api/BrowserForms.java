@@ -18,9 +18,9 @@ import java.util.Set;
  * nothing to load.
  */
 final class BrowserForms {
-    static final String CONTENT_SECURITY_POLICY =
+    private static final String CONTENT_SECURITY_POLICY =
             "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-    static final String HELD_QUERY = "moderation=held";
+    private static final String HELD_QUERY = "moderation=held";
     private final RedirectTargets targets;
 
     BrowserForms(RedirectTargets targets) {
@@ -39,10 +39,13 @@ final class BrowserForms {
         return fromForm != null ? fromForm : targets.allowed(request.header("Referer"));
     }
 
-    /** A stored comment: back to {@code target} at the comment, or, without a target, a page saying what happened. */
-    ApiResponse stored(String target, String commentId, boolean held, int status) {
+    /**
+     * A stored comment: back to {@code target} at the comment, or, without a target, a page saying what happened
+     * with the JSON answer's status (201 published, 202 held).
+     */
+    ApiResponse stored(String target, String commentId, boolean held) {
         if (target == null) {
-            return page(status, "Comment submitted", List.of(held ? CommentsFunction.AWAITING_MODERATION
+            return page(held ? 202 : 201, "Comment submitted", List.of(held ? CommentsFunction.AWAITING_MODERATION
                     : "Your comment is published."), null, false);
         }
         String back = held ? withHeldQuery(target) : withoutHeldQuery(target);
@@ -50,7 +53,7 @@ final class BrowserForms {
     }
 
     /** A refused comment: WordPress's "Comment Submission Failure" page with every message once and a link back. */
-    ApiResponse refused(ServiceException e, int status, String target) {
+    ApiResponse refused(ServiceException e, String target) {
         Set<String> messages = new LinkedHashSet<>();
         for (FieldError field : e.fields()) {
             messages.add(field.message());
@@ -58,7 +61,7 @@ final class BrowserForms {
         if (messages.isEmpty()) {
             messages.add(e.getMessage());
         }
-        ApiResponse page = page(status, "Comment Submission Failure", List.copyOf(messages),
+        ApiResponse page = page(ErrorResponses.statusOf(e.code()), "Comment Submission Failure", List.copyOf(messages),
                 target == null ? null : withoutHeldQuery(target), true);
         if (e.retryAfterSeconds() > 0) {
             page.header("Retry-After", Long.toString(e.retryAfterSeconds()));

@@ -82,7 +82,7 @@ public final class CommentsFunction extends ApiFunction {
         if (BrowserForms.wanted(request)) {
             // The receipt, not the comment: a replay for the same Idempotency-Key has only the receipt.
             String id = JSON.parseObject(outcome.receipt()).text("id");
-            return browserForms.stored(browserForms.target(request, posted.redirectTo()), id, status == 202, status);
+            return browserForms.stored(browserForms.target(request, posted.redirectTo()), id, status == 202);
         }
         return ApiResponse.json(status, outcome.receipt());
     }
@@ -94,7 +94,7 @@ public final class CommentsFunction extends ApiFunction {
             return super.refused(request, e);
         }
         String target = browserForms.target(request, CommentFormReader.redirectTo(request));
-        return browserForms.refused(e, ErrorResponses.statusOf(e.code()), target);
+        return browserForms.refused(e, target);
     }
 
     /** The body a submission answers with (201 published, 202 held), and replays for the same key. */
