@@ -266,6 +266,29 @@ class BrowserFormPostTest {
     }
 
     @Test
+    void formNamingItsCharsetInTheCharsetField_isReadInThatCharset() {
+        api.openModeration();
+        // What a browser sends from a windows-1252 page whose form has <input type="hidden" name="_charset_">.
+        APIGatewayProxyRequestEvent event = browserPost(SLUG, "_charset_=windows-1252&" + valid()
+                + "&comment=%93Na%EFve%94+%80", null);
+        event.getHeaders().put("Accept", "application/json");
+        Reply reply = api.call(event);
+        assertEquals(201, reply.status(), reply.body());
+        assertEquals("\u201cNa\u00efve\u201d \u20ac", reply.json().path("content").asText());
+
+        APIGatewayProxyRequestEvent declared = browserPost(SLUG, "_charset_=windows-1252&" + valid()
+                + "&comment=Caf%C3%A9", null);
+        declared.getHeaders().put("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8");
+        declared.getHeaders().put("Accept", "application/json");
+        api.advance(Duration.ofSeconds(20));
+        assertEquals("Caf\u00e9", api.call(declared).json().path("content").asText(), "the declared charset wins");
+
+        APIGatewayProxyRequestEvent unknown = browserPost(SLUG, valid() + "&_charset_=%3Cscript%3E", null);
+        unknown.getHeaders().put("Accept", "application/json");
+        assertEquals("unsupported_media_type", api.call(unknown).errorCode());
+    }
+
+    @Test
     void formNotInItsCharset_orInAnUnknownOne_isRefused() throws IOException {
         APIGatewayProxyRequestEvent latin1AsUtf8 = browserPost(SLUG, valid() + "&comment=Caf%E9", null);
         latin1AsUtf8.getHeaders().put("Accept", "application/json");

@@ -13,14 +13,15 @@ import java.util.Map;
  * Reads a comment submission from JSON ({@code authorName, authorEmail, authorUrl, content, parentId, hp}) or
  * from a plain HTML form with WordPress's names ({@code author, email, url, comment, comment_parent, hp}, and
  * {@code redirect_to}, where the browser should land afterwards). A form is read in the charset its
- * {@code Content-Type} declares (UTF-8 when none; older sites post in their page's charset, such as
- * ISO-8859-1 or windows-1252); a charset this service does not know, or one that is not a superset of ASCII as
- * form encoding needs, is {@code unsupported_media_type}. Percent-escapes must decode to valid text in that
+ * {@code Content-Type} declares, else the one its {@code _charset_} field names, else UTF-8 (older sites post in
+ * their page's charset, such as ISO-8859-1 or windows-1252); a charset this service does not know, or one that
+ * is not a superset of ASCII as form encoding needs, is {@code unsupported_media_type}. Percent-escapes must decode to valid text in that
  * charset; a field given twice keeps its last value, as PHP does.
  */
 final class CommentFormReader {
     static final String FORM = "application/x-www-form-urlencoded";
     private static final String PRINTABLE_ASCII = printableAscii();
+    private static final String CHARSET_FIELD = "_charset_";
 
     /** The comment, and the form's {@code redirect_to} (null for JSON or when the form has none). */
     record Posted(CommentForm form, String redirectTo) {
@@ -74,7 +75,7 @@ final class CommentFormReader {
     }
 
     private static Charset formCharset(ApiRequest request) {
-        String name = request.charset();
+        String name = request.charset() != null ? request.charset() : charsetField(request.bodyBytes());
         if (name == null) {
             return StandardCharsets.UTF_8;
         }
@@ -88,6 +89,21 @@ final class CommentFormReader {
         }
         throw new ServiceException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
                 "Send the form in UTF-8, or declare a charset this service knows, such as ISO-8859-1 or windows-1252.");
+    }
+
+    /**
+     * The value of HTML's {@code _charset_} field, which a browser fills with the charset it encoded the form in (it
+     * sends no charset in the {@code Content-Type}); null when the form has none. Left raw: charset names need no
+     * escapes, and a name that is not one is refused as unknown.
+     */
+    private static String charsetField(byte[] body) {
+        String name = null;
+        for (String pair : new String(body, StandardCharsets.ISO_8859_1).split("&")) {
+            if (pair.startsWith(CHARSET_FIELD + "=")) {
+                name = pair.substring(CHARSET_FIELD.length() + 1);
+            }
+        }
+        return name;
     }
 
     private static String decode(String latin1, Charset charset) {
