@@ -13,6 +13,13 @@ class HashesTest {
     }
 
     @Test
+    void sha256Hex_ofBytes_isTheHashOfTheTextTheyEncode() {
+        assertEquals(SHA256_OF_ABC, Hashes.sha256Hex(new byte[] {'a', 'b', 'c'}));
+        String text = "/articles/a/comments\napplication/x-www-form-urlencoded\ncomment=Caf\u00e9 \u2013 \uD83D\uDE00";
+        assertEquals(Hashes.sha256Hex(text), Hashes.sha256Hex(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void avatarHash_isSha256OfTrimmedLowerCasedEmail() {
         assertEquals(SHA256_OF_ABC, Hashes.avatarHash("  ABC "));
     }
