@@ -11,7 +11,7 @@ import java.util.Map;
  */
 public final class ApiResponse {
     public static final String JSON = "application/json; charset=utf-8";
-    public static final String HTML = "text/html; charset=utf-8";
+    private static final String HTML = "text/html; charset=utf-8";
     private final int status;
     private final String body;
     private final Map<String, String> headers = new LinkedHashMap<>();
