@@ -32,6 +32,7 @@ class NoScriptFormBrowserTest {
     private static HttpApi api;
     private static WebDriver noScript;
     private static String base;
+    private static String publishedId;
 
     @BeforeAll
     static void start() throws Exception {
@@ -88,6 +89,7 @@ class NoScriptFormBrowserTest {
                 .path("items").get(0);
         assertEquals(id, comment.path("id").asText());
         assertEquals("Kofi", comment.path("authorName").asText());
+        publishedId = id;
     }
 
     @Test
@@ -107,7 +109,7 @@ class NoScriptFormBrowserTest {
 
     @Test
     @Order(4)
-    void withScript_theWidgetTakesTheFormOver_andExplainsTheLanding() throws Exception {
+    void withScript_theWidgetTakesTheFormOver_andShowsTheLanding() throws Exception {
         WebDriver browser = Chromium.start(true);
         try {
             browser.get(base + "/?moderation=held#comment-" + "0".repeat(26));
@@ -115,6 +117,10 @@ class NoScriptFormBrowserTest {
             wait.until(ExpectedConditions.textToBe(By.cssSelector(".nr-notice"), "Your comment is awaiting moderation."));
             assertEquals(0, browser.findElements(By.cssSelector("[data-comments-fallback], #commentform")).size());
             assertEquals(1, browser.findElements(By.cssSelector("form")).size(), "the widget's form only");
+
+            browser.get(base + "/#comment-" + publishedId);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("comment-" + publishedId)));
+            assertTrue(browser.findElement(By.id("comment-" + publishedId)).getText().contains("Published at once, no script needed."));
         } finally {
             browser.quit();
         }
