@@ -1,5 +1,6 @@
 package dev.newsroom.config;
 
+import dev.newsroom.adapter.out.akismet.AkismetSpamCheck;
 import dev.newsroom.adapter.out.dynamodb.CursorCodec;
 import dev.newsroom.adapter.out.dynamodb.DynamoApprovalCounts;
 import dev.newsroom.adapter.out.dynamodb.DynamoArticleRepository;
@@ -15,6 +16,7 @@ import dev.newsroom.application.SettingsService;
 import dev.newsroom.application.SubmitComment;
 import dev.newsroom.application.UlidGenerator;
 import dev.newsroom.application.port.CommentRepository;
+import dev.newsroom.application.port.SpamCheck;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -65,10 +67,24 @@ public final class AppContext {
                 config.settingsRefresh());
         this.articles = new ArticleService(articleRepo, clock);
         this.commentQueries = new CommentQueries(articles, commentRepo);
-        this.submitComment = new SubmitComment(articles, commentRepo, settings, new UlidGenerator(clock), clock);
-        this.moderation = new Moderation(commentRepo, clock);
+        SpamCheck spamCheck = spamCheck(config);
+        this.submitComment = new SubmitComment(articles, commentRepo, settings, new UlidGenerator(clock), clock, spamCheck);
+        this.moderation = new Moderation(commentRepo, clock, spamCheck);
         this.privacy = new Privacy(commentRepo, clock);
         this.countApprovals = new CountApprovals(new DynamoApprovalCounts(dynamo, config.tableName(), clock));
+    }
+
+    /**
+     * The spam service when a key is configured (the key itself, or read once here, at init, from its SSM
+     * SecureString: a parameter that cannot be read fails the init, so a misconfigured stack fails its deployment);
+     * {@link SpamCheck#OFF} otherwise, and then no HTTP client for it is ever made.
+     */
+    static SpamCheck spamCheck(AppConfig config) {
+        var spam = config.spamService();
+        String key = spam.apiKey() != null ? spam.apiKey()
+                : spam.apiKeyParameter() != null ? SecureParameters.read(config, spam.apiKeyParameter()) : null;
+        return key == null || key.isBlank() ? SpamCheck.OFF
+                : new AkismetSpamCheck(key.trim(), spam.endpoint(), spam.blog(), spam.budget(), spam.test());
     }
 
     /** The container-wide context, built on first use from the environment. */

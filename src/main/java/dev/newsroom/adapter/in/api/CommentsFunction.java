@@ -67,7 +67,8 @@ public final class CommentsFunction extends ApiFunction {
         String requestHash = key == null ? null : Hashes.sha256Hex(request.path() + "\n" + request.mediaType()
                 + "\n" + request.bodyText());
         var submission = new SubmitComment.Request(request.pathParameter("slug"), form,
-                new ModerationPolicy.Sender(request.sourceIp(), request.userAgent()), key, requestHash);
+                new ModerationPolicy.Sender(request.sourceIp(), request.userAgent()), key, requestHash,
+                request.header("Referer"));
         SubmitComment.Outcome outcome = app.submitComment().submit(submission, this::receipt);
         request.outcome(outcome.replayed() ? "replayed" : outcomeName(outcome.status()));
         if (!outcome.replayed()) {
