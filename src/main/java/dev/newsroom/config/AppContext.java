@@ -5,17 +5,20 @@ import dev.newsroom.adapter.out.dynamodb.CursorCodec;
 import dev.newsroom.adapter.out.dynamodb.DynamoApprovalCounts;
 import dev.newsroom.adapter.out.dynamodb.DynamoArticleRepository;
 import dev.newsroom.adapter.out.dynamodb.DynamoCommentRepository;
+import dev.newsroom.adapter.out.dynamodb.DynamoDigestLedger;
 import dev.newsroom.adapter.out.dynamodb.DynamoSettingsRepository;
 import dev.newsroom.adapter.out.dynamodb.TableSetup;
 import dev.newsroom.application.ArticleService;
 import dev.newsroom.application.CommentQueries;
 import dev.newsroom.application.CountApprovals;
 import dev.newsroom.application.Moderation;
+import dev.newsroom.application.NotifyModerators;
 import dev.newsroom.application.Privacy;
 import dev.newsroom.application.SettingsService;
 import dev.newsroom.application.SubmitComment;
 import dev.newsroom.application.UlidGenerator;
 import dev.newsroom.application.port.CommentRepository;
+import dev.newsroom.application.port.ModeratorAlerts;
 import dev.newsroom.application.port.SpamCheck;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -215,5 +218,18 @@ public final class AppContext {
 
     public Privacy privacy() {
         return privacy;
+    }
+
+    /** Telling moderators of held and spam comments through {@code alerts}: for the notifier function only. */
+    public NotifyModerators notifyModerators(ModeratorAlerts alerts) {
+        return new NotifyModerators(new DynamoDigestLedger(dynamo, config.tableName()), alerts, clock);
+    }
+
+    /**
+     * The notifier's SNS topic ({@code NOTIFY_TOPIC_ARN}, with {@code MODERATION_CONSOLE_URL} for the link), built
+     * in {@link ModeratorTopic} so that only the notifier function loads the SNS client.
+     */
+    public static ModeratorAlerts moderatorAlerts() {
+        return ModeratorTopic.fromEnvironment(AppConfig.fromEnvironment());
     }
 }

@@ -1,0 +1,59 @@
+package dev.newsroom.adapter.in.stream;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import dev.newsroom.application.NotifyModerators;
+import dev.newsroom.application.port.HeldComment;
+import dev.newsroom.application.port.ModeratorAlerts;
+import dev.newsroom.config.AppContext;
+import dev.newsroom.domain.ServiceException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The notifier function, on the table's change stream (new held and spam comments, by its event filter) and on
+ * a one-minute schedule (an event with no records): tells moderators through {@link NotifyModerators}, then
+ * sends the digests whose minute has passed. Never on a submission's path. Logs one JSON line per invocation
+ * (numbers only). A batch that cannot reach the database is retried by Lambda; a digest SNS refuses waits for
+ * the next minute.
+ */
+public final class NotifierFunction implements RequestHandler<DynamodbEvent, Void> {
+    private final NotifyModerators notifier;
+
+    public NotifierFunction() {
+        this(AppContext.shared(), AppContext.moderatorAlerts());
+    }
+
+    public NotifierFunction(AppContext app, ModeratorAlerts alerts) {
+        this.notifier = app.notifyModerators(alerts);
+    }
+
+    @Override
+    public Void handleRequest(DynamodbEvent event, Context context) {
+        List<DynamodbEvent.DynamodbStreamRecord> records = event == null || event.getRecords() == null ? List.of()
+                : event.getRecords();
+        List<HeldComment> held = new ArrayList<>();
+        for (DynamodbEvent.DynamodbStreamRecord record : records) {
+            var change = record.getDynamodb();
+            Map<String, AttributeValue> image = change == null ? null : change.getNewImage();
+            HeldComments.of(record.getEventName(), name -> {
+                AttributeValue value = image == null ? null : image.get(name);
+                return value == null ? null : value.getS();
+            }).ifPresent(held::add);
+        }
+        try {
+            NotifyModerators.Told told = notifier.tell(held);
+            NotifyModerators.Told flushed = notifier.flushDue();
+            System.out.println("{\"function\":\"notifier\",\"records\":" + records.size() + ",\"held\":" + held.size()
+                    + ",\"sent\":" + (told.sent() + flushed.sent()) + ",\"failed\":" + (told.failed() + flushed.failed()) + "}");
+        } catch (ServiceException e) {
+            System.out.println("{\"function\":\"notifier\",\"failed\":\"" + e.code().wire() + "\"}");
+            throw e;
+        }
+        return null;
+    }
+}
