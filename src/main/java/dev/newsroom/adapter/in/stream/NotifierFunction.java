@@ -45,15 +45,30 @@ public final class NotifierFunction implements RequestHandler<DynamodbEvent, Voi
                 return value == null ? null : value.getS();
             }).ifPresent(held::add);
         }
+        NotifyModerators.Told told;
         try {
-            NotifyModerators.Told told = notifier.tell(held);
-            NotifyModerators.Told flushed = notifier.flushDue();
-            System.out.println("{\"function\":\"notifier\",\"records\":" + records.size() + ",\"held\":" + held.size()
-                    + ",\"sent\":" + (told.sent() + flushed.sent()) + ",\"failed\":" + (told.failed() + flushed.failed()) + "}");
+            told = notifier.tell(held);
         } catch (ServiceException e) {
-            System.out.println("{\"function\":\"notifier\",\"failed\":\"" + e.code().wire() + "\"}");
+            log("tell", e);
             throw e;
         }
+        NotifyModerators.Told flushed;
+        try {
+            flushed = notifier.flushDue();
+        } catch (ServiceException e) {
+            // the batch itself is told: retrying it would count it twice; the next minute flushes again
+            log("flush", e);
+            flushed = new NotifyModerators.Told(0, 0);
+        }
+        System.out.println("{\"function\":\"notifier\",\"records\":" + records.size() + ",\"held\":" + held.size()
+                + ",\"sent\":" + (told.sent() + flushed.sent()) + ",\"failed\":" + (told.failed() + flushed.failed()) + "}");
         return null;
+    }
+
+    private static void log(String step, ServiceException e) {
+        StringBuilder line = new StringBuilder("{\"function\":\"notifier\",\"step\":\"" + step + "\",\"failed\":\""
+                + e.code().wire() + "\"");
+        e.diagnostics().forEach((k, v) -> line.append(",\"").append(k).append("\":\"").append(v).append('"'));
+        System.out.println(line.append('}'));
     }
 }
