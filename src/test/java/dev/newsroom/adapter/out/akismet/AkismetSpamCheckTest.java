@@ -18,7 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Akismet adapter against a local server that speaks Akismet's protocol: answers, errors and slow answers. */
 class AkismetSpamCheckTest {
-    private static final Duration BUDGET = Duration.ofMillis(400);
+    /** Generous for answers on a busy machine; the slow test uses a tight one. */
+    private static final Duration BUDGET = Duration.ofMillis(1000);
+    private static final Duration TIGHT = Duration.ofMillis(300);
     private final FakeAkismet akismet = new FakeAkismet();
 
     @AfterEach
@@ -27,7 +29,11 @@ class AkismetSpamCheckTest {
     }
 
     private AkismetSpamCheck service(String key) {
-        return new AkismetSpamCheck(key, URI.create(akismet.endpoint() + "/"), "https://www.example.com", BUDGET, true);
+        return service(key, BUDGET);
+    }
+
+    private AkismetSpamCheck service(String key, Duration budget) {
+        return new AkismetSpamCheck(key, URI.create(akismet.endpoint() + "/"), "https://www.example.com", budget, true);
     }
 
     private static SpamCheck.Query query(String author, String content) {
@@ -79,10 +85,10 @@ class AkismetSpamCheckTest {
     void aSlowAnswer_isAnError_withinTheBudget() {
         akismet.mode(FakeAkismet.Mode.SLOW);
         long start = System.nanoTime();
-        assertEquals(SpamVerdict.ERROR, service(FakeAkismet.KEY).check(query(FakeAkismet.TEST_SPAMMER, "Hello")));
+        assertEquals(SpamVerdict.ERROR, service(FakeAkismet.KEY, TIGHT).check(query(FakeAkismet.TEST_SPAMMER, "Hello")));
         long millis = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(millis < BUDGET.toMillis() + 250, "took " + millis + " ms");
-        assertFalse(service(FakeAkismet.KEY).report(query("Ama", "Hello"), SpamVerdict.SPAM));
+        assertTrue(millis < TIGHT.toMillis() + 500, "took " + millis + " ms");
+        assertFalse(service(FakeAkismet.KEY, TIGHT).report(query("Ama", "Hello"), SpamVerdict.SPAM));
     }
 
     @Test
