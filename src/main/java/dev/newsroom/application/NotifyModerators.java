@@ -39,12 +39,12 @@ public final class NotifyModerators {
 
     /** Messages sent, and messages that failed and were put back to wait. */
     public record Told(int sent, int failed) {
+        public static final Told NOTHING = new Told(0, 0);
+
         Told plus(Told other) {
             return new Told(sent + other.sent, failed + other.failed);
         }
     }
-
-    private static final Told NOTHING = new Told(0, 0);
 
     /** Tells of these arrivals (each comment once, even when delivered twice in one batch). */
     public Told tell(List<HeldComment> arrivals) {
@@ -53,7 +53,7 @@ public final class NotifyModerators {
             byArticle.computeIfAbsent(c.articleSlug(), slug -> new ArrayList<>()).add(c);
         }
         Instant now = clock.instant();
-        Told told = NOTHING;
+        Told told = Told.NOTHING;
         for (var article : byArticle.entrySet()) {
             List<HeldComment> comments = article.getValue();
             int spam = (int) comments.stream().filter(HeldComment::spam).count();
@@ -72,7 +72,7 @@ public final class NotifyModerators {
     /** Sends the messages that waited for their article's interval to pass. */
     public Told flushDue() {
         Instant now = clock.instant();
-        Told told = NOTHING;
+        Told told = Told.NOTHING;
         for (String slug : ledger.due(DUE_PER_RUN)) {
             var waited = ledger.claim(slug, now, INTERVAL, true);
             if (waited.isPresent()) {

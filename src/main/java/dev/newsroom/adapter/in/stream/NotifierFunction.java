@@ -58,7 +58,7 @@ public final class NotifierFunction implements RequestHandler<DynamodbEvent, Voi
         } catch (ServiceException e) {
             // the batch itself is told: retrying it would count it twice; the next minute flushes again
             log("flush", e);
-            flushed = new NotifyModerators.Told(0, 0);
+            flushed = NotifyModerators.Told.NOTHING;
         }
         System.out.println("{\"function\":\"notifier\",\"records\":" + records.size() + ",\"held\":" + held.size()
                 + ",\"sent\":" + (told.sent() + flushed.sent()) + ",\"failed\":" + (told.failed() + flushed.failed()) + "}");
