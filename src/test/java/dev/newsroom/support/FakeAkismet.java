@@ -34,6 +34,7 @@ public final class FakeAkismet implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newCachedThreadPool();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private volatile Mode mode = Mode.NORMAL;
     private volatile long slowMillis = 3_000;
@@ -44,7 +45,7 @@ public final class FakeAkismet implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.setExecutor(threads);
         server.createContext("/1.1/", this::handle);
         server.start();
     }
@@ -143,5 +144,6 @@ public final class FakeAkismet implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        threads.shutdownNow();
     }
 }
