@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 /**
  * The notifier function fed from {@code events/stream/held-comments.json} (the event {@code sam local invoke}
  * takes) against DynamoDB Local: new held and spam comments are told, one message per article; approved ones,
- * moderators' later changes and other items are not; the schedule's empty event sends what waited.
+ * moderators' later changes and other items are not; the schedule's event ({@code events/stream/every-minute.json},
+ * the template's {@code Input}) sends what waited.
  */
 class NotifierFunctionTest {
     private static final String LEAD = "wagner-to-withdraw-from-mali-after-completing-mission";
@@ -45,7 +46,7 @@ class NotifierFunctionTest {
         notifier.handleRequest(event, null);
         assertEquals(2, sent.size(), "the same batch again, within the minute: it waits");
         clock.advance(Duration.ofSeconds(60));
-        notifier.handleRequest(new DynamodbEvent(), null);
+        notifier.handleRequest(EventLoader.loadDynamoDbEvent("events/stream/every-minute.json"), null);
         assertEquals(java.util.Set.of(new ModerationDigest(LEAD, 1, 1, List.of()),
                 new ModerationDigest("mali-junta-reacts", 1, 0, List.of())),
                 java.util.Set.copyOf(sent.subList(2, sent.size())), "the minute's schedule sends what waited");
