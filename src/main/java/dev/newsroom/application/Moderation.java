@@ -157,7 +157,7 @@ public final class Moderation {
             if (said == null || said == truth || said == SpamVerdict.ERROR) {
                 return;
             }
-            if (spamCheck.report(new SpamCheck.Query(after, null, null), truth)) {
+            if (spamCheck.report(SpamCheck.Query.of(after), truth)) {
                 comments.recordSpamVerdict(after.id(), truth);
             }
         } catch (ServiceException unavailable) {

@@ -87,20 +87,16 @@ public final class SubmitComment {
         SubmittedComment checked = SubmissionRules.check(request.form(), rules);
         boolean previouslyApproved = rules.requirePreviouslyApproved() && checked.authorEmail() != null
                 && comments.isPreviouslyApproved(checked.authorName(), checked.authorEmail());
-        CommentStatus decided = ModerationPolicy.decide(checked, request.sender(), rules, previouslyApproved);
+        CommentStatus status = ModerationPolicy.decide(checked, request.sender(), rules, previouslyApproved);
+        SpamVerdict verdict = status == CommentStatus.SPAM || !spamCheck.enabled() ? null
+                : spamCheck.check(new SpamCheck.Query(checked.authorName(), checked.authorEmail(), checked.authorUrl(),
+                checked.content(), request.sender().ip(), request.sender().userAgent(), now, request.referrer(),
+                article.updatedAt()));
+        status = statusAfter(status, verdict);
 
-        String id = ids.newId();
-        Function<CommentStatus, Comment> withStatus = status -> new Comment(id, article.slug(),
-                depth == 1 ? null : checked.parentId(), depth, checked.authorName(), checked.authorEmail(),
-                checked.authorUrl(), checked.content(), status, request.sender().ip(), request.sender().userAgent(),
-                now, now, null, null, 1, request.idempotencyKey());
-        Comment comment = withStatus.apply(decided);
-        SpamVerdict verdict = decided == CommentStatus.SPAM || !spamCheck.enabled() ? null
-                : spamCheck.check(new SpamCheck.Query(comment, request.referrer(), article.updatedAt()));
-        CommentStatus status = statusAfter(decided, verdict);
-        if (status != decided) {
-            comment = withStatus.apply(status);
-        }
+        Comment comment = new Comment(ids.newId(), article.slug(), depth == 1 ? null : checked.parentId(), depth, checked.authorName(),
+                checked.authorEmail(), checked.authorUrl(), checked.content(), status, request.sender().ip(),
+                request.sender().userAgent(), now, now, null, null, 1, request.idempotencyKey());
         String answer = receipt.apply(comment);
         RecordedResponse record = request.idempotencyKey() == null ? null
                 : new RecordedResponse(request.idempotencyKey(), request.requestHash(), status, answer,

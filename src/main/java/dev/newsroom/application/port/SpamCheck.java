@@ -30,10 +30,17 @@ public interface SpamCheck {
     };
 
     /**
-     * A comment as the service sees it: the comment itself (author, content, IP, user agent, times), the page it
-     * was sent from ({@code referrer}, may be null) and when its article last changed (may be null).
+     * A comment as the service sees it: author, content, the sender's IP and user agent, when it was written,
+     * the page it was sent from ({@code referrer}) and when its article last changed; any may be null.
      */
-    record Query(Comment comment, String referrer, Instant articleModifiedAt) {
+    record Query(String authorName, String authorEmail, String authorUrl, String content, String ip, String userAgent,
+                 Instant createdAt, String referrer, Instant articleModifiedAt) {
+
+        /** A stored comment, as reported after a moderator's decision (its page and article times are not kept). */
+        public static Query of(Comment c) {
+            return new Query(c.authorName(), c.authorEmail(), c.authorUrl(), c.content(), c.ip(), c.userAgent(),
+                    c.createdAt(), null, null);
+        }
     }
 
     boolean enabled();

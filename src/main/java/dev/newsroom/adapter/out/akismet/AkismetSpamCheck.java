@@ -2,7 +2,6 @@ package dev.newsroom.adapter.out.akismet;
 
 import dev.newsroom.application.port.SpamCheck;
 import dev.newsroom.application.port.SpamVerdict;
-import dev.newsroom.domain.Comment;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -85,19 +84,18 @@ public final class AkismetSpamCheck implements SpamCheck {
 
     /** Akismet's fields for a comment; absent values are left out. */
     private Map<String, String> fields(Query query) {
-        Comment c = query.comment();
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("api_key", apiKey);
         fields.put("blog", blog);
-        fields.put("user_ip", c.ip());
-        fields.put("user_agent", c.userAgent());
+        fields.put("user_ip", query.ip());
+        fields.put("user_agent", query.userAgent());
         fields.put("referrer", query.referrer());
         fields.put("comment_type", "comment");
-        fields.put("comment_author", c.authorName());
-        fields.put("comment_author_email", c.authorEmail());
-        fields.put("comment_author_url", c.authorUrl());
-        fields.put("comment_content", c.content());
-        fields.put("comment_date_gmt", text(c.createdAt()));
+        fields.put("comment_author", query.authorName());
+        fields.put("comment_author_email", query.authorEmail());
+        fields.put("comment_author_url", query.authorUrl());
+        fields.put("comment_content", query.content());
+        fields.put("comment_date_gmt", text(query.createdAt()));
         fields.put("comment_post_modified_gmt", text(query.articleModifiedAt()));
         fields.put("blog_charset", "UTF-8");
         if (test) {

@@ -2,8 +2,6 @@ package dev.newsroom.adapter.out.akismet;
 
 import dev.newsroom.application.port.SpamCheck;
 import dev.newsroom.application.port.SpamVerdict;
-import dev.newsroom.domain.Comment;
-import dev.newsroom.domain.CommentStatus;
 import dev.newsroom.support.FakeAkismet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,10 +35,9 @@ class AkismetSpamCheckTest {
     }
 
     private static SpamCheck.Query query(String author, String content) {
-        Comment c = new Comment("01KA0000000000000000000001", "a-story", null, 1, author, "ama@example.com",
-                "https://ama.example", content, CommentStatus.APPROVED, "203.0.113.9", "Mozilla/5.0 (X11)",
-                Instant.parse("2026-11-28T10:00:00Z"), Instant.parse("2026-11-28T10:00:00Z"), null, null, 1, null);
-        return new SpamCheck.Query(c, "https://www.example.com/a-story", Instant.parse("2026-11-27T08:00:00Z"));
+        return new SpamCheck.Query(author, "ama@example.com", "https://ama.example", content, "203.0.113.9",
+                "Mozilla/5.0 (X11)", Instant.parse("2026-11-28T10:00:00Z"), "https://www.example.com/a-story",
+                Instant.parse("2026-11-27T08:00:00Z"));
     }
 
     @Test
