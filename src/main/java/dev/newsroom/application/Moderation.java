@@ -2,6 +2,8 @@ package dev.newsroom.application;
 
 import dev.newsroom.application.port.CommentRepository;
 import dev.newsroom.application.port.Page;
+import dev.newsroom.application.port.SpamCheck;
+import dev.newsroom.application.port.SpamVerdict;
 import dev.newsroom.domain.Comment;
 import dev.newsroom.domain.CommentStatus;
 import dev.newsroom.domain.ErrorCode;
@@ -10,6 +12,8 @@ import dev.newsroom.domain.ServiceException;
 import dev.newsroom.domain.SubmissionRules;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,15 +22,22 @@ import java.util.List;
  * Moderators' work on comments: the queue, status changes, edits, permanent deletes and bulk actions.
  * Every single-comment write names the version it was based on and fails with {@code version_conflict} when
  * someone else got there first; the article's count follows within a moment ({@link CountApprovals}).
+ * A moderator who marks spam a comment the spam service passed, or approves one it flagged, tells the service so
+ * (submit-spam / submit-ham), after the change is stored: within the service's budget, and never failing the
+ * moderation (a bulk action stops telling once {@link #REPORTS_BUDGET} is spent).
  */
 public final class Moderation {
     public static final int MAX_BULK = 100;
+    /** How long one bulk action may spend telling the spam service, within the admin function's 15 s. */
+    public static final Duration REPORTS_BUDGET = Duration.ofSeconds(4);
     private final CommentRepository comments;
     private final Clock clock;
+    private final SpamCheck spamCheck;
 
-    public Moderation(CommentRepository comments, Clock clock) {
+    public Moderation(CommentRepository comments, Clock clock, SpamCheck spamCheck) {
         this.comments = comments;
         this.clock = clock;
+        this.spamCheck = spamCheck;
     }
 
     /** A moderator's change to one comment: a new status, new content, or both. */
@@ -51,7 +62,10 @@ public final class Moderation {
                     "Give a new status or new content.")));
         }
         String content = change.content() == null ? null : SubmissionRules.checkedContent(change.content());
-        return apply(current(id, change.expectedVersion()), change.status(), content, moderator);
+        Comment current = current(id, change.expectedVersion());
+        Comment updated = apply(current, change.status(), content, moderator);
+        reportDisagreement(current, updated);
+        return updated;
     }
 
     /** Deletes for good; only comments in spam or trash can go (so nothing approved vanishes by one click). */
@@ -100,25 +114,54 @@ public final class Moderation {
                     "The action must be approve, pending, spam, trash or delete.")));
         }
         List<BulkResult> results = new ArrayList<>();
+        Instant reportsUntil = clock.instant().plus(REPORTS_BUDGET);
         for (String id : new LinkedHashSet<>(ids)) {
-            results.add(bulkOne(id, target, moderator));
+            results.add(bulkOne(id, target, moderator, reportsUntil));
         }
         return results;
     }
 
-    private BulkResult bulkOne(String id, CommentStatus target, String moderator) {
+    private BulkResult bulkOne(String id, CommentStatus target, String moderator, Instant reportsUntil) {
         try {
             Comment current = get(id);
             if (target == null) {
                 deleteCurrent(current);
                 return new BulkResult(id, "ok", "deleted");
             }
-            return new BulkResult(id, "ok", apply(current, target, null, moderator).status().wire());
+            Comment updated = apply(current, target, null, moderator);
+            if (clock.instant().isBefore(reportsUntil)) {
+                reportDisagreement(current, updated);
+            }
+            return new BulkResult(id, "ok", updated.status().wire());
         } catch (ServiceException e) {
             if (e.code() == ErrorCode.UNAVAILABLE) {
                 throw e;
             }
             return new BulkResult(id, e.code().wire(), null);
+        }
+    }
+
+    /**
+     * Tells the spam service when a moderator's spam or approval contradicts what it said of the comment, and
+     * remembers that it now agrees. The moderation is already stored: nothing here may fail it, so a database
+     * failure while reading or recording the verdict skips the report (the service logs its own failures).
+     */
+    private void reportDisagreement(Comment before, Comment after) {
+        if (!spamCheck.enabled() || before.status() == after.status()) {
+            return;
+        }
+        SpamVerdict truth = after.status() == CommentStatus.SPAM ? SpamVerdict.SPAM
+                : after.status() == CommentStatus.APPROVED ? SpamVerdict.HAM : null;
+        try {
+            SpamVerdict said = truth == null ? null : comments.spamVerdict(after.id()).orElse(null);
+            if (said == null || said == truth || said == SpamVerdict.ERROR) {
+                return;
+            }
+            if (spamCheck.report(SpamCheck.Query.of(after), truth)) {
+                comments.recordSpamVerdict(after.id(), truth);
+            }
+        } catch (ServiceException unavailable) {
+            // the moderation stands; the service is told nothing this time
         }
     }
 }

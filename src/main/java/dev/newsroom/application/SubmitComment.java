@@ -5,6 +5,8 @@ import dev.newsroom.application.port.CommentSubmission;
 import dev.newsroom.application.port.IdGenerator;
 import dev.newsroom.application.port.IdempotencyCollision;
 import dev.newsroom.application.port.RecordedResponse;
+import dev.newsroom.application.port.SpamCheck;
+import dev.newsroom.application.port.SpamVerdict;
 import dev.newsroom.domain.Article;
 import dev.newsroom.domain.Comment;
 import dev.newsroom.domain.CommentHtml;
@@ -26,7 +28,10 @@ import java.util.function.Function;
 /**
  * Submitting a comment, with WordPress's checks in WordPress's order: article (404, closed), parent (404,
  * unapproved, depth), fields (all at once), then duplicate and flood (checked atomically with the write), then
- * the moderation decision. An idempotent retry replays the first response and writes nothing.
+ * the moderation decision. An idempotent retry replays the first response and writes nothing. A comment the rules
+ * did not find spam is then put to the spam service, when one is configured (as WordPress's Akismet plugin does,
+ * before the duplicate and flood checks): its "spam" makes it spam, and no answer in time holds it; its verdict
+ * is stored with the comment, so that moderators' disagreements can be reported.
  */
 public final class SubmitComment {
     public static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
@@ -35,19 +40,24 @@ public final class SubmitComment {
     private final SettingsService settings;
     private final IdGenerator ids;
     private final Clock clock;
+    private final SpamCheck spamCheck;
 
     public SubmitComment(ArticleService articles, CommentRepository comments, SettingsService settings,
-                         IdGenerator ids, Clock clock) {
+                         IdGenerator ids, Clock clock, SpamCheck spamCheck) {
         this.articles = articles;
         this.comments = comments;
         this.settings = settings;
         this.ids = ids;
         this.clock = clock;
+        this.spamCheck = spamCheck;
     }
 
-    /** The request as the gateway delivered it; {@code idempotencyKey} and {@code requestHash} may be null. */
+    /**
+     * The request as the gateway delivered it; {@code idempotencyKey}, {@code requestHash} and {@code referrer}
+     * (the page it was sent from, for the spam service) may be null.
+     */
     public record Request(String articleSlug, CommentForm form, ModerationPolicy.Sender sender,
-                          String idempotencyKey, String requestHash) {
+                          String idempotencyKey, String requestHash, String referrer) {
     }
 
     /**
@@ -79,6 +89,11 @@ public final class SubmitComment {
         boolean previouslyApproved = rules.requirePreviouslyApproved() && checked.authorEmail() != null
                 && comments.isPreviouslyApproved(checked.authorName(), checked.authorEmail());
         CommentStatus status = ModerationPolicy.decide(checked, request.sender(), rules, previouslyApproved);
+        SpamVerdict verdict = status == CommentStatus.SPAM || !spamCheck.enabled() ? null
+                : spamCheck.check(new SpamCheck.Query(checked.authorName(), checked.authorEmail(), checked.authorUrl(),
+                checked.content(), request.sender().ip(), request.sender().userAgent(), now, request.referrer(),
+                article.updatedAt()));
+        status = statusAfter(status, verdict);
 
         Comment comment = new Comment(ids.newId(), article.slug(), depth == 1 ? null : checked.parentId(), depth, checked.authorName(),
                 checked.authorEmail(), checked.authorUrl(), checked.content(), status, request.sender().ip(),
@@ -89,12 +104,20 @@ public final class SubmitComment {
                 : new RecordedResponse(request.idempotencyKey(), request.requestHash(), status, answer,
                 now.plus(IDEMPOTENCY_WINDOW));
         try {
-            comments.submit(new CommentSubmission(comment, rules.floodSeconds(), now, record));
+            comments.submit(new CommentSubmission(comment, rules.floodSeconds(), now, record, verdict));
         } catch (IdempotencyCollision raced) {
             return replay(comments.findResponse(request.idempotencyKey()).orElseThrow(() ->
                     ServiceException.unavailable(1)), request);
         }
         return new Outcome(comment, status, answer, false);
+    }
+
+    /** The spam service's "spam" makes a comment spam; no answer holds it, so nothing is published unchecked. */
+    private static CommentStatus statusAfter(CommentStatus decided, SpamVerdict verdict) {
+        if (verdict == SpamVerdict.SPAM) {
+            return CommentStatus.SPAM;
+        }
+        return verdict == SpamVerdict.ERROR ? CommentStatus.PENDING : decided;
     }
 
     private int replyDepth(Article article, String parentId, DiscussionSettings rules) {

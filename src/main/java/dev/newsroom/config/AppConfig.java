@@ -23,10 +23,11 @@ import java.util.function.UnaryOperator;
  *                       over, 1 to 100, default 10 (about 10,000 queue writes a second per status); only raise it
  * @param deletionSettle {@code DELETION_SETTLE_SECONDS}, how long after an article's deletion its comments' last
  *                       sweep must begin, default 20 (more than the comments function's 15 s timeout)
+ * @param spamService    the spam service (Akismet): {@link SpamServiceConfig}
  */
 public record AppConfig(String tableName, String region, String endpoint, List<String> allowedOrigins,
                         int publicMaxAge, byte[] cursorSecret, Duration settingsRefresh, int queueShards,
-                        Duration deletionSettle) {
+                        Duration deletionSettle, SpamServiceConfig spamService) {
 
     public static AppConfig fromEnvironment() {
         return from(name -> {
@@ -43,17 +44,19 @@ public record AppConfig(String tableName, String region, String endpoint, List<S
         if (secretBytes.length < 16) {
             throw new IllegalStateException("CURSOR_SECRET must be at least 16 characters");
         }
+        List<String> allowedOrigins = origins == null ? List.of() : Arrays.stream(origins.split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).toList();
         return new AppConfig(
                 orDefault(lookup.apply("TABLE_NAME"), "newsroom"),
                 orDefault(lookup.apply("AWS_REGION"), "us-east-1"),
                 endpoint,
-                origins == null ? List.of() : Arrays.stream(origins.split(",")).map(String::trim)
-                        .filter(s -> !s.isEmpty()).toList(),
+                allowedOrigins,
                 Integer.parseInt(orDefault(lookup.apply("PUBLIC_MAX_AGE_SECONDS"), "30")),
                 secretBytes,
                 Duration.ofSeconds(Long.parseLong(orDefault(lookup.apply("SETTINGS_REFRESH_SECONDS"), "30"))),
                 queueShards(orDefault(lookup.apply("QUEUE_SHARDS"), "10")),
-                Duration.ofSeconds(Long.parseLong(orDefault(lookup.apply("DELETION_SETTLE_SECONDS"), "20"))));
+                Duration.ofSeconds(Long.parseLong(orDefault(lookup.apply("DELETION_SETTLE_SECONDS"), "20"))),
+                SpamServiceConfig.from(lookup, allowedOrigins));
     }
 
     private static int queueShards(String value) {

@@ -1,9 +1,11 @@
 package dev.newsroom.config;
 
+import dev.newsroom.adapter.out.akismet.AkismetSpamCheck;
 import dev.newsroom.adapter.out.dynamodb.CursorCodec;
 import dev.newsroom.adapter.out.dynamodb.DynamoApprovalCounts;
 import dev.newsroom.adapter.out.dynamodb.DynamoArticleRepository;
 import dev.newsroom.adapter.out.dynamodb.DynamoCommentRepository;
+import dev.newsroom.adapter.out.dynamodb.DynamoDigestLedger;
 import dev.newsroom.adapter.out.dynamodb.DynamoSettingsRepository;
 import dev.newsroom.adapter.out.dynamodb.TableSetup;
 import dev.newsroom.adapter.out.html.JsoupArticleHtmlSanitizer;
@@ -11,12 +13,15 @@ import dev.newsroom.application.ArticleService;
 import dev.newsroom.application.CommentQueries;
 import dev.newsroom.application.CountApprovals;
 import dev.newsroom.application.Moderation;
+import dev.newsroom.application.NotifyModerators;
 import dev.newsroom.application.Privacy;
 import dev.newsroom.application.SettingsService;
 import dev.newsroom.application.SubmitComment;
 import dev.newsroom.application.UlidGenerator;
 import dev.newsroom.application.port.ArticleHtmlSanitizer;
 import dev.newsroom.application.port.CommentRepository;
+import dev.newsroom.application.port.ModeratorAlerts;
+import dev.newsroom.application.port.SpamCheck;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -68,8 +73,9 @@ public final class AppContext {
                 config.settingsRefresh());
         this.articles = new ArticleService(articleRepo, clock, this::articleHtmlSanitizer);
         this.commentQueries = new CommentQueries(articles, commentRepo);
-        this.submitComment = new SubmitComment(articles, commentRepo, settings, new UlidGenerator(clock), clock);
-        this.moderation = new Moderation(commentRepo, clock);
+        SpamCheck spamCheck = spamCheck(config);
+        this.submitComment = new SubmitComment(articles, commentRepo, settings, new UlidGenerator(clock), clock, spamCheck);
+        this.moderation = new Moderation(commentRepo, clock, spamCheck);
         this.privacy = new Privacy(commentRepo, clock);
         this.countApprovals = new CountApprovals(new DynamoApprovalCounts(dynamo, config.tableName(), clock));
     }
@@ -83,6 +89,19 @@ public final class AppContext {
             articleHtmlSanitizer = new JsoupArticleHtmlSanitizer(config.allowedOrigins());
         }
         return articleHtmlSanitizer;
+    }
+
+    /**
+     * The spam service when a key is configured (the key itself, or read once here, at init, from its SSM
+     * SecureString: a parameter that cannot be read fails the init, so a misconfigured stack fails its deployment);
+     * {@link SpamCheck#OFF} otherwise, and then no HTTP client for it is ever made.
+     */
+    static SpamCheck spamCheck(AppConfig config) {
+        var spam = config.spamService();
+        String key = spam.apiKey() != null ? spam.apiKey()
+                : spam.apiKeyParameter() != null ? SecureParameters.read(config, spam.apiKeyParameter()) : null;
+        return key == null || key.isBlank() ? SpamCheck.OFF
+                : new AkismetSpamCheck(key.trim(), spam.endpoint(), spam.blog(), spam.budget(), spam.test());
     }
 
     /** The container-wide context, built on first use from the environment. */
@@ -213,5 +232,18 @@ public final class AppContext {
 
     public Privacy privacy() {
         return privacy;
+    }
+
+    /** Telling moderators of held and spam comments through {@code alerts}: for the notifier function only. */
+    public NotifyModerators notifyModerators(ModeratorAlerts alerts) {
+        return new NotifyModerators(new DynamoDigestLedger(dynamo, config.tableName()), alerts, clock);
+    }
+
+    /**
+     * The notifier's SNS topic ({@code NOTIFY_TOPIC_ARN}, with {@code MODERATION_CONSOLE_URL} for the link), built
+     * in {@link ModeratorTopic} so that only the notifier function loads the SNS client.
+     */
+    public static ModeratorAlerts moderatorAlerts() {
+        return ModeratorTopic.fromEnvironment(AppConfig.fromEnvironment());
     }
 }

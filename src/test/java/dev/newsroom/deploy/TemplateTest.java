@@ -68,6 +68,71 @@ class TemplateTest {
         }
     }
 
+    @Test
+    void theNotifierReadsOnlyItsStream_writesOnlyItsLedger_andPublishesOnlyToItsTopic() {
+        JsonNode notifier = template.path("Resources").path("NotifierFunction");
+        assertFalse(notifier.path("Properties").path("Role").isMissingNode(), "SAM's default role reads every stream");
+        Set<String> granted = new TreeSet<>();
+        for (JsonNode statement : statements(notifier)) {
+            Set<String> actions = actions(statement);
+            granted.addAll(actions);
+            String resource = statement.path("Resource").asText();
+            if (actions.contains("dynamodb:GetRecords")) {
+                assertEquals("ContentTable.StreamArn", resource);
+            } else if (actions.contains("sns:Publish")) {
+                assertEquals(Set.of("sns:Publish"), actions);
+                assertEquals("ModeratorTopic", resource, "only its own topic");
+            } else if (actions.contains("dynamodb:Query")) {
+                assertEquals("${ContentTable.Arn}/index/gsi1", resource);
+                assertEquals("[\"N#due\"]", statement.path("Condition").path("ForAllValues:StringEquals")
+                        .path("dynamodb:LeadingKeys").toString(), "only the partition of articles whose message waits");
+            }
+        }
+        assertEquals(new TreeSet<>(Set.of("dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
+                "dynamodb:ListStreams", "dynamodb:UpdateItem", "dynamodb:Query", "sns:Publish")), granted);
+        for (var function : functions()) {
+            if (!function.getKey().equals("NotifierFunction")) {
+                assertFalse(allStatements(function.getValue()).stream().anyMatch(st -> actions(st).contains("sns:Publish")),
+                        function.getKey() + " may publish to moderators");
+            }
+        }
+    }
+
+    @Test
+    void onlyTheCommentsAndAdminFunctionsMayReadTheAkismetKey_andOnlyThatParameter() {
+        Set<String> readers = new TreeSet<>();
+        for (var function : functions()) {
+            for (JsonNode statement : allStatements(function.getValue())) {
+                for (String action : actions(statement)) {
+                    if (action.startsWith("ssm:")) {
+                        assertEquals("ssm:GetParameter", action, function.getKey());
+                        assertEquals("arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter${AkismetApiKeyParameter}",
+                                statement.path("Resource").asText(), function.getKey() + " reads another parameter");
+                        readers.add(function.getKey());
+                    }
+                    if (action.startsWith("kms:")) {
+                        assertEquals("kms:Decrypt", action, function.getKey());
+                        assertEquals("AkismetKeyKmsKeyArn", statement.path("Resource").asText());
+                        assertEquals("ssm.${AWS::Region}.amazonaws.com", statement.path("Condition").path("StringEquals")
+                                .path("kms:ViaService").asText(), "the key only through SSM");
+                    }
+                }
+            }
+        }
+        assertEquals(Set.of("AdminFunction", "CommentsFunction"), readers);
+    }
+
+    /** {@link #statements} and those of policies given under a condition ({@code !If [cond, policy, NoValue]}). */
+    private static List<JsonNode> allStatements(JsonNode function) {
+        List<JsonNode> statements = statements(function);
+        function.path("Properties").path("Policies").forEach(policy -> {
+            if (policy.isArray()) {
+                policy.forEach(choice -> choice.path("Statement").forEach(statements::add));
+            }
+        });
+        return statements;
+    }
+
     private static Set<String> actions(JsonNode statement) {
         Set<String> actions = new HashSet<>();
         statement.path("Action").forEach(a -> actions.add(a.asText()));
@@ -94,6 +159,7 @@ class TemplateTest {
                 "ArticlesFunction", Set.of(),
                 "CommentsFunction", Set.of("COMMENT#*", "DUP#*", "FLOOD#*", "IDEM#*"),
                 "CountsFunction", Set.of("COUNTED#*", "ARTICLE#*"),
+                "NotifierFunction", Set.of("NOTIFY#*"),
                 "AdminFunction", Set.of("ARTICLE#*", "COMMENT#*", "DUP#*", "FLOOD#*", "IDEM#*", "SETTINGS", "AUTHOR#*"));
         for (var function : functions()) {
             Set<String> allowed = new TreeSet<>();

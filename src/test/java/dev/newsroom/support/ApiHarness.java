@@ -36,7 +36,12 @@ public final class ApiHarness {
     public final StreamCounter counter;
 
     public ApiHarness() {
-        this.app = DynamoDbLocal.context(clock);
+        this(Map.of());
+    }
+
+    /** The same, with these environment settings on top of the test defaults (e.g. a spam service's). */
+    public ApiHarness(Map<String, String> settings) {
+        this.app = DynamoDbLocal.context(clock, settings);
         this.articles = new ArticlesFunction(app);
         this.comments = new CommentsFunction(app);
         this.admin = new AdminFunction(app);

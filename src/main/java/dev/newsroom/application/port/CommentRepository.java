@@ -47,4 +47,13 @@ public interface CommentRepository {
 
     /** A stored first response for an idempotency key, if one is live. */
     Optional<RecordedResponse> findResponse(String idempotencyKey);
+
+    /**
+     * What the spam service last said of a comment (stored with it by {@link #submit}, kept beside it, gone with
+     * it); empty when it was never asked.
+     */
+    Optional<SpamVerdict> spamVerdict(String commentId);
+
+    /** Records what the spam service now believes of a comment, after a moderator's report. */
+    void recordSpamVerdict(String commentId, SpamVerdict verdict);
 }

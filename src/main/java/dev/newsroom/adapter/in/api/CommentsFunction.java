@@ -72,7 +72,8 @@ public final class CommentsFunction extends ApiFunction {
         CommentFormReader.Posted posted = CommentFormReader.read(request, JSON);
         String requestHash = key == null ? null : requestHash(request);
         var submission = new SubmitComment.Request(request.pathParameter("slug"), posted.form(),
-                new ModerationPolicy.Sender(request.sourceIp(), request.userAgent()), key, requestHash);
+                new ModerationPolicy.Sender(request.sourceIp(), request.userAgent()), key, requestHash,
+                request.header("Referer"));
         SubmitComment.Outcome outcome = app.submitComment().submit(submission, this::receipt);
         request.outcome(outcome.replayed() ? "replayed" : outcomeName(outcome.status()));
         if (!outcome.replayed()) {

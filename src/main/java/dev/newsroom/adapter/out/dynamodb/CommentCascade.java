@@ -152,7 +152,7 @@ final class CommentCascade {
     }
 
     /**
-     * Deletes the comments and their duplicate marks. Keys are de-duplicated (two comments can share a mark, and
+     * Deletes the comments, their duplicate marks and spam verdicts. Keys are de-duplicated (two comments can share a mark, and
      * DynamoDB refuses a batch that names one key twice); false when the deadline came before all were written.
      */
     private boolean deleteAll(List<CommentItem> comments, long deadline) {
@@ -160,6 +160,8 @@ final class CommentCascade {
         for (CommentItem item : comments) {
             Map<String, AttributeValue> key = Writes.key(item.pk, item.sk);
             deletions.putIfAbsent(item.pk + "\u0000" + item.sk, deletion(key));
+            deletions.putIfAbsent(item.pk + "\u0000" + TableLayout.SPAM_CHECK_SK,
+                    deletion(DynamoCommentRepository.spamCheckKey(item.id)));
             Comment c = ItemMapper.toComment(item);
             if (c.status() != CommentStatus.TRASH) {
                 Map<String, AttributeValue> mark = DuplicateMarks.key(c.duplicateKey());

@@ -5,6 +5,7 @@ import dev.newsroom.application.port.CommentSubmission;
 import dev.newsroom.application.port.IdempotencyCollision;
 import dev.newsroom.application.port.Page;
 import dev.newsroom.application.port.RecordedResponse;
+import dev.newsroom.application.port.SpamVerdict;
 import dev.newsroom.domain.Comment;
 import dev.newsroom.domain.CommentStatus;
 import dev.newsroom.domain.Hashes;
@@ -158,6 +159,9 @@ public final class DynamoCommentRepository implements CommentRepository {
             idemIndex = items.size();
             items.add(idempotencyRecord(s.response(), s.now().getEpochSecond()));
         }
+        if (s.spamVerdict() != null) {
+            items.add(writes.put(spamCheckItem(c.id(), s.spamVerdict())));
+        }
         try {
             DynamoCalls.transact(client, items);
         } catch (TransactionCanceledException e) {
@@ -252,7 +256,31 @@ public final class DynamoCommentRepository implements CommentRepository {
         if (current.status() != CommentStatus.TRASH) {
             items.add(writes.delete(DuplicateMarks.key(current.duplicateKey())));
         }
+        items.add(writes.delete(spamCheckKey(current.id())));
         DynamoCalls.transactGuarded(client, items, ServiceException::versionConflict);
+    }
+
+    @Override
+    public Optional<SpamVerdict> spamVerdict(String commentId) {
+        Map<String, AttributeValue> item = DynamoCalls.call(() -> client.getItem(b -> b.tableName(table.tableName())
+                .key(spamCheckKey(commentId)).consistentRead(true)).item());
+        return item == null || !item.containsKey("verdict") ? Optional.empty()
+                : SpamVerdict.parse(item.get("verdict").s());
+    }
+
+    @Override
+    public void recordSpamVerdict(String commentId, SpamVerdict verdict) {
+        DynamoCalls.run(() -> client.putItem(b -> b.tableName(table.tableName()).item(spamCheckItem(commentId, verdict))));
+    }
+
+    static Map<String, AttributeValue> spamCheckKey(String commentId) {
+        return Writes.key(TableLayout.commentPk(commentId), TableLayout.SPAM_CHECK_SK);
+    }
+
+    private static Map<String, AttributeValue> spamCheckItem(String commentId, SpamVerdict verdict) {
+        Map<String, AttributeValue> item = new HashMap<>(spamCheckKey(commentId));
+        item.put("verdict", AttributeValue.fromS(verdict.wire()));
+        return item;
     }
 
     private TransactWriteItem floodMark(Map<String, AttributeValue> key, CommentSubmission s) {

@@ -34,6 +34,8 @@ public final class TableLayout {
 
     static final String ARTICLE_SK = "A";
     static final String COMMENT_SK = "C";
+    /** The spam service's verdict on a comment: an item beside it, in its partition ({@code COMMENT#id}). */
+    static final String SPAM_CHECK_SK = "SPAMCHECK";
 
     private TableLayout() {
     }

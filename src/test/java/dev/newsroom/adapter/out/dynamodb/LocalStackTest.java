@@ -48,7 +48,7 @@ class LocalStackTest {
 
         SubmitComment.Outcome outcome = app.submitComment().submit(new SubmitComment.Request("on-localstack",
                 new CommentForm("Ama", "ama@example.com", null, "Hello LocalStack", null, null),
-                new ModerationPolicy.Sender("203.0.113.1", "test"), null, null),
+                new ModerationPolicy.Sender("203.0.113.1", "test"), null, null, null),
                 c -> "{}");
         assertEquals(CommentStatus.PENDING, outcome.status());
         assertEquals(1, app.moderation().queue(CommentStatus.PENDING, null, 10, null).items().size());
