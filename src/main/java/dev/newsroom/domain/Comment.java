@@ -7,8 +7,8 @@ import java.time.Instant;
  * email, IP address and user agent; {@link #avatarHash()} stands in for the email.
  * {@code depth} is 1 for a top-level comment and parent's depth + 1 for a reply. {@code idempotencyKey} is the
  * key it was submitted with (null when none), kept so that erasing the author also erases the stored response.
- * {@code contentHtml} is {@code content} as WordPress displays it ({@link CommentHtml#format}), made whenever the
- * content is set, never on a read; {@code byModerator} marks a moderator's own reply.
+ * {@code contentHtml} is {@code content} as WordPress displays it ({@link CommentHtml#format}), made when the
+ * content is set (a stored comment's is read back, not made again); {@code byModerator} marks a moderator's reply.
  */
 public record Comment(
         String id,

@@ -2,6 +2,7 @@ package dev.newsroom.domain;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +31,8 @@ final class CommentTags {
     private final String source;
     private final StringBuilder out;
     private final Deque<String> open = new ArrayDeque<>();
+    /** How many of each element are open: whether one is, without walking a deep stack. */
+    private final Map<String, Integer> openCounts = new HashMap<>();
 
     private CommentTags(String source) {
         this.source = source;
@@ -69,7 +72,7 @@ final class CommentTags {
         }
         out.append(HtmlText.escapeText(source.substring(text)));
         while (!open.isEmpty()) {
-            out.append("</").append(open.pop()).append('>');
+            out.append("</").append(close()).append('>');
         }
         return out.toString();
     }
@@ -86,10 +89,10 @@ final class CommentTags {
             return;
         }
         if (tag.closing) {
-            if (open.contains(tag.name)) {
+            if (isOpen(tag.name)) {
                 String closed;
                 do {
-                    closed = open.pop();
+                    closed = close();
                     out.append("</").append(closed).append('>');
                 } while (!closed.equals(tag.name));
             }
@@ -103,10 +106,11 @@ final class CommentTags {
             }
             value.ifPresent(v -> kept.put(name, v));
         }
-        if (tag.name.equals("a") && (open.contains("a") || !kept.containsKey("href"))) {
+        if (tag.name.equals("a") && (isOpen("a") || !kept.containsKey("href"))) {
             return;
         }
         open.push(tag.name);
+        openCounts.merge(tag.name, 1, Integer::sum);
         if (tag.name.equals("a")) {
             out.append(CommentHtml.linkStart(kept.get("href"), kept.get("title")));
             return;
@@ -115,6 +119,16 @@ final class CommentTags {
         kept.forEach((name, value) -> out.append(' ').append(name).append("=\"")
                 .append(HtmlText.escape(value)).append('"'));
         out.append('>');
+    }
+
+    private boolean isOpen(String name) {
+        return openCounts.getOrDefault(name, 0) > 0;
+    }
+
+    private String close() {
+        String name = open.pop();
+        openCounts.merge(name, -1, Integer::sum);
+        return name;
     }
 
     private static boolean isAsciiLetter(char c) {

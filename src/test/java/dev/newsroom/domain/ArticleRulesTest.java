@@ -69,4 +69,26 @@ class ArticleRulesTest {
             assertEquals(List.of("source.url"), e.fields().stream().map(FieldError::field).toList());
         }
     }
+
+    @Test
+    void toArticle_keepsPlainParagraphsAsEscapedHtml_andMakesAMissingExcerpt() {
+        var plain = new ArticleDraft("a-story", "A story", " ", List.of("Fish & chips.", "Two."), List.of(), null,
+                List.of(), List.of(), "published", null, null);
+        Article a = ArticleRules.toArticle(plain, NOW, 0, 1);
+        assertEquals("<p>Fish &amp; chips.</p>\n<p>Two.</p>", a.bodyHtml());
+        assertEquals("Fish & chips. Two.", a.excerpt());
+    }
+
+    @Test
+    void toArticle_fromHtml_reportsBodyErrorsOnBodyHtml_andRefusesHtmlTooLargeForAnItem() {
+        var empty = draft("a-story", "A story", List.of(), "published").withBodyHtml("", List.of());
+        ServiceException noText = assertThrows(ServiceException.class, () -> ArticleRules.toArticle(empty, NOW, 0, 1));
+        assertEquals(List.of("bodyHtml"), noText.fields().stream().map(FieldError::field).toList());
+
+        String html = "<p>" + "&amp;".repeat(ArticleRules.MAX_BODY_HTML_BYTES / 5) + "</p>";
+        var large = draft("a-story", "A story", List.of(), "published").withBodyHtml(html, List.of("&".repeat(1000)));
+        ServiceException tooLarge = assertThrows(ServiceException.class, () -> ArticleRules.toArticle(large, NOW, 0, 1));
+        assertEquals("too_long", tooLarge.fields().get(0).code());
+        assertEquals("bodyHtml", tooLarge.fields().get(0).field());
+    }
 }

@@ -1,8 +1,10 @@
 package dev.newsroom.flow;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsroom.domain.DiscussionSettings;
 import dev.newsroom.support.ApiHarness;
 import dev.newsroom.support.ApiHarness.Reply;
+import dev.newsroom.support.Events;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +62,27 @@ class RichContentTest {
                 "status", "published", "bodyHtml", "<script>alert(1)</script>", "version", 1)));
         assertEquals(400, refused.status(), refused.body());
         assertEquals("bodyHtml", refused.json().path("error").path("fields").get(0).path("field").asText());
+    }
+
+    @Test
+    void comment_whoseHtmlIsManyTimesItsSize_isStoredServedAndReplayed() {
+        api.publish(SLUG);
+        api.settings(new DiscussionSettings(true, 0, 0, List.of(), List.of(), false, false, 5, 0, 0));
+        String content = "a@b.cc ".repeat(9_000).strip();
+        Reply posted = api.call(withKey(ApiHarness.comment("Ama", "ama@example.com", content)));
+        assertEquals(201, posted.status(), posted.body());
+        Reply replayed = api.call(withKey(ApiHarness.comment("Ama", "ama@example.com", content)));
+        assertEquals(201, replayed.status(), replayed.body());
+        assertEquals(posted.body(), replayed.body());
+        JsonNode listed = api.get("/articles/" + SLUG + "/comments").json().path("items").get(0);
+        assertEquals(content, listed.path("content").asText());
+        assertEquals(9_000, listed.path("contentHtml").asText().split("<a ").length - 1);
+    }
+
+    private static com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent withKey(String json) {
+        var event = Events.fromIp(Events.request("POST", "/articles/" + SLUG + "/comments", json), "1.1.1.1");
+        event.getHeaders().put("Idempotency-Key", "large-html");
+        return event;
     }
 
     @Test

@@ -127,7 +127,7 @@ public final class DynamoCommentRepository implements CommentRepository {
             return Optional.empty();
         }
         return Optional.of(new RecordedResponse(idempotencyKey, item.get("requestHash").s(), recordedStatus(item),
-                item.get("body").s(), java.time.Instant.ofEpochSecond(expires)));
+                RecordedBodies.get(item), java.time.Instant.ofEpochSecond(expires)));
     }
 
     /**
@@ -296,7 +296,7 @@ public final class DynamoCommentRepository implements CommentRepository {
         Map<String, AttributeValue> item = new HashMap<>(idempotencyKeyOf(r.key()));
         item.put("requestHash", AttributeValue.fromS(r.requestHash()));
         item.put("status", AttributeValue.fromS(r.status().wire()));
-        item.put("body", AttributeValue.fromS(r.receipt()));
+        RecordedBodies.put(item, r.receipt());
         item.put(TableLayout.TTL, AttributeValue.fromN(Long.toString(r.expiresAt().getEpochSecond())));
         return writes.putIf(item, "attribute_not_exists(pk) OR expiresAt <= :now",
                 Map.of(":now", AttributeValue.fromN(Long.toString(nowSeconds))));
