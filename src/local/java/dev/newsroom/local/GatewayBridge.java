@@ -26,6 +26,7 @@ import java.util.UUID;
  * {@link APIGatewayProxyRequestEvent} the gateway would send (resource, path parameters, single- and
  * multi-value query strings and headers, {@code requestContext.identity.sourceIp}, request id, authorizer
  * claims) and the handler's response back into HTTP. Unknown paths and methods get the contract's 404/405.
+ * The runner's own sign-in ({@link LocalSignIn}) answers under {@code /local-auth/}, the web files elsewhere.
  */
 final class GatewayBridge implements HttpHandler {
     private static final int MAX_BODY = 1024 * 1024;
@@ -33,14 +34,16 @@ final class GatewayBridge implements HttpHandler {
     private final Map<String, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> handlers;
     private final LocalAuthorizer authorizer;
     private final StaticFiles statics;
+    private final LocalSignIn signIn;
 
     GatewayBridge(List<TemplateRoutes.DeclaredRoute> routes,
                   Map<String, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> handlers,
-                  LocalAuthorizer authorizer, StaticFiles statics) {
+                  LocalAuthorizer authorizer, StaticFiles statics, LocalSignIn signIn) {
         this.routes = routes;
         this.handlers = handlers;
         this.authorizer = authorizer;
         this.statics = statics;
+        this.signIn = signIn;
     }
 
     @Override
@@ -51,6 +54,9 @@ final class GatewayBridge implements HttpHandler {
             String method = exchange.getRequestMethod().toUpperCase();
             List<TemplateRoutes.DeclaredRoute> onPath = routes.stream().filter(r -> Route.match(r.path(), path) != null).toList();
             if (onPath.isEmpty()) {
+                if (path.startsWith(LocalSignIn.PREFIX) && signIn.handle(exchange, path)) {
+                    return;
+                }
                 if (method.equals("GET") && statics.serve(exchange, path)) {
                     return;
                 }
