@@ -8,6 +8,7 @@ import dev.newsroom.config.AppContext;
 import dev.newsroom.domain.Article;
 import dev.newsroom.domain.ArticleStatus;
 import dev.newsroom.domain.Comment;
+import dev.newsroom.domain.CommentHtml;
 import dev.newsroom.domain.CommentStatus;
 import dev.newsroom.domain.Source;
 import dev.newsroom.local.SampleData;
@@ -372,7 +373,8 @@ class BrowserTest {
     private static void storeApproved(String slug, int n, String name, String url, String content) {
         Instant at = SampleData.PUBLISHED.plusSeconds(n);
         Comment c = new Comment(commentId(n), slug, null, 1, name, "reader" + n + "@example.com", url, content,
-                CommentStatus.APPROVED, "192.0.2.1", "browser-test", at, at, "browser-test", at, 1, null);
+                CommentStatus.APPROVED, "192.0.2.1", "browser-test", at, at, "browser-test", at, 1, null,
+                CommentHtml.format(content), false);
         api.server.app().commentRepository().submit(new CommentSubmission(c, 0, at, null));
     }
 

@@ -5,6 +5,7 @@ import dev.newsroom.application.UlidGenerator;
 import dev.newsroom.application.port.CommentSubmission;
 import dev.newsroom.application.port.RecordedResponse;
 import dev.newsroom.domain.Comment;
+import dev.newsroom.domain.CommentHtml;
 import dev.newsroom.domain.CommentForm;
 import dev.newsroom.domain.CommentStatus;
 import dev.newsroom.domain.DiscussionSettings;
@@ -168,7 +169,8 @@ public final class Priming implements Resource {
         // the request went the whole way (items built by the real rules, marshalled, signed, sent, the refusal read).
         Comment comment = new Comment(UNSTORABLE_ID, SLUG, null, 1, checked.authorName(), checked.authorEmail(),
                 null, checked.content(), status == CommentStatus.APPROVED ? CommentStatus.PENDING : status,
-                sender.ip(), sender.userAgent(), now, now, null, null, 1, null);
+                sender.ip(), sender.userAgent(), now, now, null, null, 1, null, CommentHtml.format(checked.content()),
+                false);
         String body = ApiFunction.JSON.write(Views.publicComment(comment));
         var record = new RecordedResponse("priming-" + new UlidGenerator(app.clock()).newId(), "priming", comment.status(), body,
                 now.plusSeconds(60));
@@ -187,7 +189,8 @@ public final class Priming implements Resource {
         var app = function.app;
         Instant now = app.clock().instant();
         Comment before = new Comment(COMMENT_ID, SLUG, null, 1, "Priming", "priming@example.invalid", null, "Priming.",
-                CommentStatus.PENDING, null, null, Instant.EPOCH, Instant.EPOCH, null, null, 1, null);
+                CommentStatus.PENDING, null, null, Instant.EPOCH, Instant.EPOCH, null, null, 1, null,
+                CommentHtml.format("Priming."), false);
         Comment after = before.moderated(CommentStatus.APPROVED, "priming", now).withVersion(2);
         try {
             app.commentRepository().update(before, after);

@@ -27,6 +27,8 @@ public final class Views {
         v.put("avatarHash", c.avatarHash());
         v.put("content", c.content());
         v.put("createdAt", time(c.createdAt()));
+        v.put("contentHtml", c.contentHtml());
+        v.put("byModerator", c.byModerator());
         return v;
     }
 

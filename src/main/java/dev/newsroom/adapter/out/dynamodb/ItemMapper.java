@@ -4,6 +4,7 @@ import dev.newsroom.domain.Article;
 import dev.newsroom.domain.ArticleLink;
 import dev.newsroom.domain.ArticleStatus;
 import dev.newsroom.domain.Comment;
+import dev.newsroom.domain.CommentHtml;
 import dev.newsroom.domain.CommentStatus;
 import dev.newsroom.domain.Hashes;
 import dev.newsroom.domain.RelatedPost;
@@ -101,14 +102,18 @@ final class ItemMapper {
         i.moderatedAt = text(c.moderatedAt());
         i.version = c.version();
         i.idempotencyKey = c.idempotencyKey();
+        i.contentHtml = c.contentHtml();
+        i.byModerator = c.byModerator() ? Boolean.TRUE : null;
         return i;
     }
 
+    /** A comment stored before {@code contentHtml} was kept gets it made here, on the read, until it is written again. */
     static Comment toComment(CommentItem i) {
         return new Comment(i.id, i.articleSlug, i.parentId, i.depth == null ? 1 : i.depth, i.authorName,
                 i.authorEmail, i.authorUrl, i.content, CommentStatus.parse(i.status).orElse(CommentStatus.PENDING),
                 i.ip, i.userAgent, instant(i.createdAt), instant(i.updatedAt), i.moderatedBy, instant(i.moderatedAt),
-                i.version == null ? 0 : i.version, i.idempotencyKey);
+                i.version == null ? 0 : i.version, i.idempotencyKey,
+                i.contentHtml == null ? CommentHtml.format(i.content) : i.contentHtml, Boolean.TRUE.equals(i.byModerator));
     }
 
     private static ArticleItem.LinkItem link(String slug, String title, String excerpt) {
