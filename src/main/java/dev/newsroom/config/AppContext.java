@@ -10,6 +10,7 @@ import dev.newsroom.application.ArticleService;
 import dev.newsroom.application.CommentQueries;
 import dev.newsroom.application.CountApprovals;
 import dev.newsroom.application.Moderation;
+import dev.newsroom.application.ModeratorReply;
 import dev.newsroom.application.Privacy;
 import dev.newsroom.application.SettingsService;
 import dev.newsroom.application.SubmitComment;
@@ -44,6 +45,7 @@ public final class AppContext {
     private final CommentQueries commentQueries;
     private final SubmitComment submitComment;
     private final Moderation moderation;
+    private final ModeratorReply moderatorReply;
     private final SettingsService settings;
     private final Privacy privacy;
     private final CountApprovals countApprovals;
@@ -67,6 +69,7 @@ public final class AppContext {
         this.commentQueries = new CommentQueries(articles, commentRepo);
         this.submitComment = new SubmitComment(articles, commentRepo, settings, new UlidGenerator(clock), clock);
         this.moderation = new Moderation(commentRepo, clock);
+        this.moderatorReply = new ModeratorReply(commentRepo, settings, new UlidGenerator(clock), clock);
         this.privacy = new Privacy(commentRepo, clock);
         this.countApprovals = new CountApprovals(new DynamoApprovalCounts(dynamo, config.tableName(), clock));
     }
@@ -178,6 +181,10 @@ public final class AppContext {
 
     public Moderation moderation() {
         return moderation;
+    }
+
+    public ModeratorReply moderatorReply() {
+        return moderatorReply;
     }
 
     public SettingsService settings() {
