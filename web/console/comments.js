@@ -1,6 +1,7 @@
 /* The console's Comments screen (ES module), WordPress's in scope: tabs by status with counts, filter by article,
  * an author's comments by email, bulk actions, restore, edit in place, reply as moderator, undo, and the
- * keyboard (j/k move, a approve, s spam, t trash, u undo, e edit, r reply, x select). Each comment shows its
+ * keyboard (j/k move, a approve, s spam, t trash, u undo, e edit, r reply, x select). The list is aria-busy while
+ * it loads. Each comment shows its
  * article, time, link count, its text as readers see it (contentHtml) and the author's approved comments. */
 import { text, webUrl } from "../dom.js";
 import { call, problem } from "./api.js";
@@ -38,10 +39,6 @@ function safeHtml(html) {
   return template.content;
 }
 
-function linkCount(html) {
-  return safeHtml(html).querySelectorAll("a[href]").length;
-}
-
 export async function loadCounts() {
   const query = view.article ? "?article=" + encodeURIComponent(view.article) : "";
   const r = await call("GET", "/admin/comments/counts" + query);
@@ -63,6 +60,15 @@ function selectTabs() {
 
 /** Loads the list the view names: an author's comments (by email) or one status's queue. */
 export async function loadList(more) {
+  queue().setAttribute("aria-busy", "true");
+  try {
+    await fill(more);
+  } finally {
+    queue().setAttribute("aria-busy", "false");
+  }
+}
+
+async function fill(more) {
   selectTabs();
   const heading = document.getElementById("list-heading");
   let r;
@@ -135,7 +141,7 @@ function render(row) {
   article.href = "/?article=" + encodeURIComponent(c.articleSlug);
   const time = text("time", new Date(c.createdAt).toLocaleString());
   time.dateTime = c.createdAt;
-  const links = linkCount(c.contentHtml);
+  const links = c.linkCount;
   facts.append("On ", article, " · ", time, " · ", text("span", links + (links === 1 ? " link" : " links"), "links"),
     " · ", text("span", c.status, "state"));
   if (typeof c.authorApprovedCount === "number") {
@@ -287,6 +293,7 @@ function editor(row, kind, initial, send) {
   view.drafts[id] = { kind, text: area.value };
   saveView();
   area.focus();
+  area.setSelectionRange(area.value.length, area.value.length);
 }
 
 function edit(row, draft) {
