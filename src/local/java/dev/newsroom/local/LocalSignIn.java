@@ -85,7 +85,7 @@ final class LocalSignIn {
             case PREFIX + "logout" -> {
                 String target = query(exchange.getRequestURI().getRawQuery()).get("logout_uri");
                 if (!ownOrigin(target)) {
-                    send(exchange, 400, "text/plain; charset=utf-8", "logout_uri must be a page of this runner.", Map.of());
+                    page(exchange, 400, Map.of(), "logout_uri must be a page of this runner.");
                 } else {
                     send(exchange, 302, "text/plain; charset=utf-8", "", Map.of("Location", target));
                 }
