@@ -29,7 +29,9 @@ hooks.onSessionLost = () => {
   say("Your session has ended. Taking you to sign in again; your place and unsent text are kept.");
   signIn();
 };
-hooks.onWait = (seconds) => { say("The service is busy; trying again in " + seconds + " s."); };
+hooks.onWait = (seconds) => {
+  say(seconds ? "The service is busy; trying again in " + seconds + " s." : "The service is answering again.");
+};
 
 async function start() {
   document.getElementById("signin").addEventListener("click", () => { signIn(); });

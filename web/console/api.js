@@ -1,7 +1,8 @@
 /* The console's calls to the admin API (ES module). Resolves to {status, json, headers}, never rejects:
  * status 0 when the server could not be reached, json null when the body is not a JSON object.
  * 401: the session is renewed once and the call repeated; when it cannot be, onSessionLost() runs (the console
- * saves its work and signs in again). 429 and 503: waits Retry-After (at most twice), saying so through onWait. */
+ * saves its work and signs in again). 429 and 503: waits Retry-After (at most twice), saying so through onWait
+ * (seconds to wait; 0 once the service answers again). */
 import { idToken, loadConfig, renew } from "./auth.js";
 
 const MAX_WAITS = 2;
@@ -31,11 +32,15 @@ const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 
 export async function call(method, path, body) {
   let r = await send(method, path, body);
-  for (let waits = 0; (r.status === 429 || r.status === 503) && waits < MAX_WAITS; waits++) {
+  let waits = 0;
+  for (; (r.status === 429 || r.status === 503) && waits < MAX_WAITS; waits++) {
     const seconds = Math.min(60, Math.max(1, parseInt(r.headers.get("Retry-After"), 10) || 1));
     hooks.onWait(seconds);
     await sleep(seconds * 1000);
     r = await send(method, path, body);
+  }
+  if (waits && r.status !== 429 && r.status !== 503) {
+    hooks.onWait(0);
   }
   if (r.status === 401) {
     if (await renew()) {

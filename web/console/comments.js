@@ -116,7 +116,7 @@ function render(row) {
   select.className = "select";
   select.id = "select-" + c.id;
   select.value = c.id;
-  const selectLabel = text("label", "Select", "visually-hidden");
+  const selectLabel = text("label", "Select the comment by " + (c.authorName || "Anonymous"), "visually-hidden");
   selectLabel.htmlFor = select.id;
   const who = text("strong", c.authorName || "Anonymous", "author");
   const meta = document.createElement("p");

@@ -340,12 +340,39 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(10)
+    void waitsTheRetryAfterOfABusyService_thenGoesOn() {
+        browser.get(base + "/moderate.html");
+        wait.until(ExpectedConditions.textToBe(By.id("who"), "Signed in as Local moderator"));
+        loaded();
+        // The first call after this answers 503 with Retry-After: 1 (the database throttles), the next ones really.
+        js.executeScript("""
+                window.__busy = 0;
+                var realFetch = window.fetch;
+                window.fetch = function (url) {
+                  if (String(url).indexOf('/admin/comments?') >= 0 && window.__busy++ === 0) {
+                    return Promise.resolve(new Response('{"error":{"code":"unavailable","message":"Busy."},"requestId":"x"}',
+                        { status: 503, headers: { 'Content-Type': 'application/json', 'Retry-After': '1' } }));
+                  }
+                  return realFetch.apply(this, arguments);
+                };""");
+        browser.findElement(By.id("tab-spam")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("status"), "The service is busy; trying again in 1 s."));
+        wait.until(ExpectedConditions.textToBe(By.id("status"), "The service is answering again."));
+        loaded();
+        assertEquals(2L, js.executeScript("return window.__busy;"));
+        assertTrue(browser.findElements(By.cssSelector("#queue .comment.status-spam")).size() >= 3);
+        screenshot("console.png");
+    }
+
+    @Test
+    @Order(11)
     void usableAtPhoneWidth() {
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(375, 800));
         browser.get(base + "/moderate.html");
         wait.until(ExpectedConditions.textToBe(By.id("who"), "Signed in as Local moderator"));
         loaded();
         long overflow = (Long) js.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        screenshot("console-phone.png");
         assertEquals(0L, overflow, "nothing wider than the phone's screen: " + js.executeScript(
                 "return Array.from(document.querySelectorAll('body *')).filter(function (e) {"
                 + " return e.getBoundingClientRect().right > document.documentElement.clientWidth; })"
@@ -396,6 +423,17 @@ class ConsoleBrowserTest {
         long version = api.admin("GET", "/admin/settings", null).json().path("version").asLong();
         HttpApi.Answer answer = api.admin("PUT", "/admin/settings", "{" + fields + ",\"version\":" + version + "}");
         assertEquals(200, answer.status(), answer.raw().body());
+    }
+
+    private static void screenshot(String name) {
+        try {
+            Path target = Path.of("target/screenshots", name);
+            Files.createDirectories(target.getParent());
+            Files.copy(((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath(),
+                    target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static List<String> browserLog() {
