@@ -16,6 +16,7 @@ async function send(method, path, body) {
   try {
     r = await fetch(api + path, {
       method,
+      cache: "no-store", // the public article list is cacheable; a moderator must see it as it is now
       headers: { "Authorization": "Bearer " + (token || ""), ...(body ? { "Content-Type": "application/json" } : {}) },
       body: body ? JSON.stringify(body) : undefined
     });

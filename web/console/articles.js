@@ -33,7 +33,7 @@ async function adminArticle(slug) {
 /** The body a create or update sends, from an admin view with some fields changed. */
 function draftOf(a, changes) {
   return {
-    slug: a.slug, title: a.title, excerpt: a.excerpt, body: a.body, categories: a.categories, source: a.source,
+    slug: a.slug, title: a.title, excerpt: a.excerpt, bodyHtml: a.bodyHtml, categories: a.categories, source: a.source,
     seeAlso: a.seeAlso, related: (a.related || []).map((r) => ({ slug: r.slug, title: r.title, excerpt: r.excerpt })),
     status: a.status, commentsOpen: a.commentsOpen, publishedAt: a.publishedAt, ...changes
   };
@@ -60,7 +60,8 @@ async function toggleComments(slug) {
 
 const FORM_FIELDS = [
   ["slug", "Slug (lower-case words joined by hyphens)"], ["title", "Title"], ["excerpt", "Excerpt"],
-  ["body", "Body (paragraphs separated by a blank line)"], ["categories", "Categories (comma-separated)"],
+  ["bodyHtml", "Body (HTML: paragraphs, headings, links, lists, quotes, images; anything else is removed on save)"],
+  ["categories", "Categories (comma-separated)"],
   ["sourceName", "Source name"], ["sourceUrl", "Source URL"]
 ];
 
@@ -70,13 +71,13 @@ function showForm(a) {
   form.textContent = "";
   form.appendChild(text("h3", a ? "Edit " + a.title : "New article"));
   const values = a ? {
-    slug: a.slug, title: a.title, excerpt: a.excerpt, body: (a.body || []).join("\n\n"),
+    slug: a.slug, title: a.title, excerpt: a.excerpt, bodyHtml: a.bodyHtml,
     categories: (a.categories || []).join(", "), sourceName: a.source ? a.source.name : "", sourceUrl: a.source ? a.source.url : ""
   } : {};
   for (const [name, label] of FORM_FIELDS) {
-    const control = document.createElement(name === "body" ? "textarea" : "input");
+    const control = document.createElement(name === "bodyHtml" ? "textarea" : "input");
     control.id = "article-" + name + "-input";
-    if (name === "body") { control.rows = 8; }
+    if (name === "bodyHtml") { control.rows = 10; }
     control.value = values[name] || "";
     if (name === "slug" && a) { control.readOnly = true; }
     form.appendChild(field(label, control));
@@ -101,7 +102,7 @@ function formValues() {
   const sourceName = value("sourceName");
   return {
     slug: value("slug"), title: value("title"), excerpt: value("excerpt"),
-    body: value("body").split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean),
+    bodyHtml: value("bodyHtml"),
     categories: value("categories").split(",").map((c) => c.trim()).filter(Boolean),
     source: sourceName ? { name: sourceName, url: value("sourceUrl") || null } : null,
     status: document.getElementById("article-status-input").value,

@@ -258,6 +258,39 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(6)
+    void closesAndReopensAnArticlesComments_andCreatesAnArticle() {
+        browser.findElement(By.id("show-articles")).click();
+        String lead = SampleData.LEAD_SLUG;
+        WebElement toggle = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#article-" + lead + " .article-toggle")));
+        assertEquals("Close comments", toggle.getText());
+        JsonNode bodyBefore = api.admin("GET", "/admin/articles/" + lead, null).json().path("body");
+        toggle.click();
+        wait.until(ExpectedConditions.textMatches(By.id("status"), Pattern.compile("Comments are closed on .*")));
+        JsonNode closed = api.admin("GET", "/admin/articles/" + lead, null).json();
+        assertFalse(closed.path("commentsOpen").asBoolean());
+        assertEquals(bodyBefore, closed.path("body"), "the body is kept (sent back as the HTML it was read as)");
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#article-" + lead + " .article-toggle"), "Open comments"));
+        browser.findElement(By.cssSelector("#article-" + lead + " .article-toggle")).click();
+        wait.until(ExpectedConditions.textMatches(By.id("status"), Pattern.compile("Comments are open on .*")));
+        assertTrue(api.admin("GET", "/admin/articles/" + lead, null).json().path("commentsOpen").asBoolean());
+
+        browser.findElement(By.id("article-new")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("article-slug-input"))).sendKeys("console-made-story");
+        browser.findElement(By.id("article-title-input")).sendKeys("Made in the console");
+        browser.findElement(By.id("article-excerpt-input")).sendKeys("An article an editor wrote in the console.");
+        browser.findElement(By.id("article-bodyHtml-input")).sendKeys("<p>First paragraph.</p><p>Second <em>one</em>.</p>");
+        browser.findElement(By.id("article-categories-input")).sendKeys("Latest News");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("article-status-input"))).selectByValue("published");
+        browser.findElement(By.cssSelector("#article-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("status"), "Article created."));
+        JsonNode created = api.get("/articles/console-made-story").json();
+        assertEquals("Made in the console", created.path("title").asText());
+        assertTrue(created.path("bodyHtml").asText().contains("<em>one</em>"), created.toString());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("article-console-made-story")));
+    }
+
+    @Test
+    @Order(7)
     void aCommentChangedElsewhere_isReloadedAndTheModeratorIsTold() {
         String id = submit("Adjoa", "adjoa@example.com", "Changed behind the console's back.");
         reloadOn("pending");
@@ -270,7 +303,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void anExpiringTokenIsRenewed_andALostSessionSignsInAgainKeepingTheUnsentReply() {
         Object before = js.executeScript("return JSON.parse(sessionStorage.getItem('nr-console-tokens')).idToken;");
         js.executeScript("var t = JSON.parse(sessionStorage.getItem('nr-console-tokens')); t.expiresAt = Date.now() + 1000;"
@@ -300,7 +333,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void signsOut() {
         browser.findElement(By.id("signout")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin")));
@@ -309,7 +342,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void explainsAnAnswerThatIsNotJson_andRunsUnderItsContentSecurityPolicy() {
         browserLog();
         browser.get(base + "/moderate.html");
@@ -339,7 +372,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void waitsTheRetryAfterOfABusyService_thenGoesOn() {
         browser.get(base + "/moderate.html");
         wait.until(ExpectedConditions.textToBe(By.id("who"), "Signed in as Local moderator"));
@@ -365,7 +398,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void usableAtPhoneWidth() {
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(375, 800));
         browser.get(base + "/moderate.html");

@@ -33,7 +33,8 @@ import java.util.Map;
  *       submission's own transaction, built by the real rules, for a comment with an empty id: DynamoDB refuses the
  *       whole transaction (an index key may not be empty), so none of its items is written;</li>
  *   <li>admin: the queue, the settings, a comment and an article that cannot exist (their reads and a PATCH, which
- *       stop at 404), a privacy export of an address that cannot exist, then a moderation's transaction on a
+ *       stop at 404), a privacy export of an address that cannot exist, an article written as HTML with a slug
+ *       that cannot be valid (sanitized, then refused by the rules: 400), then a moderation's transaction on a
  *       comment id that cannot exist, which DynamoDB refuses on the comment's version condition.</li>
  * </ul>
  * Requests carry the request id {@code priming}; their refusals are not counted as comment metrics. Outside
@@ -125,6 +126,8 @@ public final class Priming implements Resource {
                         "{\"status\":\"approved\",\"version\":1}", true);
                 request(outcomes, "GET", "/admin/articles/{slug}", Map.of("slug", SLUG), null, null, true);
                 request(outcomes, "GET", "/admin/privacy/export", Map.of(), Map.of("email", "priming@example.invalid"), null, true);
+                request(outcomes, "POST", "/admin/articles", Map.of(), null, "{\"slug\":\"-\",\"title\":\"Priming\","
+                        + "\"bodyHtml\":\"<p>Priming <a href=\\\"https://example.invalid/\\\">link</a></p>\"}", true);
                 refusedModeration(outcomes);
             }
         } finally {

@@ -2,7 +2,7 @@ package dev.newsroom.adapter.in.api;
 
 import dev.newsroom.domain.Article;
 import dev.newsroom.domain.Comment;
-import dev.newsroom.domain.ModerationPolicy;
+import dev.newsroom.domain.CommentHtml;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -43,7 +43,7 @@ public final class Views {
         v.put("updatedAt", time(c.updatedAt()));
         v.put("moderatedBy", c.moderatedBy());
         v.put("moderatedAt", time(c.moderatedAt()));
-        v.put("linkCount", ModerationPolicy.countLinks(c.content()));
+        v.put("linkCount", CommentHtml.linkCount(c.content()));
         return v;
     }
 
@@ -64,6 +64,7 @@ public final class Views {
     public static Map<String, Object> article(Article a, boolean commentsOpen) {
         Map<String, Object> v = articleSummary(a, commentsOpen);
         v.put("body", a.body());
+        v.put("bodyHtml", a.bodyHtml());
         v.put("seeAlso", a.seeAlso().stream().map(l -> link(l.slug(), l.title(), null, false)).toList());
         v.put("related", a.related().stream().map(r -> link(r.slug(), r.title(), r.excerpt(), true)).toList());
         v.put("updatedAt", time(a.updatedAt()));
