@@ -54,4 +54,6 @@ async function start() {
   await show(SECTIONS[view.section] ? view.section : "comments");
 }
 
-start();
+start().catch(() => {
+  say("The console could not start: console/config.json or the sign-in service is not reachable. Reload to try again.");
+});

@@ -9,6 +9,7 @@ const RENEW_BEFORE_MS = 60_000;
 let config;
 let renewal = null;
 let timer = null;
+let redirecting = false;
 
 /** Reads console/config.json once; the API base, client id and endpoints. */
 export async function loadConfig() {
@@ -69,6 +70,8 @@ function scheduleRenewal(tokens) {
 
 /** Sends the browser to the sign-in page with a fresh PKCE verifier and state. */
 export async function signIn() {
+  if (redirecting) { return; } // several calls may find the session over at once: one sign-in, one verifier
+  redirecting = true;
   const c = await loadConfig();
   const verifier = randomText();
   const state = randomText();

@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import dev.newsroom.adapter.in.api.PercentDecoding;
 import dev.newsroom.adapter.in.api.Route;
 
 import java.io.IOException;
@@ -104,18 +103,9 @@ final class GatewayBridge implements HttpHandler {
             headers.put(name, values.get(values.size() - 1));
             multiHeaders.put(name, new ArrayList<>(values));
         });
+        Map<String, List<String>> multiQuery = QueryFields.parse(exchange.getRequestURI().getRawQuery());
         Map<String, String> query = new LinkedHashMap<>();
-        Map<String, List<String>> multiQuery = new LinkedHashMap<>();
-        String rawQuery = exchange.getRequestURI().getRawQuery();
-        if (rawQuery != null && !rawQuery.isEmpty()) {
-            for (String pair : rawQuery.split("&")) {
-                int eq = pair.indexOf('=');
-                String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-                String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-                query.put(name, value);
-                multiQuery.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-            }
-        }
+        multiQuery.forEach((name, values) -> query.put(name, values.get(values.size() - 1)));
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readNBytes(MAX_BODY + 1);
@@ -155,10 +145,6 @@ final class GatewayBridge implements HttpHandler {
         } catch (java.nio.charset.CharacterCodingException e) {
             return false;
         }
-    }
-
-    private static String decode(String s) {
-        return PercentDecoding.decodeOrKeep(s, true);
     }
 
     static void send(HttpExchange exchange, APIGatewayProxyResponseEvent response) throws IOException {

@@ -2,7 +2,6 @@ package dev.newsroom.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import dev.newsroom.adapter.in.api.PercentDecoding;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -272,15 +271,10 @@ final class LocalSignIn {
         }
     }
 
+    /** The first value of each field, as OAuth servers read a query or form. */
     private static Map<String, String> query(String raw) {
         Map<String, String> values = new LinkedHashMap<>();
-        if (raw != null && !raw.isEmpty()) {
-            for (String pair : raw.split("&")) {
-                int eq = pair.indexOf('=');
-                values.putIfAbsent(PercentDecoding.decodeOrKeep(eq < 0 ? pair : pair.substring(0, eq), true),
-                        eq < 0 ? "" : PercentDecoding.decodeOrKeep(pair.substring(eq + 1), true));
-            }
-        }
+        QueryFields.parse(raw).forEach((name, all) -> values.put(name, all.get(0)));
         return values;
     }
 
