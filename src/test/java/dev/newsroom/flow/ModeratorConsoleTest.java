@@ -86,6 +86,8 @@ class ModeratorConsoleTest {
     void aModeratorsReply_isApprovedAtOnce_markedAndNamedFromTheToken() throws Exception {
         String parent = held("Esi", "esi@example.com", "Is this confirmed?");
         approve(parent);
+        api.settleCounts();
+        long count = api.get("/articles/" + SLUG).json().path("commentCount").asLong();
         Answer reply = api.send("POST", "/admin/comments/" + parent + "/reply", "{\"content\":\"Yes, confirmed by two sources.\"}",
                 "Authorization", "Bearer " + signIn());
         assertEquals(201, reply.status(), reply.raw().body());
@@ -101,6 +103,7 @@ class ModeratorConsoleTest {
             }
         }
         assertTrue(shown != null && shown.path("byModerator").asBoolean(), "public at once, as the moderator's");
+        assertEquals(count + 1, api.awaitNumber("/articles/" + SLUG, "commentCount", count + 1, 5), "counted as approved");
 
         Answer withoutName = api.admin("POST", "/admin/comments/" + parent + "/reply", "{\"content\":\"From the token without a name.\"}");
         assertEquals("moderator", withoutName.json().path("authorName").asText(), "the email before @");
