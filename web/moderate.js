@@ -1,70 +1,59 @@
-/* The moderators' page (ES module): sign in with the token, then approve, mark as spam or trash the pending comments. */
-import { text } from "./dom.js";
+/* The moderators' console (ES module, no build step): signs in (console/auth.js), then shows the section the
+ * moderator was in. A session that cannot be renewed saves the view and unsent text and signs in again. */
+import { completeSignIn, signIn, signOut, signedInAs } from "./console/auth.js";
+import { hooks } from "./console/api.js";
+import { loadArticles, setUpArticles } from "./console/articles.js";
+import { loadCounts, loadList, setUpComments } from "./console/comments.js";
+import { loadSettings, setUpSettings } from "./console/settings.js";
+import { say, saveView, view } from "./console/ui.js";
 
-let token = sessionStorage.getItem("newsroom-token") || "";
-const queue = document.getElementById("queue");
-const status = document.getElementById("status");
-const ACTIONS = [["approved", "Approve"], ["spam", "Spam"], ["trash", "Trash"]];
+const SECTIONS = {
+  comments: async () => { await Promise.all([loadList(false), loadCounts()]); },
+  settings: loadSettings,
+  articles: loadArticles
+};
+const COUNTS_EVERY_MS = 60_000;
 
-// Resolves to {status, json}: json is null when the body is not a JSON object (a proxy's HTML error page,
-// a truncated body) and status is 0 when the server could not be reached. Never rejects.
-async function call(method, path, body) {
-  let r;
-  let t;
-  try {
-    r = await fetch(path, {
-      method,
-      headers: { "Authorization": "Bearer " + token, "Content-Type": "application/json" },
-      body: body ? JSON.stringify(body) : undefined
-    });
-    t = await r.text();
-  } catch {
-    return { status: 0, json: null };
+async function show(section) {
+  view.section = section;
+  saveView();
+  for (const name of Object.keys(SECTIONS)) {
+    document.getElementById(name + "-section").hidden = name !== section;
+    document.getElementById("show-" + name).setAttribute("aria-current", String(name === section));
   }
-  let json = null;
-  try { json = t ? JSON.parse(t) : {}; } catch { json = null; }
-  return { status: r.status, json: json && typeof json === "object" ? json : null };
+  await SECTIONS[section]();
 }
 
-// What went wrong, in words a moderator can act on.
-function problem(r, fallback) {
-  if (r.status === 0) { return "Could not reach the server. Check your connection and try again."; }
-  if (!r.json) { return "The server sent an unexpected response (HTTP " + r.status + "). Please try again in a moment."; }
-  return r.json.error && r.json.error.message ? r.json.error.message : fallback;
-}
+hooks.onSessionLost = () => {
+  saveView();
+  say("Your session has ended. Taking you to sign in again; your place and unsent text are kept.");
+  signIn();
+};
+hooks.onWait = (seconds) => {
+  say(seconds ? "The service is busy; trying again in " + seconds + " s." : "The service is answering again.");
+};
 
-async function moderate(c, s) {
-  const x = await call("PATCH", "/admin/comments/" + encodeURIComponent(c.id), { status: s, version: c.version });
-  status.textContent = x.status === 200 && x.json ? "Done." : problem(x, "Failed.");
-  await load();
-}
-
-async function load() {
-  const r = await call("GET", "/admin/comments?status=pending&limit=100");
-  queue.textContent = "";
-  if (r.status !== 200 || !r.json || !Array.isArray(r.json.items)) {
-    status.textContent = problem(r.status === 200 ? { status: 200, json: null } : r, "Could not load the queue.");
+async function start() {
+  document.getElementById("signin").addEventListener("click", () => { signIn(); });
+  document.getElementById("signout").addEventListener("click", () => { signOut(); });
+  if (!await completeSignIn()) {
+    if (new URLSearchParams(location.search).has("signin")) { signIn(); return; }
+    document.getElementById("signin-panel").hidden = false;
     return;
   }
-  status.textContent = r.json.items.length ? "" : "Nothing is waiting for moderation.";
-  for (const c of r.json.items) {
-    const li = document.createElement("li");
-    li.appendChild(text("strong", (c.authorName || "Anonymous") + " <" + (c.authorEmail || "no email") + "> on " + c.articleSlug));
-    li.appendChild(text("p", c.content));
-    for (const [s, label] of ACTIONS) {
-      const b = text("button", label);
-      b.type = "button";
-      b.addEventListener("click", () => moderate(c, s));
-      li.appendChild(b);
-    }
-    queue.appendChild(li);
+  document.getElementById("who").textContent = "Signed in as " + signedInAs();
+  document.getElementById("signout").hidden = false;
+  document.getElementById("console").hidden = false;
+  setUpComments();
+  setUpSettings();
+  setUpArticles();
+  for (const name of Object.keys(SECTIONS)) {
+    document.getElementById("show-" + name).addEventListener("click", () => { show(name); });
   }
+  setInterval(() => { if (!document.hidden && view.section === "comments") { loadCounts(); } }, COUNTS_EVERY_MS);
+  await show(SECTIONS[view.section] ? view.section : "comments");
 }
 
-document.getElementById("signin").addEventListener("submit", (e) => {
-  e.preventDefault();
-  token = document.getElementById("token").value;
-  sessionStorage.setItem("newsroom-token", token);
-  load();
+start().catch(() => {
+  say("The console could not start: console/config.json or the sign-in service is not reachable. Reload to try again.");
 });
-if (token) { load(); }

@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import dev.newsroom.adapter.in.api.PercentDecoding;
 import dev.newsroom.adapter.in.api.Route;
 
 import java.io.IOException;
@@ -26,6 +25,7 @@ import java.util.UUID;
  * {@link APIGatewayProxyRequestEvent} the gateway would send (resource, path parameters, single- and
  * multi-value query strings and headers, {@code requestContext.identity.sourceIp}, request id, authorizer
  * claims) and the handler's response back into HTTP. Unknown paths and methods get the contract's 404/405.
+ * The runner's own sign-in ({@link LocalSignIn}) answers under {@code /local-auth/}, the web files elsewhere.
  */
 final class GatewayBridge implements HttpHandler {
     private static final int MAX_BODY = 1024 * 1024;
@@ -33,14 +33,16 @@ final class GatewayBridge implements HttpHandler {
     private final Map<String, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> handlers;
     private final LocalAuthorizer authorizer;
     private final StaticFiles statics;
+    private final LocalSignIn signIn;
 
     GatewayBridge(List<TemplateRoutes.DeclaredRoute> routes,
                   Map<String, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> handlers,
-                  LocalAuthorizer authorizer, StaticFiles statics) {
+                  LocalAuthorizer authorizer, StaticFiles statics, LocalSignIn signIn) {
         this.routes = routes;
         this.handlers = handlers;
         this.authorizer = authorizer;
         this.statics = statics;
+        this.signIn = signIn;
     }
 
     @Override
@@ -51,6 +53,9 @@ final class GatewayBridge implements HttpHandler {
             String method = exchange.getRequestMethod().toUpperCase();
             List<TemplateRoutes.DeclaredRoute> onPath = routes.stream().filter(r -> Route.match(r.path(), path) != null).toList();
             if (onPath.isEmpty()) {
+                if (path.startsWith(LocalSignIn.PREFIX) && signIn.handle(exchange, path)) {
+                    return;
+                }
                 if (method.equals("GET") && statics.serve(exchange, path)) {
                     return;
                 }
@@ -98,18 +103,9 @@ final class GatewayBridge implements HttpHandler {
             headers.put(name, values.get(values.size() - 1));
             multiHeaders.put(name, new ArrayList<>(values));
         });
+        Map<String, List<String>> multiQuery = QueryFields.parse(exchange.getRequestURI().getRawQuery());
         Map<String, String> query = new LinkedHashMap<>();
-        Map<String, List<String>> multiQuery = new LinkedHashMap<>();
-        String rawQuery = exchange.getRequestURI().getRawQuery();
-        if (rawQuery != null && !rawQuery.isEmpty()) {
-            for (String pair : rawQuery.split("&")) {
-                int eq = pair.indexOf('=');
-                String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-                String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-                query.put(name, value);
-                multiQuery.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-            }
-        }
+        multiQuery.forEach((name, values) -> query.put(name, values.get(values.size() - 1)));
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readNBytes(MAX_BODY + 1);
@@ -149,10 +145,6 @@ final class GatewayBridge implements HttpHandler {
         } catch (java.nio.charset.CharacterCodingException e) {
             return false;
         }
-    }
-
-    private static String decode(String s) {
-        return PercentDecoding.decodeOrKeep(s, true);
     }
 
     static void send(HttpExchange exchange, APIGatewayProxyResponseEvent response) throws IOException {

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -29,7 +30,8 @@ import java.util.concurrent.Executors;
  * the table, sample data on an empty database, and an HTTP server that plays API Gateway in front of the
  * handlers named in {@code template.yaml}.
  *
- * <p>Environment: {@code PORT} (3000), {@code ADMIN_TOKEN} (generated and printed when absent),
+ * <p>Environment: {@code PORT} (3000), {@code ADMIN_TOKEN} (generated and printed when absent; the local sign-in
+ * asks for it), {@code LOCAL_TOKEN_SECONDS} (lifetime of the ID tokens the local sign-in issues, 3600),
  * {@code LOCAL_DB} (folder for DynamoDB Local's data, default {@code .local-db}; {@code memory} keeps
  * nothing), {@code AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_DYNAMODB} (use that DynamoDB instead),
  * and everything {@link AppConfig} reads.
@@ -100,8 +102,7 @@ public final class LocalApi implements AutoCloseable {
         Map<String, String> settings = new HashMap<>(options.settings());
         settings.put("AWS_ENDPOINT_URL_DYNAMODB", endpoint);
         settings.putIfAbsent("CORS_ALLOWED_ORIGINS", "http://127.0.0.1:" + port + ",http://localhost:" + port);
-        AppConfig config = AppConfig.from(name -> settings.containsKey(name) ? settings.get(name)
-                : System.getProperty(name, System.getenv(name)));
+        AppConfig config = AppConfig.from(name -> config(settings, name, null));
         AppContext app = new AppContext(config, AppContext.dynamoClient(config), Clock.tickMillis(java.time.ZoneOffset.UTC));
         TableSetup.ensureTable(app.dynamo(), config.tableName());
         StreamCounter counter = new StreamCounter(app.dynamo(), AppContext.streamsClient(config), config.tableName(),
@@ -114,10 +115,19 @@ public final class LocalApi implements AutoCloseable {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
         ExecutorService executor = Executors.newFixedThreadPool(32);
         server.setExecutor(executor);
-        server.createContext("/", new GatewayBridge(routes, handlers(routes, app), new LocalAuthorizer(token),
-                new StaticFiles(options.projectRoot().resolve("web"))));
+        LocalSignIn signIn = new LocalSignIn(token, Duration.ofSeconds(Long.parseLong(
+                config(settings, "LOCAL_TOKEN_SECONDS", "3600"))), Clock.systemUTC());
+        signIn.listenOn(port);
+        server.createContext("/", new GatewayBridge(routes, handlers(routes, app), new LocalAuthorizer(token, signIn),
+                new StaticFiles(options.projectRoot().resolve("web")), signIn));
         server.start();
         return new LocalApi(server, executor, dynamoLocal, dynamoLocalArgs, app, token, counter);
+    }
+
+    /** A setting given in the options, else a system property, else the environment, else {@code fallback}. */
+    private static String config(Map<String, String> settings, String name, String fallback) {
+        String value = settings.containsKey(name) ? settings.get(name) : System.getProperty(name, System.getenv(name));
+        return value == null ? fallback : value;
     }
 
     private static Map<String, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> handlers(

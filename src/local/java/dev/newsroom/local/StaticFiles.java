@@ -28,7 +28,7 @@ final class StaticFiles {
     static final String REFERRER_POLICY = "strict-origin-when-cross-origin";
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8",
-            "css", "text/css; charset=utf-8", "svg", "image/svg+xml", "png", "image/png", "ico", "image/x-icon");
+            "css", "text/css; charset=utf-8", "json", "application/json; charset=utf-8", "svg", "image/svg+xml", "png", "image/png", "ico", "image/x-icon");
     private final Path root;
 
     StaticFiles(Path root) {

@@ -15,8 +15,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Moderators' work on comments: the queue, status changes, edits, permanent deletes and bulk actions.
@@ -50,6 +53,29 @@ public final class Moderation {
 
     public Page<Comment> queue(CommentStatus status, String articleSlug, int limit, String cursor) {
         return comments.listByStatus(status, articleSlug, limit, cursor);
+    }
+
+    /** How many comments each status holds, on one article or ({@code articleSlug} null) on all, in status order. */
+    public Map<CommentStatus, Long> counts(String articleSlug) {
+        Map<CommentStatus, Long> counts = new EnumMap<>(CommentStatus.class);
+        for (CommentStatus status : CommentStatus.values()) {
+            counts.put(status, comments.countByStatus(status, articleSlug));
+        }
+        return counts;
+    }
+
+    /**
+     * The author's history for a decision at a glance: how many approved comments the same name and email have
+     * (WordPress's "previously approved"), one count per distinct author of {@code page}, keyed by comment id.
+     */
+    public Map<String, Long> authorsApproved(List<Comment> page) {
+        Map<String, Long> byAuthor = new HashMap<>();
+        Map<String, Long> byComment = new HashMap<>();
+        for (Comment c : page) {
+            byComment.put(c.id(), c.authorEmail() == null ? 0L : byAuthor.computeIfAbsent(c.authorKey(),
+                    k -> comments.countApprovedByAuthor(c.authorName(), c.authorEmail())));
+        }
+        return byComment;
     }
 
     public Comment get(String id) {

@@ -15,6 +15,7 @@ import dev.newsroom.domain.CommentStatus;
 import dev.newsroom.domain.DiscussionSettings;
 import dev.newsroom.domain.ErrorCode;
 import dev.newsroom.domain.ModerationPolicy;
+import dev.newsroom.domain.ReplyRules;
 import dev.newsroom.domain.ServiceException;
 import dev.newsroom.domain.SubmissionRules;
 import dev.newsroom.domain.SubmittedComment;
@@ -127,15 +128,7 @@ public final class SubmitComment {
         Comment parent = comments.find(parentId)
                 .filter(c -> c.articleSlug().equals(article.slug()))
                 .orElseThrow(ServiceException::commentNotFound);
-        if (!parent.isApproved()) {
-            throw new ServiceException(ErrorCode.REPLY_TO_UNAPPROVED,
-                    "Sorry, replies to unapproved comments are not allowed.");
-        }
-        if (parent.depth() + 1 > rules.threadDepth()) {
-            throw new ServiceException(ErrorCode.REPLY_TOO_DEEP,
-                    "This reply would nest deeper than the " + rules.threadDepth() + " levels this site allows.");
-        }
-        return parent.depth() + 1;
+        return ReplyRules.depthUnder(parent, rules);
     }
 
     private static Outcome replay(RecordedResponse earlier, Request request) {

@@ -14,6 +14,7 @@ import dev.newsroom.application.CommentQueries;
 import dev.newsroom.application.CountApprovals;
 import dev.newsroom.application.Moderation;
 import dev.newsroom.application.NotifyModerators;
+import dev.newsroom.application.ModeratorReply;
 import dev.newsroom.application.Privacy;
 import dev.newsroom.application.SettingsService;
 import dev.newsroom.application.SubmitComment;
@@ -51,6 +52,7 @@ public final class AppContext {
     private final CommentQueries commentQueries;
     private final SubmitComment submitComment;
     private final Moderation moderation;
+    private final ModeratorReply moderatorReply;
     private final SettingsService settings;
     private final Privacy privacy;
     private final CountApprovals countApprovals;
@@ -76,6 +78,7 @@ public final class AppContext {
         SpamCheck spamCheck = spamCheck(config);
         this.submitComment = new SubmitComment(articles, commentRepo, settings, new UlidGenerator(clock), clock, spamCheck);
         this.moderation = new Moderation(commentRepo, clock, spamCheck);
+        this.moderatorReply = new ModeratorReply(commentRepo, settings, new UlidGenerator(clock), clock);
         this.privacy = new Privacy(commentRepo, clock);
         this.countApprovals = new CountApprovals(new DynamoApprovalCounts(dynamo, config.tableName(), clock));
     }
@@ -211,6 +214,10 @@ public final class AppContext {
 
     public Moderation moderation() {
         return moderation;
+    }
+
+    public ModeratorReply moderatorReply() {
+        return moderatorReply;
     }
 
     public SettingsService settings() {

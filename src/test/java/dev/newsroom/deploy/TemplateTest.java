@@ -230,4 +230,65 @@ class TemplateTest {
         assertEquals("QueueShards", template.path("Globals").path("Function").path("Environment").path("Variables")
                 .path("QUEUE_SHARDS").asText());
     }
+
+    @Test
+    void moderatorSignIn_isTheCodeFlowWithPkce_forAClientWithoutSecret() {
+        JsonNode resources = template.path("Resources");
+        JsonNode client = resources.path("ModeratorPoolClient").path("Properties");
+        assertFalse(client.path("GenerateSecret").asBoolean(true), "a browser cannot keep a secret");
+        assertTrue(client.path("AllowedOAuthFlowsUserPoolClient").asBoolean());
+        assertEquals(List.of("code"), texts(client.path("AllowedOAuthFlows")), "code flow only, no implicit");
+        assertEquals(Set.of("openid", "email", "profile"), Set.copyOf(texts(client.path("AllowedOAuthScopes"))));
+        assertEquals(List.of("COGNITO"), texts(client.path("SupportedIdentityProviders")));
+        assertFalse(texts(client.path("ExplicitAuthFlows")).contains("ALLOW_USER_PASSWORD_AUTH"), "no plain passwords");
+        assertEquals("ConsoleCallbackUrls", client.path("CallbackURLs").asText());
+        assertEquals("ConsoleSignOutUrls", client.path("LogoutURLs").asText());
+        JsonNode parameters = template.path("Parameters");
+        for (String list : List.of("ConsoleCallbackUrls", "ConsoleSignOutUrls")) {
+            assertEquals("CommaDelimitedList", parameters.path(list).path("Type").asText(), list);
+        }
+
+        assertEquals("ModeratorMfa", resources.path("ModeratorPool").path("Properties").path("MfaConfiguration").asText());
+        assertEquals("OPTIONAL", parameters.path("ModeratorMfa").path("Default").asText(), "MFA optional by default");
+        assertTrue(texts(parameters.path("ModeratorMfa").path("AllowedValues")).contains("ON"), "and required by a parameter");
+
+        JsonNode domain = resources.path("ModeratorSignInDomain");
+        assertEquals("AWS::Cognito::UserPoolDomain", domain.path("Type").asText());
+        assertEquals("SignInDomainPrefix", domain.path("Properties").path("Domain").asText());
+        assertEquals(2, domain.path("Properties").path("ManagedLoginVersion").asInt(), "the managed login");
+        assertEquals("ModeratorPoolClient", resources.path("ModeratorSignInBranding").path("Properties").path("ClientId").asText(),
+                "the managed login needs a style for the console's client");
+
+        JsonNode outputs = template.path("Outputs");
+        assertTrue(outputs.path("ConsoleSignInUrl").path("Value").toString().contains("ConsoleCallbackUrls"));
+        String config = outputs.path("ConsoleConfig").path("Value").toString();
+        for (String endpoint : List.of("/oauth2/authorize", "/oauth2/token", "/oauth2/revoke", "/logout", "ModeratorPoolClient")) {
+            assertTrue(config.contains(endpoint), "ConsoleConfig names " + endpoint);
+        }
+    }
+
+    @Test
+    void everyAdminRouteKeepsTheCognitoAuthorizer_whichTakesTheIdToken() {
+        JsonNode authorizer = template.path("Resources").path("Api").path("Properties").path("Auth").path("Authorizers")
+                .path("ModeratorAuthorizer");
+        assertTrue(authorizer.path("AuthorizationScopes").isMissingNode(),
+                "with scopes the authorizer would want an access token, which has no name or email for replies");
+        int adminRoutes = 0;
+        for (var function : functions()) {
+            for (JsonNode event : function.getValue().path("Properties").path("Events")) {
+                JsonNode p = event.path("Properties");
+                if (p.path("Path").asText().startsWith("/admin/") && !p.path("Method").asText().equalsIgnoreCase("ANY")) {
+                    adminRoutes++;
+                    assertEquals("ModeratorAuthorizer", p.path("Auth").path("Authorizer").asText(), p.path("Path").asText());
+                }
+            }
+        }
+        assertTrue(adminRoutes >= 16, "the console's routes are among them");
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(n -> texts.add(n.asText()));
+        return texts;
+    }
 }

@@ -141,21 +141,6 @@ class BrowserTest {
     }
 
     @Test
-    @Order(2)
-    void moderatorPage_approvesFromTheQueue() {
-        String base = "http://127.0.0.1:" + api.server.port();
-        assertEquals(202, api.send("POST", "/articles/" + SampleData.LEAD_SLUG + "/comments",
-                "{\"authorName\":\"Kwame\",\"authorEmail\":\"kwame@example.com\",\"content\":\"Queue me\"}").status());
-        browser.get(base + "/moderate.html");
-        browser.findElement(By.id("token")).sendKeys(HttpApi.TOKEN);
-        browser.findElement(By.cssSelector("#signin button")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#queue li button")));
-        browser.findElement(By.cssSelector("#queue li button")).click();
-        wait.until(ExpectedConditions.textToBe(By.id("status"), "Nothing is waiting for moderation."));
-        assertEquals(0, api.admin("GET", "/admin/comments?status=pending", null).json().path("items").size());
-    }
-
-    @Test
     @Order(3)
     void pagesWorkUnderTheirContentSecurityPolicy() {
         String base = "http://127.0.0.1:" + api.server.port();
@@ -168,19 +153,10 @@ class BrowserTest {
         assertEquals("absolute", js.executeScript("return getComputedStyle(document.querySelector('.nr-hp')).position;"),
                 "the honeypot is still hidden");
         List<String> articleLog = browserLog();
-        browser.get(base + "/moderate.html");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signin")));
-        js.executeScript("sessionStorage.clear();");
-        browser.findElement(By.id("token")).sendKeys(HttpApi.TOKEN);
-        browser.findElement(By.cssSelector("#signin button")).click();
-        wait.until(ExpectedConditions.or(ExpectedConditions.textMatches(By.id("status"), Pattern.compile(".+")),
-                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#queue li"))));
-        List<String> moderateLog = browserLog();
         assertTrue(articleLog.stream().noneMatch(l -> l.contains("Content Security Policy")), articleLog.toString());
-        assertTrue(moderateLog.stream().noneMatch(l -> l.contains("Content Security Policy")), moderateLog.toString());
 
-        // The policy is in force: an inline script is refused (and reported) on both pages.
-        for (String page : List.of("/", "/moderate.html")) {
+        // The policy is in force: an inline script is refused (and reported); ConsoleBrowserTest checks the console.
+        for (String page : List.of("/")) {
             browser.get(base + page);
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("header.site")));
             js.executeScript("var s = document.createElement('script'); s.textContent = 'window.__inline = 1;';"
@@ -314,31 +290,6 @@ class BrowserTest {
         assertEquals(55, ids.size());
         assertEquals(55, new HashSet<>(ids).size());
         assertEquals(1L, js.executeScript("return window.__pages;"));
-    }
-
-    @Test
-    @Order(7)
-    void moderatorPage_explainsAnAnswerThatIsNotJson() {
-        String base = "http://127.0.0.1:" + api.server.port();
-        browser.get(base + "/moderate.html");
-        JavascriptExecutor js = (JavascriptExecutor) browser;
-        js.executeScript("sessionStorage.clear();");
-        browser.navigate().refresh();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signin")));
-        browserLog();
-        // What a proxy in front of the API answers when the API is down: an HTML page.
-        js.executeScript("""
-                window.fetch = function () {
-                  return Promise.resolve(new Response('<html><body><h1>502 Bad Gateway</h1></body></html>',
-                      { status: 502, headers: { 'Content-Type': 'text/html' } }));
-                };""");
-        browser.findElement(By.id("token")).sendKeys(HttpApi.TOKEN);
-        browser.findElement(By.cssSelector("#signin button")).click();
-        wait.until(ExpectedConditions.textToBe(By.id("status"),
-                "The server sent an unexpected response (HTTP 502). Please try again in a moment."));
-        List<String> log = browserLog();
-        assertTrue(log.stream().noneMatch(l -> l.contains("Uncaught")), log.toString());
-        assertFalse(browser.findElement(By.id("status")).getText().contains("<html>"));
     }
 
     /** Changes discussion settings through the admin API, naming the version it replaces. */

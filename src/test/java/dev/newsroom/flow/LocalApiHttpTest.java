@@ -112,8 +112,9 @@ class LocalApiHttpTest {
     @Test
     void everyServedPage_carriesAStrictContentSecurityPolicy() throws Exception {
         List<String> paths = new ArrayList<>(List.of("/"));
-        try (Stream<Path> files = Files.list(Path.of("web"))) {
-            files.map(f -> "/" + f.getFileName()).sorted().forEach(paths::add);
+        try (Stream<Path> files = Files.walk(Path.of("web"))) {
+            files.filter(Files::isRegularFile).map(f -> "/" + Path.of("web").relativize(f).toString().replace('\\', '/'))
+                    .sorted().forEach(paths::add);
         }
         assertTrue(paths.containsAll(List.of("/index.html", "/moderate.html", "/comments.js", "/style.css")), paths.toString());
         HttpClient client = HttpClient.newHttpClient();

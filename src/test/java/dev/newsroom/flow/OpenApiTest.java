@@ -79,6 +79,11 @@ class OpenApiTest {
                 "{\"floodSeconds\":15,\"version\":" + settings.json().path("version").asLong() + "}"));
         conforms("/admin/articles/{slug}", "GET", api.admin("GET", "/admin/articles/" + SampleData.LEAD_SLUG, null));
         conforms("/admin/privacy/export", "GET", api.admin("GET", "/admin/privacy/export?email=nana@example.com", null));
+        conforms("/admin/comments/counts", "GET", api.admin("GET", "/admin/comments/counts?article=" + SampleData.LEAD_SLUG, null));
+        conforms("/admin/comments/{id}/reply", "POST", api.admin("POST", "/admin/comments/" + heldId + "/reply",
+                "{\"content\":\"Described as well.\"}"));
+        conforms("/admin/comments/{id}/reply", "POST", api.admin("POST", "/admin/comments/no-such-comment/reply",
+                "{\"content\":\"Nowhere.\"}"));
     }
 
     @Test

@@ -26,6 +26,12 @@ public interface CommentRepository {
     /** True when an author of this name and email (case-insensitive) has an approved comment now. */
     boolean isPreviouslyApproved(String authorName, String authorEmail);
 
+    /** How many approved comments an author of this name and email (case-insensitive) has now. */
+    long countApprovedByAuthor(String authorName, String authorEmail);
+
+    /** How many comments have this status, on one article or ({@code articleSlug} null) on all. */
+    long countByStatus(CommentStatus status, String articleSlug);
+
     /**
      * Creates the comment with all its guards in one transaction. Throws {@code article_not_found} /
      * {@code comments_closed} when the article changed, {@code duplicate_comment}, {@code comment_flood}

@@ -1,6 +1,7 @@
 package dev.newsroom.adapter.in.api;
 
 import dev.newsroom.application.Moderation;
+import dev.newsroom.application.ModeratorReply;
 import dev.newsroom.application.port.Page;
 import dev.newsroom.config.AppContext;
 import dev.newsroom.domain.ArticleRules;
@@ -36,6 +37,8 @@ public final class AdminFunction extends ApiFunction {
         return List.of(
                 new Route("GET", "/admin/comments", this::queue),
                 new Route("POST", "/admin/comments/bulk", this::bulk),
+                new Route("GET", "/admin/comments/counts", this::counts),
+                new Route("POST", "/admin/comments/{id}/reply", this::reply),
                 new Route("GET", "/admin/comments/{id}", this::getComment),
                 new Route("PATCH", "/admin/comments/{id}", this::patchComment),
                 new Route("DELETE", "/admin/comments/{id}", this::deleteComment),
@@ -84,11 +87,56 @@ public final class AdminFunction extends ApiFunction {
             throw ServiceException.invalidParameter("article must be an article slug.");
         }
         Page<Comment> page = app.moderation().queue(status, article, limit, request.query("cursor"));
-        return json(200, Views.page(page.items().stream().map(Views::adminComment).toList(), page.nextCursor()));
+        return json(200, Views.page(withHistory(page.items()), page.nextCursor()));
+    }
+
+    /** Admin views with each author's count of approved comments ({@code authorApprovedCount}). */
+    private List<Map<String, Object>> withHistory(List<Comment> comments) {
+        Map<String, Long> approved = app.moderation().authorsApproved(comments);
+        return comments.stream().map(c -> {
+            Map<String, Object> view = Views.adminComment(c);
+            view.put("authorApprovedCount", approved.get(c.id()));
+            return view;
+        }).toList();
     }
 
     private ApiResponse getComment(ApiRequest request) {
-        return json(200, Views.adminComment(app.moderation().get(request.pathParameter("id"))));
+        return json(200, withHistory(List.of(app.moderation().get(request.pathParameter("id")))).get(0));
+    }
+
+    private ApiResponse counts(ApiRequest request) {
+        String article = request.query("article");
+        if (article != null && !article.isEmpty() && !ArticleRules.isValidSlug(article)) {
+            throw ServiceException.invalidParameter("article must be an article slug.");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        app.moderation().counts(article == null || article.isEmpty() ? null : article)
+                .forEach((status, count) -> body.put(status.wire(), count));
+        return json(200, body);
+    }
+
+    private ApiResponse reply(ApiRequest request) {
+        Comment reply = app.moderatorReply().reply(request.pathParameter("id"), jsonBody(request).text("content"),
+                new ModeratorReply.Moderator(moderator(request), moderatorName(request), claim(request, "email")));
+        return json(201, Views.adminComment(reply));
+    }
+
+    /** The name a moderator's reply shows: the token's {@code name}, else the email before {@code @}, else the account. */
+    private static String moderatorName(ApiRequest request) {
+        String name = claim(request, "name");
+        if (name != null && !name.isBlank()) {
+            return name.strip();
+        }
+        String email = claim(request, "email");
+        if (email != null && email.indexOf('@') > 0) {
+            return email.substring(0, email.indexOf('@'));
+        }
+        return moderator(request);
+    }
+
+    private static String claim(ApiRequest request, String name) {
+        Object value = request.claims().get(name);
+        return value == null ? null : value.toString();
     }
 
     private ApiResponse patchComment(ApiRequest request) {

@@ -2,6 +2,7 @@ package dev.newsroom.adapter.in.api;
 
 import dev.newsroom.domain.Article;
 import dev.newsroom.domain.Comment;
+import dev.newsroom.domain.CommentHtml;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -42,6 +43,7 @@ public final class Views {
         v.put("updatedAt", time(c.updatedAt()));
         v.put("moderatedBy", c.moderatedBy());
         v.put("moderatedAt", time(c.moderatedAt()));
+        v.put("linkCount", CommentHtml.linkCount(c.content()));
         return v;
     }
 

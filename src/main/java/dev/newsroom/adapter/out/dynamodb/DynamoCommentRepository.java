@@ -115,6 +115,53 @@ public final class DynamoCommentRepository implements CommentRepository {
                 .select(Select.COUNT).limit(1)).count() > 0);
     }
 
+    /** One paginated {@code Select COUNT} query of the author index by key prefix (reads the author's approved items). */
+    @Override
+    public long countApprovedByAuthor(String authorName, String authorEmail) {
+        return count(TableLayout.GSI3, TableLayout.GSI3_PK, TableLayout.emailPk(Hashes.avatarHash(authorEmail)),
+                TableLayout.GSI3_SK, TableLayout.authorPrefix(CommentStatus.APPROVED.wire(), Comment.authorKey(authorName, authorEmail)));
+    }
+
+    /**
+     * Paginated {@code Select COUNT} queries: of the article's thread partition, or of every queue shard and the
+     * legacy queue partition. DynamoDB charges a count as reading the items it counts (docs/DESIGN.md).
+     */
+    @Override
+    public long countByStatus(CommentStatus status, String articleSlug) {
+        if (articleSlug != null) {
+            return count(TableLayout.GSI1, TableLayout.GSI1_PK, TableLayout.threadPk(articleSlug, status.wire()), null, null);
+        }
+        long total = count(TableLayout.GSI2, TableLayout.GSI2_PK, TableLayout.legacyQueuePk(status.wire()), null, null);
+        for (int shard = 0; shard < queueShards; shard++) {
+            total += count(TableLayout.GSI2, TableLayout.GSI2_PK, TableLayout.queueShard(status.wire(), shard), null, null);
+        }
+        return total;
+    }
+
+    /** The items of one index partition, or of those whose sort key ({@code sortName}) starts with {@code sortPrefix}. */
+    private long count(String index, String keyName, String partition, String sortName, String sortPrefix) {
+        Map<String, String> names = new HashMap<>(Map.of("#pk", keyName));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", AttributeValue.fromS(partition)));
+        String condition = "#pk = :pk";
+        if (sortPrefix != null) {
+            names.put("#sk", sortName);
+            values.put(":prefix", AttributeValue.fromS(sortPrefix));
+            condition += " AND begins_with(#sk, :prefix)";
+        }
+        String keyCondition = condition;
+        long total = 0;
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            var page = DynamoCalls.call(() -> client.query(b -> b.tableName(table.tableName()).indexName(index)
+                    .keyConditionExpression(keyCondition).expressionAttributeNames(names).expressionAttributeValues(values)
+                    .select(Select.COUNT).exclusiveStartKey(from)));
+            total += page.count();
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return total;
+    }
+
     @Override
     public Optional<RecordedResponse> findResponse(String idempotencyKey) {
         Map<String, AttributeValue> item = DynamoCalls.call(() -> client.getItem(b -> b.tableName(table.tableName())

@@ -52,6 +52,8 @@ class EventsTest {
             Map.entry("admin-delete-comment", new Expectation(204, h ->
                     h.asModerator("PATCH", "/admin/comments/" + C3, "{\"status\":\"trash\",\"version\":1}"))),
             Map.entry("admin-bulk", new Expectation(200, h -> { })),
+            Map.entry("admin-comment-counts", new Expectation(200, h -> { })),
+            Map.entry("admin-reply-comment", new Expectation(201, h -> { })),
             Map.entry("admin-get-settings", new Expectation(200, h -> { })),
             Map.entry("admin-put-settings", new Expectation(200, h -> { })),
             Map.entry("admin-create-article", new Expectation(201, h -> { })),
