@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import static dev.newsroom.application.InMemoryUseCases.fails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -74,10 +75,7 @@ class ArticleServiceTest {
     @Test
     void counts_takeOneToAHundredSlugs() {
         fails(ErrorCode.INVALID_PARAMETER, () -> app.articles.commentCounts(List.of()));
-        List<String> many = new java.util.ArrayList<>();
-        for (int i = 0; i < 101; i++) {
-            many.add("story-" + i);
-        }
+        List<String> many = IntStream.range(0, 101).mapToObj(i -> "story-" + i).toList();
         fails(ErrorCode.INVALID_PARAMETER, () -> app.articles.commentCounts(many));
         assertEquals(100, app.articles.commentCounts(many.subList(0, 100)).size());
         assertEquals(1, app.articles.commentCounts(Collections.nCopies(101, "story-1")).size());

@@ -12,9 +12,9 @@ import dev.newsroom.domain.Comment;
 import dev.newsroom.domain.CommentForm;
 import dev.newsroom.domain.CommentStatus;
 import dev.newsroom.domain.DiscussionSettings;
+import dev.newsroom.domain.ErrorCode;
 import dev.newsroom.domain.ModerationPolicy;
 import dev.newsroom.domain.ServiceException;
-import dev.newsroom.domain.ErrorCode;
 import dev.newsroom.support.MutableClock;
 import org.junit.jupiter.api.function.Executable;
 
