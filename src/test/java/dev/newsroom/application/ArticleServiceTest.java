@@ -24,8 +24,7 @@ class ArticleServiceTest {
     private final InMemoryUseCases app = new InMemoryUseCases();
 
     private static ArticleDraft draft(String slug, String title) {
-        return new ArticleDraft(slug, title, "", List.of("Paragraph."), List.of(), null, List.of(), List.of(), "published",
-                true, null);
+        return InMemoryUseCases.draft(slug, title, "published", true);
     }
 
     @Test

@@ -47,8 +47,13 @@ final class InMemoryUseCases {
 
     /** Creates an article published now, open for comments (or a draft when {@code status} is "draft"). */
     Article article(String slug, String status) {
-        return articles.create(new ArticleDraft(slug, "Title of " + slug, "Excerpt", List.of("Paragraph."), List.of("world"),
-                null, List.of(), List.of(), status, true, null));
+        return articles.create(draft(slug, "Title of " + slug, status, true));
+    }
+
+    /** An editor's input: one paragraph, no source or links; {@code slug} may be null (an update keeps its own). */
+    static ArticleDraft draft(String slug, String title, String status, boolean commentsOpen) {
+        return new ArticleDraft(slug, title, "Excerpt", List.of("Paragraph."), List.of("world"), null, List.of(), List.of(),
+                status, commentsOpen, null);
     }
 
     Article publish(String slug) {
@@ -79,6 +84,11 @@ final class InMemoryUseCases {
 
     static CommentForm form(String email, String content) {
         return new CommentForm("Ama", email, null, content, null, null);
+    }
+
+    /** A submission from {@link #SENDER}; {@code idempotencyKey} and {@code requestHash} may be null. */
+    static SubmitComment.Request request(String slug, CommentForm form, String idempotencyKey, String requestHash) {
+        return new SubmitComment.Request(slug, form, SENDER, idempotencyKey, requestHash);
     }
 
     /** Runs the change stream's approvals into the articles' counts, as the counts function does. */

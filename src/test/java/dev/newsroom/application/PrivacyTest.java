@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 
-import static dev.newsroom.application.InMemoryUseCases.SENDER;
 import static dev.newsroom.application.InMemoryUseCases.fails;
 import static dev.newsroom.application.InMemoryUseCases.form;
+import static dev.newsroom.application.InMemoryUseCases.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,14 +63,13 @@ class PrivacyTest {
 
     @Test
     void erase_removesTheStoredAnswerAndFloodMarks_theAuthorLeft() {
-        var request = new SubmitComment.Request(SLUG, form("ama@example.com", "With a key"), SENDER, "key-1", "hash-1");
-        app.submit.submit(request, c -> "receipt naming Ama");
+        app.submit.submit(request(SLUG, form("ama@example.com", "With a key"), "key-1", "hash-1"), c -> "receipt naming Ama");
 
         erase();
 
         assertTrue(app.comments.findResponse("key-1").isEmpty());
-        assertEquals(CommentStatus.PENDING, app.submit.submit(new SubmitComment.Request(SLUG,
-                form("ama@example.com", "Right after"), SENDER, null, null), c -> "").status());
+        assertEquals(CommentStatus.PENDING, app.submit.submit(request(SLUG, form("ama@example.com", "Right after"), null, null),
+                c -> "").status());
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.newsroom.application;
 
 import dev.newsroom.application.port.CommentSubmission;
 import dev.newsroom.application.port.RecordedResponse;
-import dev.newsroom.domain.ArticleDraft;
 import dev.newsroom.domain.Comment;
 import dev.newsroom.domain.CommentForm;
 import dev.newsroom.domain.CommentStatus;
@@ -18,6 +17,7 @@ import static dev.newsroom.application.InMemoryUseCases.SENDER;
 import static dev.newsroom.application.InMemoryUseCases.comment;
 import static dev.newsroom.application.InMemoryUseCases.fails;
 import static dev.newsroom.application.InMemoryUseCases.form;
+import static dev.newsroom.application.InMemoryUseCases.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -37,7 +37,7 @@ class SubmitCommentTest {
     }
 
     private SubmitComment.Outcome submit(CommentForm form, String key, String hash) {
-        return app.submit.submit(new SubmitComment.Request(SLUG, form, SENDER, key, hash), c -> "receipt " + c.id());
+        return app.submit.submit(request(SLUG, form, key, hash), c -> "receipt " + c.id());
     }
 
     @Test
@@ -77,16 +77,15 @@ class SubmitCommentTest {
     void anArticleThatIsMissingDraftOrMalformed_isNotFound() {
         app.article("a-draft", "draft");
         for (String slug : List.of("no-such-story", "a-draft", "../etc/passwd")) {
-            fails(ErrorCode.ARTICLE_NOT_FOUND, () -> app.submit.submit(
-                    new SubmitComment.Request(slug, form("ama@example.com", "Hi"), SENDER, null, null), c -> ""));
+            fails(ErrorCode.ARTICLE_NOT_FOUND, () -> app.submit.submit(request(slug, form("ama@example.com", "Hi"), null, null),
+                    c -> ""));
         }
         assertTrue(app.comments.listByEmail("ama@example.com").isEmpty());
     }
 
     @Test
     void aClosedArticle_refusesBeforeTheFieldsAreChecked() {
-        app.articles.update(SLUG, new ArticleDraft(null, "Title", "", List.of("p"), List.of(), null, List.of(), List.of(),
-                "published", false, null), 1);
+        app.articles.update(SLUG, InMemoryUseCases.draft(null, "Title", "published", false), 1);
 
         fails(ErrorCode.COMMENTS_CLOSED, () -> submit(form(null, "")));
     }
