@@ -57,6 +57,16 @@ public final class ApiHarness {
 
     public Reply call(APIGatewayProxyRequestEvent event) {
         counter.drain();
+        Reply reply = send(event);
+        counter.drain();
+        return reply;
+    }
+
+    /**
+     * Calls the function of the event's route as {@link #call} does, but leaves the change stream unread: the
+     * counts catch up at the next {@link #call} (for a long run of requests whose counts are checked at its end).
+     */
+    public Reply send(APIGatewayProxyRequestEvent event) {
         String path = event.getPath();
         APIGatewayProxyResponseEvent response;
         if (path.startsWith("/admin")) {
@@ -66,7 +76,6 @@ public final class ApiHarness {
         } else {
             response = articles.handleRequest(event, null);
         }
-        counter.drain();
         return reply(response);
     }
 
