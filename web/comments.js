@@ -60,7 +60,7 @@
       if (node.nodeType === Node.TEXT_NODE) {
         to.appendChild(document.createTextNode(node.data));
       } else if (node.nodeType === Node.ELEMENT_NODE) {
-        const attributes = COMMENT_TAGS[node.tagName];
+        const attributes = Object.hasOwn(COMMENT_TAGS, node.tagName) ? COMMENT_TAGS[node.tagName] : null;
         if (!attributes) { copyAllowed(node, to); continue; }
         const copy = document.createElement(node.tagName.toLowerCase());
         for (const name of attributes) {

@@ -26,7 +26,7 @@ function safeHtml(html) {
   const template = document.createElement("template");
   template.innerHTML = html || "";
   for (const node of [...template.content.querySelectorAll("*")]) {
-    if (!ALLOWED[node.tagName]) {
+    if (!Object.hasOwn(ALLOWED, node.tagName)) {
       node.replaceWith(...node.childNodes);
       continue;
     }

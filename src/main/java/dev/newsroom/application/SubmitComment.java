@@ -89,7 +89,8 @@ public final class SubmitComment {
         SubmittedComment checked = SubmissionRules.check(request.form(), rules);
         boolean previouslyApproved = rules.requirePreviouslyApproved() && checked.authorEmail() != null
                 && comments.isPreviouslyApproved(checked.authorName(), checked.authorEmail());
-        CommentStatus status = ModerationPolicy.decide(checked, request.sender(), rules, previouslyApproved);
+        String contentHtml = CommentHtml.format(checked.content());
+        CommentStatus status = ModerationPolicy.decide(checked, contentHtml, request.sender(), rules, previouslyApproved);
         SpamVerdict verdict = status == CommentStatus.SPAM || !spamCheck.enabled() ? null
                 : spamCheck.check(new SpamCheck.Query(checked.authorName(), checked.authorEmail(), checked.authorUrl(),
                 checked.content(), request.sender().ip(), request.sender().userAgent(), now, request.referrer(),
@@ -99,7 +100,7 @@ public final class SubmitComment {
         Comment comment = new Comment(ids.newId(), article.slug(), depth == 1 ? null : checked.parentId(), depth, checked.authorName(),
                 checked.authorEmail(), checked.authorUrl(), checked.content(), status, request.sender().ip(),
                 request.sender().userAgent(), now, now, null, null, 1, request.idempotencyKey(),
-                CommentHtml.format(checked.content()), false);
+                contentHtml, false);
         String answer = receipt.apply(comment);
         RecordedResponse record = request.idempotencyKey() == null ? null
                 : new RecordedResponse(request.idempotencyKey(), request.requestHash(), status, answer,

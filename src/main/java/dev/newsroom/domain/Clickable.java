@@ -19,7 +19,12 @@ final class Clickable {
     private static final Pattern WWW = Pattern.compile(
             "([\\s>])((?:www|ftp)\\.[\\w\\x{80}-\\x{10FFFF}#$%&~/.\\-;:=,?@\\[\\]+]+)",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern EMAIL = Pattern.compile("([\\s>])([.0-9a-z_+-]+)@((?:[0-9a-z-]+\\.)+[0-9a-z]{2,})",
+    /**
+     * Each repetition bounded (a label at most 63 characters, at most 126 of them, as DNS allows): Java's regex
+     * engine recurses once per repetition of a group, so an unbounded one overflows the stack on a long address.
+     */
+    private static final Pattern EMAIL = Pattern.compile(
+            "([\\s>])([.0-9a-z_+-]+)@((?:[0-9a-z-]{1,63}\\.){1,126}[0-9a-z]{2,63})(?![0-9a-z])",
             Pattern.CASE_INSENSITIVE);
 
     private Clickable() {
@@ -64,11 +69,21 @@ final class Clickable {
             url += suffix;
             suffix = "";
         }
-        while (count(url, '(') < count(url, ')')) {
-            int last = url.lastIndexOf(')');
-            suffix = url.substring(last) + suffix;
-            url = url.substring(0, last);
+        // Cut at the last ')' while ')' outnumber '(', counting each character once (linear in the URL).
+        int open = count(url, '(');
+        int close = count(url, ')');
+        int end = url.length();
+        while (open < close) {
+            int last = url.lastIndexOf(')', end - 1);
+            for (int i = last; i < end; i++) {
+                char c = url.charAt(i);
+                open -= c == '(' ? 1 : 0;
+                close -= c == ')' ? 1 : 0;
+            }
+            end = last;
         }
+        suffix = url.substring(end) + suffix;
+        url = url.substring(0, end);
         String scheme = url.substring(0, url.indexOf(':')).toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             return m.group();

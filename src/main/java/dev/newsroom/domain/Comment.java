@@ -31,8 +31,9 @@ public record Comment(
         String contentHtml,
         boolean byModerator) {
 
+    /** A moderator's reply shows the hash of no email: its author's address must not be guessable from it. */
     public String avatarHash() {
-        return Hashes.avatarHash(authorEmail);
+        return Hashes.avatarHash(byModerator ? null : authorEmail);
     }
 
     public boolean isApproved() {

@@ -29,7 +29,12 @@ public final class CommentHtml {
      * addresses all count, once each; a URL inside {@code <code>} or inside a link's text does not.
      */
     public static int linkCount(String content) {
-        Matcher m = LINK.matcher(format(content));
+        return linksIn(format(content));
+    }
+
+    /** {@link #linkCount} of a comment from the HTML {@link #format} made of it, without formatting it again. */
+    public static int linksIn(String contentHtml) {
+        Matcher m = LINK.matcher(contentHtml);
         int count = 0;
         while (m.find()) {
             count++;

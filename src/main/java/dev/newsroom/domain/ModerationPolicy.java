@@ -15,15 +15,16 @@ public final class ModerationPolicy {
     public record Sender(String ip, String userAgent) {
     }
 
-    public static CommentStatus decide(SubmittedComment comment, Sender sender, DiscussionSettings settings,
-                                       boolean previouslyApproved) {
+    /** The decision for {@code comment}, whose {@code contentHtml} is {@link CommentHtml#format} of its content. */
+    public static CommentStatus decide(SubmittedComment comment, String contentHtml, Sender sender,
+                                       DiscussionSettings settings, boolean previouslyApproved) {
         if (comment.honeypotFilled() || matchesAny(settings.disallowedKeys(), comment, sender)) {
             return CommentStatus.SPAM;
         }
         if (settings.moderateAll()) {
             return CommentStatus.PENDING;
         }
-        if (settings.maxLinks() > 0 && CommentHtml.linkCount(comment.content()) >= settings.maxLinks()) {
+        if (settings.maxLinks() > 0 && CommentHtml.linksIn(contentHtml) >= settings.maxLinks()) {
             return CommentStatus.PENDING;
         }
         if (matchesAny(settings.moderationKeys(), comment, sender)) {

@@ -3,6 +3,7 @@ package dev.newsroom.domain;
 import dev.newsroom.support.SafeHtml;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
@@ -154,5 +155,34 @@ class CommentHtmlTest {
         SafeHtml oracle = SafeHtml.comments();
         assertEquals(3, oracle.problems("<a href=\"jav&#x09;ascript:x\" onclick=y>a</a><img src=x>").size());
         assertEquals(1, oracle.problems("<q cite=\" data:x\">q</q>").size());
+    }
+
+    /**
+     * Inputs of a whole comment's size (64 KiB) built to make a regular expression recurse or backtrack once per
+     * repetition: each is formatted on a thread with a 256 KiB stack (a quarter of the JVM's default), so a pattern
+     * whose recursion grows with the input fails here, long before it could fail a function. The output is checked
+     * for the links it must hold.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "x@ | a.", "http://a/ | a)", "http://a/ | .a", "\" \" | \" http://a.b/(a) \"", "www. | a.", "\" \" | <b>",
+            "\" \" | <a href=x>", "<!-- | a", "\" \" | &#x6a;", "\" \" | \" (http://x.y/(a)) \"",
+            "\" \" | <q cite=\"\"http://x\"\">"})
+    void format_wholeCommentOfOneRepeatedPiece_neitherOverflowsTheStackNorBreaksTheMarkup(String start, String piece)
+            throws Exception {
+        String content = " " + start + piece.repeat(65_000 / piece.length()) + "com ";
+        String[] html = new String[1];
+        Throwable[] failure = new Throwable[1];
+        Thread small = new Thread(null, () -> {
+            try {
+                html[0] = CommentHtml.format(content);
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        }, "small-stack", 256 * 1024);
+        small.start();
+        small.join();
+        assertEquals(null, failure[0], () -> piece + ": " + failure[0]);
+        assertEquals(SafeHtml.parse(html[0]).select("a[href]").size(), CommentHtml.linksIn(html[0]), piece);
     }
 }

@@ -20,53 +20,58 @@ class ModerationPolicyTest {
 
     @Test
     void decide_whenNoRuleHolds_approves() {
-        assertEquals(CommentStatus.APPROVED, ModerationPolicy.decide(comment("Hello"), SENDER,
+        assertEquals(CommentStatus.APPROVED, decide(comment("Hello"), SENDER,
                 settings(false, 2, List.of(), List.of(), false), false));
     }
 
     @Test
     void decide_whenHoneypotFilled_isSpam() {
         var c = new SubmittedComment("Ama", "ama@example.com", null, "Hello", null, true);
-        assertEquals(CommentStatus.SPAM, ModerationPolicy.decide(c, SENDER, settings(false, 2, List.of(), List.of(), false), true));
+        assertEquals(CommentStatus.SPAM, decide(c, SENDER, settings(false, 2, List.of(), List.of(), false), true));
     }
 
     @Test
     void decide_whenDisallowedKeyMatchesAnyField_isSpamEvenIfPreviouslyApproved() {
         var rules = settings(false, 2, List.of(), List.of("203.0.113."), false);
-        assertEquals(CommentStatus.SPAM, ModerationPolicy.decide(comment("Hello"), SENDER, rules, true));
+        assertEquals(CommentStatus.SPAM, decide(comment("Hello"), SENDER, rules, true));
         var byContent = settings(false, 2, List.of(), List.of("  CASINO "), false);
-        assertEquals(CommentStatus.SPAM, ModerationPolicy.decide(comment("Best casino bonus"), SENDER, byContent, true));
+        assertEquals(CommentStatus.SPAM, decide(comment("Best casino bonus"), SENDER, byContent, true));
         var byAgent = settings(false, 2, List.of(), List.of("mozilla"), false);
-        assertEquals(CommentStatus.SPAM, ModerationPolicy.decide(comment("Hi"), SENDER, byAgent, true));
+        assertEquals(CommentStatus.SPAM, decide(comment("Hi"), SENDER, byAgent, true));
     }
 
     @Test
     void decide_whenModerateAll_holds() {
-        assertEquals(CommentStatus.PENDING, ModerationPolicy.decide(comment("Hello"), SENDER,
+        assertEquals(CommentStatus.PENDING, decide(comment("Hello"), SENDER,
                 settings(true, 2, List.of(), List.of(), false), true));
     }
 
     @Test
     void decide_whenLinksReachMaxLinks_holds() {
         var rules = settings(false, 2, List.of(), List.of(), false);
-        assertEquals(CommentStatus.APPROVED, ModerationPolicy.decide(comment("see https://a.example"), SENDER, rules, true));
-        assertEquals(CommentStatus.PENDING, ModerationPolicy.decide(
+        assertEquals(CommentStatus.APPROVED, decide(comment("see https://a.example"), SENDER, rules, true));
+        assertEquals(CommentStatus.PENDING, decide(
                 comment("see https://www.a.example and www.b.example"), SENDER, rules, true));
         var off = settings(false, 0, List.of(), List.of(), false);
-        assertEquals(CommentStatus.APPROVED, ModerationPolicy.decide(
+        assertEquals(CommentStatus.APPROVED, decide(
                 comment("http://a.example http://b.example http://c.example"), SENDER, off, true));
     }
 
     @Test
     void decide_whenModerationKeyMatches_holds() {
-        assertEquals(CommentStatus.PENDING, ModerationPolicy.decide(comment("Buy cheap watches"), SENDER,
+        assertEquals(CommentStatus.PENDING, decide(comment("Buy cheap watches"), SENDER,
                 settings(false, 2, List.of("cheap"), List.of(), false), true));
     }
 
     @Test
     void decide_whenPreviouslyApprovedRequired_holdsNewAuthorsOnly() {
         var rules = settings(false, 2, List.of(), List.of(), true);
-        assertEquals(CommentStatus.PENDING, ModerationPolicy.decide(comment("Hello"), SENDER, rules, false));
-        assertEquals(CommentStatus.APPROVED, ModerationPolicy.decide(comment("Hello"), SENDER, rules, true));
+        assertEquals(CommentStatus.PENDING, decide(comment("Hello"), SENDER, rules, false));
+        assertEquals(CommentStatus.APPROVED, decide(comment("Hello"), SENDER, rules, true));
+    }
+
+    private static CommentStatus decide(SubmittedComment c, ModerationPolicy.Sender sender, DiscussionSettings rules,
+                                        boolean previouslyApproved) {
+        return ModerationPolicy.decide(c, CommentHtml.format(c.content()), sender, rules, previouslyApproved);
     }
 }

@@ -167,13 +167,13 @@ public final class Priming implements Resource {
                 "Priming.", null, null), rules);
         var sender = new ModerationPolicy.Sender("192.0.2.1", "priming");
         boolean previouslyApproved = app.commentRepository().isPreviouslyApproved(checked.authorName(), checked.authorEmail());
-        CommentStatus status = ModerationPolicy.decide(checked, sender, rules, previouslyApproved);
+        String contentHtml = CommentHtml.format(checked.content());
+        CommentStatus status = ModerationPolicy.decide(checked, contentHtml, sender, rules, previouslyApproved);
         // An empty id: DynamoDB refuses the whole transaction before writing (an index key may not be empty), after
         // the request went the whole way (items built by the real rules, marshalled, signed, sent, the refusal read).
         Comment comment = new Comment(UNSTORABLE_ID, SLUG, null, 1, checked.authorName(), checked.authorEmail(),
                 null, checked.content(), status == CommentStatus.APPROVED ? CommentStatus.PENDING : status,
-                sender.ip(), sender.userAgent(), now, now, null, null, 1, null, CommentHtml.format(checked.content()),
-                false);
+                sender.ip(), sender.userAgent(), now, now, null, null, 1, null, contentHtml, false);
         String body = ApiFunction.JSON.write(Views.publicComment(comment));
         var record = new RecordedResponse("priming-" + new UlidGenerator(app.clock()).newId(), "priming", comment.status(), body,
                 now.plusSeconds(60));

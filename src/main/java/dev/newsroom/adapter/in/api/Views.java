@@ -43,7 +43,7 @@ public final class Views {
         v.put("updatedAt", time(c.updatedAt()));
         v.put("moderatedBy", c.moderatedBy());
         v.put("moderatedAt", time(c.moderatedAt()));
-        v.put("linkCount", CommentHtml.linkCount(c.content()));
+        v.put("linkCount", CommentHtml.linksIn(c.contentHtml()));
         return v;
     }
 

@@ -1,5 +1,6 @@
 package dev.newsroom.adapter.out.dynamodb;
 
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
@@ -36,6 +37,7 @@ final class CommentItem {
     Long version;
     String idempotencyKey;
     String contentHtml;
+    SdkBytes contentHtmlGzip;
     Boolean byModerator;
 
     static final TableSchema<CommentItem> SCHEMA = StaticTableSchema.builder(CommentItem.class)
@@ -75,6 +77,8 @@ final class CommentItem {
             .addAttribute(String.class, a -> a.name("idempotencyKey").getter(i -> i.idempotencyKey)
                     .setter((i, v) -> i.idempotencyKey = v))
             .addAttribute(String.class, a -> a.name("contentHtml").getter(i -> i.contentHtml).setter((i, v) -> i.contentHtml = v))
+            .addAttribute(SdkBytes.class, a -> a.name("contentHtmlGzip").getter(i -> i.contentHtmlGzip)
+                    .setter((i, v) -> i.contentHtmlGzip = v))
             .addAttribute(Boolean.class, a -> a.name("byModerator").getter(i -> i.byModerator).setter((i, v) -> i.byModerator = v))
             .build();
 }

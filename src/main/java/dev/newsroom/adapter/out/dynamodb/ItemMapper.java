@@ -10,20 +10,12 @@ import dev.newsroom.domain.CommentStatus;
 import dev.newsroom.domain.Hashes;
 import dev.newsroom.domain.RelatedPost;
 import dev.newsroom.domain.Source;
-import dev.newsroom.domain.TextRules;
 
 import java.time.Instant;
 import java.util.List;
 
 /** Maps domain records to stored items and back; the only place that knows both shapes. */
 final class ItemMapper {
-    /**
-     * The largest {@code contentHtml} kept in a comment's item. Formatting can multiply a comment's size (each
-     * {@code &} escaped, each bare URL a link), and an item holds at most 400 KB with the content beside it; a
-     * larger one is made again on each read, like that of a comment stored before it was kept.
-     */
-    static final int MAX_STORED_HTML_BYTES = 256 * 1024;
-
     private ItemMapper() {
     }
 
@@ -114,18 +106,29 @@ final class ItemMapper {
         i.moderatedAt = text(c.moderatedAt());
         i.version = c.version();
         i.idempotencyKey = c.idempotencyKey();
-        i.contentHtml = TextRules.utf8Length(c.contentHtml()) <= MAX_STORED_HTML_BYTES ? c.contentHtml() : null;
+        // Formatting can multiply a comment's size (each quote escaped, each bare URL a link), and an item holds
+        // 400 KB with the content beside it: large HTML is kept compressed, never made again on reads.
+        if (Gzip.fitsAsText(c.contentHtml())) {
+            i.contentHtml = c.contentHtml();
+        } else {
+            i.contentHtmlGzip = Gzip.compress(c.contentHtml());
+        }
         i.byModerator = c.byModerator() ? Boolean.TRUE : null;
         return i;
     }
 
-    /** A comment stored without {@code contentHtml} (before it was kept, or too large) gets it made here, on the read. */
+    /** A comment stored before {@code contentHtml} was kept gets it made here, on the read. */
     static Comment toComment(CommentItem i) {
         return new Comment(i.id, i.articleSlug, i.parentId, i.depth == null ? 1 : i.depth, i.authorName,
                 i.authorEmail, i.authorUrl, i.content, CommentStatus.parse(i.status).orElse(CommentStatus.PENDING),
                 i.ip, i.userAgent, instant(i.createdAt), instant(i.updatedAt), i.moderatedBy, instant(i.moderatedAt),
                 i.version == null ? 0 : i.version, i.idempotencyKey,
-                i.contentHtml == null ? CommentHtml.format(i.content) : i.contentHtml, Boolean.TRUE.equals(i.byModerator));
+                contentHtml(i), Boolean.TRUE.equals(i.byModerator));
+    }
+
+    private static String contentHtml(CommentItem i) {
+        return i.contentHtml != null ? i.contentHtml
+                : i.contentHtmlGzip != null ? Gzip.decompress(i.contentHtmlGzip) : CommentHtml.format(i.content);
     }
 
     private static ArticleItem.LinkItem link(String slug, String title, String excerpt) {

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Items written before a field existed still read, and HTML too large for an item is made on read. */
+/** Items written before a field existed still read, and HTML too large for an item is kept compressed. */
 class ItemMapperTest {
     private static Comment comment(String content) {
         Instant at = Instant.parse("2026-11-23T19:29:58Z");
@@ -39,10 +39,12 @@ class ItemMapperTest {
     }
 
     @Test
-    void comment_whoseHtmlIsTooLargeForAnItem_keepsOnlyItsContent() {
+    void comment_whoseHtmlIsLarge_keepsItCompressed() {
         String content = "a@b.cc ".repeat(9_000);
         CommentItem item = ItemMapper.toItem(comment(content), 1);
         assertNull(item.contentHtml);
+        assertTrue(item.contentHtmlGzip.asByteArray().length < content.length(), "compressed below the content's size");
+        item.content = "not formatted again on read";
         assertEquals(CommentHtml.format(content), ItemMapper.toComment(item).contentHtml());
     }
 
