@@ -14,6 +14,7 @@ import dev.newsroom.application.Privacy;
 import dev.newsroom.application.SettingsService;
 import dev.newsroom.application.SubmitComment;
 import dev.newsroom.application.UlidGenerator;
+import dev.newsroom.application.port.ArticleRepository;
 import dev.newsroom.application.port.CommentRepository;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -49,6 +50,7 @@ public final class AppContext {
     private final CountApprovals countApprovals;
     private final Clock clock;
     private final CommentRepository commentRepository;
+    private final ArticleRepository articleRepository;
 
     public AppContext(AppConfig config, DynamoDbClient dynamo, Clock clock) {
         this.config = config;
@@ -61,6 +63,7 @@ public final class AppContext {
                 DynamoArticleRepository.DELETION_BUDGET, config.deletionSettle());
         var commentRepo = new DynamoCommentRepository(dynamo, enhanced, config.tableName(), cursors, clock, config.queueShards());
         this.commentRepository = commentRepo;
+        this.articleRepository = articleRepo;
         this.settings = new SettingsService(new DynamoSettingsRepository(dynamo, config.tableName()), clock,
                 config.settingsRefresh());
         this.articles = new ArticleService(articleRepo, clock);
@@ -191,6 +194,14 @@ public final class AppContext {
      */
     public CommentRepository commentRepository() {
         return commentRepository;
+    }
+
+    /**
+     * The article store itself, past the use cases: the local runner's WordPress import writes articles with the
+     * times of the export, not the clock's.
+     */
+    public ArticleRepository articleRepository() {
+        return articleRepository;
     }
 
     public CountApprovals countApprovals() {

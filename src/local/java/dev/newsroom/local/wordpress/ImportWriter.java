@@ -1,0 +1,119 @@
+package dev.newsroom.local.wordpress;
+
+import dev.newsroom.adapter.out.dynamodb.CommentItems;
+import dev.newsroom.application.port.ArticleRepository;
+import dev.newsroom.domain.Article;
+import dev.newsroom.domain.Comment;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Stores mapped posts so that running the import again changes nothing and finishes an interrupted run. The
+ * article goes first, through the article store's own transaction (the item and its list entries together; its
+ * {@code commentCount} is never written here), then the comments, each parent before its replies and each
+ * comment after its duplicate mark. Each comment is compared with what is stored: the same is left alone (no
+ * write, so no change record either); a changed one is written as the next version, so the counting of
+ * approvals from the change stream, exactly once per comment version, sees a change of status made in
+ * WordPress between two imports; one a moderator changed here is kept as it is.
+ */
+final class ImportWriter {
+    private static final int GET_BATCH = 100;
+    private final DynamoDbClient client;
+    private final String table;
+    private final ArticleRepository articles;
+    private final BatchWriter writer;
+    private final int queueShards;
+    private final ImportReport report;
+
+    ImportWriter(DynamoDbClient client, String table, ArticleRepository articles, BatchWriter writer, int queueShards,
+                 ImportReport report) {
+        this.client = client;
+        this.table = table;
+        this.articles = articles;
+        this.writer = writer;
+        this.queueShards = queueShards;
+        this.report = report;
+    }
+
+    void write(MappedPost post) {
+        writeArticle(post.article());
+        Map<String, Comment> stored = stored(post.comments());
+        for (Comment comment : post.comments()) {
+            writeComment(comment, stored.get(comment.id()));
+        }
+    }
+
+    private void writeArticle(Article article) {
+        Optional<Article> current = articles.findCurrent(article.slug());
+        if (current.isEmpty()) {
+            articles.create(article);
+            return;
+        }
+        Article before = current.get();
+        Article same = counted(article, before.commentCount(), before.version());
+        if (same.equals(before)) {
+            report.articlesUnchanged++;
+        } else {
+            articles.update(before, counted(article, before.commentCount(), before.version() + 1), before.version());
+        }
+    }
+
+    private void writeComment(Comment comment, Comment before) {
+        if (before != null && before.moderatedBy() != null) {
+            report.commentsKept.incrementAndGet();
+            return;
+        }
+        if (before != null && comment.withVersion(before.version()).equals(before)) {
+            report.commentsUnchanged.incrementAndGet();
+            return;
+        }
+        Comment next = comment.withVersion(before == null ? 1 : before.version() + 1);
+        List<String> after = new ArrayList<>();
+        if (next.parentId() != null) {
+            after.add(BatchWriter.keyOf(CommentItems.key(next.parentId())));
+        }
+        Map<String, AttributeValue> oldMark = before == null ? null : CommentItems.duplicateMarkKey(before);
+        Map<String, AttributeValue> newMark = CommentItems.duplicateMarkKey(next);
+        if (oldMark != null && !oldMark.equals(newMark)) {
+            writer.delete(oldMark, List.of());
+            after.add(BatchWriter.keyOf(oldMark));
+        }
+        if (newMark != null) {
+            writer.put(CommentItems.duplicateMark(next), List.of());
+            after.add(BatchWriter.keyOf(newMark));
+        }
+        writer.put(CommentItems.item(next, queueShards), after);
+    }
+
+    /** The post's comments as stored now (consistent reads, 100 keys a call, unprocessed keys asked again). */
+    private Map<String, Comment> stored(List<Comment> comments) {
+        Map<String, Comment> stored = new HashMap<>();
+        for (int from = 0; from < comments.size(); from += GET_BATCH) {
+            List<Map<String, AttributeValue>> keys = comments.subList(from, Math.min(comments.size(), from + GET_BATCH))
+                    .stream().map(c -> CommentItems.key(c.id())).toList();
+            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+            while (!request.isEmpty()) {
+                Map<String, KeysAndAttributes> asking = request;
+                var response = client.batchGetItem(b -> b.requestItems(asking));
+                response.responses().getOrDefault(table, List.of()).stream().map(CommentItems::comment)
+                        .forEach(c -> stored.put(c.id(), c));
+                request = response.unprocessedKeys().isEmpty() || response.unprocessedKeys().values().stream()
+                        .allMatch(k -> k.keys().isEmpty()) ? Map.of() : response.unprocessedKeys();
+            }
+        }
+        return stored;
+    }
+
+    /** The article as imported, with the stored count and the given version. */
+    private static Article counted(Article a, long commentCount, long version) {
+        return new Article(a.slug(), a.title(), a.excerpt(), a.body(), a.categories(), a.source(), a.seeAlso(), a.related(),
+                a.status(), a.commentsOpen(), a.publishedAt(), a.updatedAt(), commentCount, version);
+    }
+}
