@@ -90,14 +90,14 @@ public final class WxrReader {
                 String name = xml.getLocalName();
                 if (isWordPress() && name.equals("wxr_version")) {
                     Position at = here();
-                    version = xml.getElementText().trim();
+                    version = text().trim();
                     if (!VERSIONS.contains(version)) {
                         throw new WxrException("WXR version \"" + version + "\" is not one this import reads (1.0 to 1.2)", at);
                     }
                 } else if (isWordPress() && name.equals("base_site_url")) {
-                    url = xml.getElementText().trim();
+                    url = text().trim();
                 } else if (xml.getNamespaceURI() == null && name.equals("link")) {
-                    link = xml.getElementText().trim();
+                    link = text().trim();
                 } else if (xml.getNamespaceURI() == null && name.equals("item")) {
                     if (version == null) {
                         throw notWxr("an <item> comes before any <wp:wxr_version>: this RSS feed is not a WordPress export");
@@ -138,7 +138,7 @@ public final class WxrReader {
             } else if (ns != null && ns.startsWith(WP) && ns.endsWith("/excerpt/") && name.equals("encoded")) {
                 field(values, positions, "excerpt");
             } else if (ns == null && name.equals("category") && "category".equals(xml.getAttributeValue(null, "domain"))) {
-                String category = xml.getElementText().trim();
+                String category = text().trim();
                 if (!category.isEmpty() && !categories.contains(category)) {
                     categories.add(category);
                 }
@@ -169,7 +169,32 @@ public final class WxrReader {
 
     private void field(Map<String, String> values, Map<String, Position> positions, String name) throws XMLStreamException {
         positions.put(name, here());
-        values.put(name, xml.getElementText());
+        values.put(name, text());
+    }
+
+    /** The text of the current element (character data and CDATA sections); an entity or a child element is refused. */
+    private String text() throws XMLStreamException {
+        StringBuilder text = new StringBuilder();
+        while (true) {
+            int event = xml.next();
+            switch (event) {
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> text.append(xml.getText());
+                case XMLStreamConstants.END_ELEMENT -> {
+                    return text.toString();
+                }
+                case XMLStreamConstants.ENTITY_REFERENCE -> throw entity();
+                case XMLStreamConstants.START_ELEMENT -> throw new XMLStreamException(
+                        "<" + xml.getLocalName() + "> inside a field that holds text", xml.getLocation());
+                case XMLStreamConstants.END_DOCUMENT -> throw new XMLStreamException("the file ends inside a field", xml.getLocation());
+                default -> {
+                    // comments and processing instructions are not text
+                }
+            }
+        }
+    }
+
+    private XMLStreamException entity() {
+        return new XMLStreamException("the entity &" + xml.getLocalName() + "; is not one of XML's own; refused", xml.getLocation());
     }
 
     /** The next start or end tag (or the document's end); text, comments and instructions between them pass by. */
@@ -181,8 +206,7 @@ public final class WxrReader {
                         xml.getLocation());
             }
             if (event == XMLStreamConstants.ENTITY_REFERENCE) {
-                throw new XMLStreamException("the entity &" + xml.getLocalName() + "; is not one of XML's own; refused",
-                        xml.getLocation());
+                throw entity();
             }
             if (event == XMLStreamConstants.START_ELEMENT || event == XMLStreamConstants.END_ELEMENT
                     || event == XMLStreamConstants.END_DOCUMENT) {
