@@ -60,9 +60,12 @@ public final class LocalApi implements AutoCloseable {
         if (args.length > 0 && args[0].equals(WordPressImport.COMMAND)) {
             System.exit(WordPressImport.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv()));
         }
-        LocalApi api = start(optionsFromEnvironment());
+        Options options = optionsFromEnvironment();
+        LocalApi api = start(options);
         Runtime.getRuntime().addShutdownHook(new Thread(api::close));
-        System.out.println("Admin token (Authorization: Bearer ...): " + api.adminToken());
+        if (options.adminToken() == null || options.adminToken().isBlank()) {
+            System.out.println("Admin token (Authorization: Bearer ...): " + api.adminToken());
+        }
         System.out.println("Listening on http://127.0.0.1:" + api.port());
     }
 
