@@ -15,7 +15,7 @@ final class ImportReport {
     long articles;
     long drafts;
     long pages;
-    long articlesUnchanged;
+    final AtomicLong articlesUnchanged = new AtomicLong();
     final Map<CommentStatus, AtomicLong> comments = new EnumMap<>(CommentStatus.class);
     final AtomicLong commentsUnchanged = new AtomicLong();
     final AtomicLong commentsKept = new AtomicLong();
@@ -23,7 +23,7 @@ final class ImportReport {
     long otherComments;
     long orphans;
     long otherItems;
-    long errors;
+    final AtomicLong errors = new AtomicLong();
 
     ImportReport() {
         for (CommentStatus status : CommentStatus.values()) {
@@ -43,7 +43,7 @@ final class ImportReport {
             line.append(status == CommentStatus.PENDING ? "" : ", ").append(comments.get(status).get()).append(' ')
                     .append(status.wire());
         }
-        line.append("); ").append(articlesUnchanged).append(" articles and ").append(commentsUnchanged.get())
+        line.append("); ").append(articlesUnchanged.get()).append(" articles and ").append(commentsUnchanged.get())
                 .append(" comments were already there unchanged");
         if (commentsKept.get() > 0) {
             line.append(", ").append(commentsKept.get()).append(" comments moderated here kept as they are");
@@ -53,7 +53,7 @@ final class ImportReport {
         if (otherComments > 0) {
             line.append(", ").append(otherComments).append(" comments of other types");
         }
-        line.append(", ").append(otherItems).append(" other items; ").append(errors).append(errors == 1 ? " error" : " errors")
+        line.append(", ").append(otherItems).append(" other items; ").append(errors.get()).append(errors.get() == 1 ? " error" : " errors")
                 .append("; ").append(counts);
         return line.toString();
     }

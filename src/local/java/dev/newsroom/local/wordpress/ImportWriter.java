@@ -8,17 +8,17 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Stores mapped posts so that running the import again changes nothing and finishes an interrupted run. The
  * article goes first, through the article store's own transaction (the item and its list entries together; its
  * {@code commentCount} is never written here), then the comments, each parent before its replies and each
- * comment after its duplicate mark. Each comment is compared with what is stored: the same is left alone (no
+ * comment after its duplicate mark. Posts are independent of each other, so several may be written at once. Each comment is compared with what is stored: the same is left alone (no
  * write, so no change record either); a changed one is written as the next version, so the counting of
  * approvals from the change stream, exactly once per comment version, sees a change of status made in
  * WordPress between two imports; one a moderator changed here is kept as it is.
@@ -28,26 +28,52 @@ final class ImportWriter {
     private final DynamoDbClient client;
     private final String table;
     private final ArticleRepository articles;
-    private final BatchWriter writer;
+    private final BatchWriter batches;
     private final int queueShards;
     private final ImportReport report;
 
-    ImportWriter(DynamoDbClient client, String table, ArticleRepository articles, BatchWriter writer, int queueShards,
+    ImportWriter(DynamoDbClient client, String table, ArticleRepository articles, BatchWriter batches, int queueShards,
                  ImportReport report) {
         this.client = client;
         this.table = table;
         this.articles = articles;
-        this.writer = writer;
+        this.batches = batches;
         this.queueShards = queueShards;
         this.report = report;
     }
 
+    /**
+     * Stores one post, in steps that each end stored before the next begins: the article; the duplicate marks of
+     * the comments that change; then the comments, depth by depth (so no reply is ever stored without its parent).
+     */
     void write(MappedPost post) {
         writeArticle(post.article());
         Map<String, Comment> stored = stored(post.comments());
+        BatchWriter.Step marks = new BatchWriter.Step();
+        Map<Integer, BatchWriter.Step> depths = new TreeMap<>();
         for (Comment comment : post.comments()) {
-            writeComment(comment, stored.get(comment.id()));
+            Comment before = stored.get(comment.id());
+            if (before != null && before.moderatedBy() != null) {
+                report.commentsKept.incrementAndGet();
+                continue;
+            }
+            if (before != null && comment.withVersion(before.version()).equals(before)) {
+                report.commentsUnchanged.incrementAndGet();
+                continue;
+            }
+            Comment next = comment.withVersion(before == null ? 1 : before.version() + 1);
+            Map<String, AttributeValue> oldMark = before == null ? null : CommentItems.duplicateMarkKey(before);
+            Map<String, AttributeValue> newMark = CommentItems.duplicateMarkKey(next);
+            if (oldMark != null && !oldMark.equals(newMark)) {
+                marks.delete(oldMark);
+            }
+            if (newMark != null) {
+                marks.put(CommentItems.duplicateMark(next));
+            }
+            depths.computeIfAbsent(next.depth(), d -> new BatchWriter.Step()).put(CommentItems.item(next, queueShards));
         }
+        batches.write(marks);
+        depths.values().forEach(batches::write);
     }
 
     private void writeArticle(Article article) {
@@ -59,37 +85,10 @@ final class ImportWriter {
         Article before = current.get();
         Article same = counted(article, before.commentCount(), before.version());
         if (same.equals(before)) {
-            report.articlesUnchanged++;
+            report.articlesUnchanged.incrementAndGet();
         } else {
             articles.update(before, counted(article, before.commentCount(), before.version() + 1), before.version());
         }
-    }
-
-    private void writeComment(Comment comment, Comment before) {
-        if (before != null && before.moderatedBy() != null) {
-            report.commentsKept.incrementAndGet();
-            return;
-        }
-        if (before != null && comment.withVersion(before.version()).equals(before)) {
-            report.commentsUnchanged.incrementAndGet();
-            return;
-        }
-        Comment next = comment.withVersion(before == null ? 1 : before.version() + 1);
-        List<String> after = new ArrayList<>();
-        if (next.parentId() != null) {
-            after.add(BatchWriter.keyOf(CommentItems.key(next.parentId())));
-        }
-        Map<String, AttributeValue> oldMark = before == null ? null : CommentItems.duplicateMarkKey(before);
-        Map<String, AttributeValue> newMark = CommentItems.duplicateMarkKey(next);
-        if (oldMark != null && !oldMark.equals(newMark)) {
-            writer.delete(oldMark, List.of());
-            after.add(BatchWriter.keyOf(oldMark));
-        }
-        if (newMark != null) {
-            writer.put(CommentItems.duplicateMark(next), List.of());
-            after.add(BatchWriter.keyOf(newMark));
-        }
-        writer.put(CommentItems.item(next, queueShards), after);
     }
 
     /** The post's comments as stored now (consistent reads, 100 keys a call, unprocessed keys asked again). */

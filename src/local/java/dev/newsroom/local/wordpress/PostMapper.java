@@ -72,7 +72,7 @@ final class PostMapper {
             return Optional.of(new MappedPost(article, comments));
         } catch (ImportProblem problem) {
             problems.add(problem);
-            report.errors++;
+            report.errors.incrementAndGet();
             return Optional.empty();
         }
     }
@@ -114,7 +114,7 @@ final class PostMapper {
                         null, createdAt, createdAt, null, null, 1, null));
             } catch (ImportProblem problem) {
                 problems.add(problem);
-                report.errors++;
+                report.errors.incrementAndGet();
             }
         }
         List<Comment> threaded = new ArrayList<>();

@@ -2,10 +2,8 @@ package dev.newsroom.local.wordpress;
 
 import dev.newsroom.config.AppConfig;
 import dev.newsroom.config.AppContext;
-import dev.newsroom.domain.ServiceException;
 import dev.newsroom.local.LocalDatabase;
 import dev.newsroom.local.StreamCounter;
-import software.amazon.awssdk.core.exception.SdkException;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -36,7 +34,7 @@ import java.util.Map;
 public final class WordPressImport {
     public static final String COMMAND = "import-wordpress";
     private static final String USAGE = "usage: import-wordpress FILE [--pages] [--aws]";
-    private static final int WRITERS = 4;
+    private static final int WRITERS = 8;
     private final AppContext app;
     private final StreamCounter counter;
     private final PrintStream out;
@@ -92,45 +90,45 @@ public final class WordPressImport {
         ImportReport report = new ImportReport();
         PostMapper mapper = new PostMapper(pages, report);
         Progress progress = new Progress(err);
+        ImportWriter writer = new ImportWriter(app.dynamo(), app.config().tableName(), app.articleRepository(),
+                new BatchWriter(app.dynamo(), app.config().tableName()), app.config().queueShards(), report);
+        PostWriters posts = new PostWriters(writer, WRITERS);
         WxrException unreadable = null;
-        try (BatchWriter batches = new BatchWriter(app.dynamo(), app.config().tableName(), WRITERS);
-             InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            ImportWriter writer = new ImportWriter(app.dynamo(), app.config().tableName(), app.articleRepository(), batches,
-                    app.config().queueShards(), report);
-            try {
-                WxrReader.read(in, (site, post) -> {
-                    progress.read(post);
-                    mapper.map(site, post).ifPresent(mapped -> {
-                        try {
-                            writer.write(mapped);
-                        } catch (ServiceException refused) {
-                            report.errors++;
-                            err.println(COMMAND + ": " + post.fields().start() + ": article \"" + mapped.article().slug()
-                                    + "\" not imported: " + refused.getMessage());
-                        }
-                    });
-                    mapper.takeProblems().forEach(problem -> err.println(COMMAND + ": " + problem));
-                });
-            } catch (WxrException e) {
-                unreadable = e;
-            }
-            batches.flush();
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            WxrReader.read(in, (site, post) -> {
+                progress.read(post);
+                mapper.map(site, post).ifPresent(mapped -> posts.submit(mapped, refused -> {
+                    report.errors.incrementAndGet();
+                    err.println(COMMAND + ": " + post.fields().start() + ": article \"" + mapped.article().slug()
+                            + "\" not imported: " + refused.getMessage());
+                }));
+                mapper.takeProblems().forEach(problem -> err.println(COMMAND + ": " + problem));
+            });
+        } catch (WxrException e) {
+            unreadable = e;
         } catch (IOException e) {
+            posts.finish();
             err.println(COMMAND + ": cannot read " + file + ": " + e.getMessage());
             return 1;
-        } catch (SdkException | ServiceException | IllegalStateException e) {
-            err.println(COMMAND + ": the database failed (" + e.getMessage() + "); what was written stays, "
+        } catch (RuntimeException stopped) {
+            // a post's writing failed: reported below, once every post in flight has ended
+        }
+        String counts;
+        try {
+            posts.finish();
+            counts = countsSettled();
+        } catch (RuntimeException e) {
+            err.println(COMMAND + ": the database failed (" + e.getMessage() + "); what was written stays whole, "
                     + "and running the same command again finishes the import");
             return 1;
         }
-        String counts = countsSettled();
         if (unreadable != null) {
             err.println(COMMAND + ": " + file + ": " + unreadable.getMessage()
                     + "; every post before that place was imported whole (" + counts + ")");
             return 1;
         }
         out.println(report.summary(counts));
-        return report.errors > 0 ? 3 : 0;
+        return report.errors.get() > 0 ? 3 : 0;
     }
 
     private String countsSettled() {

@@ -105,7 +105,7 @@ class PostMapperTest {
         assertEquals(1, problems.size());
         assertTrue(problems.get(0).toString().matches("line 332, column \\d+: wp:comment_date_gmt \"2024-02-30 25:61:00\" is not a date.*"),
                 problems.get(0).toString());
-        assertEquals(1, report.errors);
+        assertEquals(1, report.errors.get());
     }
 
     @Test
