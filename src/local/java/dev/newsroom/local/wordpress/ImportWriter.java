@@ -47,8 +47,9 @@ final class ImportWriter {
      * the comments that change; then the comments, depth by depth (so no reply is ever stored without its parent).
      */
     void write(MappedPost post) {
-        writeArticle(post.article());
-        Map<String, Comment> stored = stored(post.comments());
+        boolean created = writeArticle(post.article());
+        // an article created now has no comments yet: an earlier run stores the article before any of them
+        Map<String, Comment> stored = created ? Map.of() : stored(post.comments());
         BatchWriter.Step marks = new BatchWriter.Step();
         Map<Integer, BatchWriter.Step> depths = new TreeMap<>();
         for (Comment comment : post.comments()) {
@@ -76,11 +77,12 @@ final class ImportWriter {
         depths.values().forEach(batches::write);
     }
 
-    private void writeArticle(Article article) {
+    /** Creates or updates the article; true when it was created. */
+    private boolean writeArticle(Article article) {
         Optional<Article> current = articles.findCurrent(article.slug());
         if (current.isEmpty()) {
             articles.create(article);
-            return;
+            return true;
         }
         Article before = current.get();
         Article same = counted(article, before.commentCount(), before.version());
@@ -89,6 +91,7 @@ final class ImportWriter {
         } else {
             articles.update(before, counted(article, before.commentCount(), before.version() + 1), before.version());
         }
+        return false;
     }
 
     /** The post's comments as stored now (consistent reads, 100 keys a call, unprocessed keys asked again). */

@@ -4,6 +4,7 @@ import dev.newsroom.config.AppConfig;
 import dev.newsroom.config.AppContext;
 import dev.newsroom.local.LocalDatabase;
 import dev.newsroom.local.StreamCounter;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -72,7 +74,7 @@ public final class WordPressImport {
                 settings.put("AWS_ENDPOINT_URL_DYNAMODB", database.endpoint());
             }
             AppConfig config = AppConfig.from(settings::get);
-            AppContext app = new AppContext(config, AppContext.dynamoClient(config), Clock.systemUTC());
+            AppContext app = new AppContext(config, batchJobClient(config), Clock.systemUTC());
             StreamCounter counter = null;
             if (database != null) {
                 app.ensureTable();
@@ -83,6 +85,17 @@ public final class WordPressImport {
             System.err.println(COMMAND + ": the database could not be opened: " + e.getMessage());
             return 1;
         }
+    }
+
+    /**
+     * The service's client with the patience of a batch job rather than of a request: the API's timeouts (5 s a
+     * try, 12 s a call) fit a Lambda behind API Gateway, but an import may meet a busy database for longer.
+     */
+    public static DynamoDbClient batchJobClient(AppConfig config) {
+        return AppContext.dynamoClientBuilder(config).overrideConfiguration(c -> c
+                .retryStrategy(b -> b.maxAttempts(10))
+                .apiCallAttemptTimeout(Duration.ofSeconds(30))
+                .apiCallTimeout(Duration.ofMinutes(3))).build();
     }
 
     /** Imports {@code file}; returns the exit status (see the class). */
