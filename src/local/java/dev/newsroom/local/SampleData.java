@@ -5,6 +5,7 @@ import dev.newsroom.config.AppContext;
 import dev.newsroom.domain.ArticleDraft;
 import dev.newsroom.domain.ArticleLink;
 import dev.newsroom.domain.Comment;
+import dev.newsroom.domain.CommentHtml;
 import dev.newsroom.domain.CommentStatus;
 import dev.newsroom.domain.RelatedPost;
 import dev.newsroom.domain.Source;
@@ -100,7 +101,7 @@ public final class SampleData {
                                 String url, String content) {
         Instant at = commentTime(n);
         Comment c = new Comment(sampleId(n), LEAD_SLUG, parentId, depth, name, email, url, content, CommentStatus.APPROVED,
-                "192.0.2.1", "sample-data", at, at, "sample-data", at, 1, null);
+                "192.0.2.1", "sample-data", at, at, "sample-data", at, 1, null, CommentHtml.format(content), false);
         app.commentRepository().submit(new CommentSubmission(c, 0, at, null));
     }
 

@@ -1,5 +1,6 @@
 package dev.newsroom.application;
 
+import dev.newsroom.application.port.ArticleHtmlSanitizer;
 import dev.newsroom.application.port.ArticleRepository;
 import dev.newsroom.application.port.Page;
 import dev.newsroom.domain.Article;
@@ -14,16 +15,22 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
-/** Reading articles as the public sees them (drafts are not found) and managing them as editors do. */
+/**
+ * Reading articles as the public sees them (drafts are not found) and managing them as editors do. The sanitizer
+ * is asked for only when an editor sends {@code bodyHtml}, so reads never load it.
+ */
 public final class ArticleService {
     public static final int MAX_COUNT_SLUGS = 100;
     private final ArticleRepository articles;
     private final Clock clock;
+    private final Supplier<ArticleHtmlSanitizer> sanitizer;
 
-    public ArticleService(ArticleRepository articles, Clock clock) {
+    public ArticleService(ArticleRepository articles, Clock clock, Supplier<ArticleHtmlSanitizer> sanitizer) {
         this.articles = articles;
         this.clock = clock;
+        this.sanitizer = sanitizer;
     }
 
     public Article publishedArticle(String slug) {
@@ -72,7 +79,7 @@ public final class ArticleService {
 
     /** Creates an article; an unfinished deletion of an earlier article with the same slug is finished first. */
     public Article create(ArticleDraft draft) {
-        Article article = ArticleRules.toArticle(draft, clock.instant(), 0, 1);
+        Article article = ArticleRules.toArticle(sanitized(draft), clock.instant(), 0, 1);
         articles.resumeDeletion(article.slug());
         articles.create(article);
         return article;
@@ -85,12 +92,14 @@ public final class ArticleService {
                     "The slug of an existing article cannot change.")));
         }
         ArticleDraft withSlug = new ArticleDraft(slug, draft.title(), draft.excerpt(), draft.body(), draft.categories(),
-                draft.source(), draft.seeAlso(), draft.related(), draft.status(), draft.commentsOpen(), draft.publishedAt());
+                draft.source(), draft.seeAlso(), draft.related(), draft.status(), draft.commentsOpen(), draft.publishedAt(),
+                draft.bodyHtml());
         Article current = anyArticle(slug);
         if (current.version() != expectedVersion) {
             throw ServiceException.versionConflict();
         }
-        Article updated = ArticleRules.toArticle(withSlug, clock.instant(), current.commentCount(), expectedVersion + 1);
+        Article updated = ArticleRules.toArticle(sanitized(withSlug), clock.instant(), current.commentCount(),
+                expectedVersion + 1);
         return articles.update(current, updated, expectedVersion);
     }
 
@@ -106,6 +115,19 @@ public final class ArticleService {
             return articles.delete(current.get(), expectedVersion);
         }
         return articles.resumeDeletion(slug).orElseThrow(ServiceException::articleNotFound);
+    }
+
+    /**
+     * The draft with an editor's {@code bodyHtml} sanitized and {@code body} made from it (what was sent as
+     * {@code body} then is ignored); a draft without {@code bodyHtml} as it is.
+     */
+    private ArticleDraft sanitized(ArticleDraft draft) {
+        if (draft.bodyHtml() == null) {
+            return draft;
+        }
+        ArticleHtmlSanitizer html = sanitizer.get();
+        String clean = html.sanitize(draft.bodyHtml());
+        return draft.withBodyHtml(clean, html.paragraphs(clean));
     }
 
     /** A malformed slug names no article: 404 without asking the database. */

@@ -7,6 +7,7 @@ import dev.newsroom.application.port.IdempotencyCollision;
 import dev.newsroom.application.port.RecordedResponse;
 import dev.newsroom.domain.Article;
 import dev.newsroom.domain.Comment;
+import dev.newsroom.domain.CommentHtml;
 import dev.newsroom.domain.CommentForm;
 import dev.newsroom.domain.CommentStatus;
 import dev.newsroom.domain.DiscussionSettings;
@@ -81,7 +82,8 @@ public final class SubmitComment {
 
         Comment comment = new Comment(ids.newId(), article.slug(), depth == 1 ? null : checked.parentId(), depth, checked.authorName(),
                 checked.authorEmail(), checked.authorUrl(), checked.content(), status, request.sender().ip(),
-                request.sender().userAgent(), now, now, null, null, 1, request.idempotencyKey());
+                request.sender().userAgent(), now, now, null, null, 1, request.idempotencyKey(),
+                CommentHtml.format(checked.content()), false);
         String answer = receipt.apply(comment);
         RecordedResponse record = request.idempotencyKey() == null ? null
                 : new RecordedResponse(request.idempotencyKey(), request.requestHash(), status, answer,

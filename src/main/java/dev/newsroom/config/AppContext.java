@@ -6,6 +6,7 @@ import dev.newsroom.adapter.out.dynamodb.DynamoArticleRepository;
 import dev.newsroom.adapter.out.dynamodb.DynamoCommentRepository;
 import dev.newsroom.adapter.out.dynamodb.DynamoSettingsRepository;
 import dev.newsroom.adapter.out.dynamodb.TableSetup;
+import dev.newsroom.adapter.out.html.JsoupArticleHtmlSanitizer;
 import dev.newsroom.application.ArticleService;
 import dev.newsroom.application.CommentQueries;
 import dev.newsroom.application.CountApprovals;
@@ -14,6 +15,7 @@ import dev.newsroom.application.Privacy;
 import dev.newsroom.application.SettingsService;
 import dev.newsroom.application.SubmitComment;
 import dev.newsroom.application.UlidGenerator;
+import dev.newsroom.application.port.ArticleHtmlSanitizer;
 import dev.newsroom.application.port.ArticleRepository;
 import dev.newsroom.application.port.CommentRepository;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -51,6 +53,7 @@ public final class AppContext {
     private final Clock clock;
     private final CommentRepository commentRepository;
     private final ArticleRepository articleRepository;
+    private ArticleHtmlSanitizer articleHtmlSanitizer;
 
     public AppContext(AppConfig config, DynamoDbClient dynamo, Clock clock) {
         this.config = config;
@@ -66,12 +69,23 @@ public final class AppContext {
         this.articleRepository = articleRepo;
         this.settings = new SettingsService(new DynamoSettingsRepository(dynamo, config.tableName()), clock,
                 config.settingsRefresh());
-        this.articles = new ArticleService(articleRepo, clock);
+        this.articles = new ArticleService(articleRepo, clock, this::articleHtmlSanitizer);
         this.commentQueries = new CommentQueries(articles, commentRepo);
         this.submitComment = new SubmitComment(articles, commentRepo, settings, new UlidGenerator(clock), clock);
         this.moderation = new Moderation(commentRepo, clock);
         this.privacy = new Privacy(commentRepo, clock);
         this.countApprovals = new CountApprovals(new DynamoApprovalCounts(dynamo, config.tableName(), clock));
+    }
+
+    /**
+     * The article sanitizer (and its HTML library), built when an editor first sends HTML: only the admin function
+     * gets there, so reading articles and comments loads none of it. Links to the CORS origins stay on the site.
+     */
+    private synchronized ArticleHtmlSanitizer articleHtmlSanitizer() {
+        if (articleHtmlSanitizer == null) {
+            articleHtmlSanitizer = new JsoupArticleHtmlSanitizer(config.allowedOrigins());
+        }
+        return articleHtmlSanitizer;
     }
 
     /** The container-wide context, built on first use from the environment. */

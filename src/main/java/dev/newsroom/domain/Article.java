@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A news article. {@code commentCount} is the number of approved comments, kept exact by storing it in
- * the same transaction as every change of approval; {@code version} guards editors' writes.
+ * the same transaction as every change of approval; {@code version} guards editors' writes. {@code bodyHtml} is
+ * the body as sanitized HTML, served as stored; {@code body} is the text of its paragraphs.
  */
 public record Article(
         String slug,
@@ -21,7 +22,8 @@ public record Article(
         Instant publishedAt,
         Instant updatedAt,
         long commentCount,
-        long version) {
+        long version,
+        String bodyHtml) {
 
     public Article {
         body = List.copyOf(body);

@@ -4,10 +4,25 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * An editor's article input as received (lists never null, other fields may be). {@link ArticleRules}
- * turns it into an {@link Article} or refuses it with every broken field.
+ * An editor's article input (lists never null, other fields may be). {@link ArticleRules} turns it into an
+ * {@link Article} or refuses it with every broken field. {@code bodyHtml}, when given, is the body as sanitized
+ * HTML and {@code body} its paragraphs' text (the article service derives both from what the editor sent); without
+ * it, {@code body} is plain paragraphs as sent.
  */
 public record ArticleDraft(String slug, String title, String excerpt, List<String> body, List<String> categories,
                            Source source, List<ArticleLink> seeAlso, List<RelatedPost> related, String status,
-                           Boolean commentsOpen, Instant publishedAt) {
+                           Boolean commentsOpen, Instant publishedAt, String bodyHtml) {
+
+    /** A draft whose body is plain paragraphs. */
+    public ArticleDraft(String slug, String title, String excerpt, List<String> body, List<String> categories,
+                        Source source, List<ArticleLink> seeAlso, List<RelatedPost> related, String status,
+                        Boolean commentsOpen, Instant publishedAt) {
+        this(slug, title, excerpt, body, categories, source, seeAlso, related, status, commentsOpen, publishedAt, null);
+    }
+
+    /** The same draft with the body given as sanitized HTML and the text of its paragraphs. */
+    public ArticleDraft withBodyHtml(String sanitizedHtml, List<String> paragraphs) {
+        return new ArticleDraft(slug, title, excerpt, paragraphs, categories, source, seeAlso, related, status,
+                commentsOpen, publishedAt, sanitizedHtml);
+    }
 }

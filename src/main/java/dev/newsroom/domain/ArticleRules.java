@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * Editors' input rules for articles: slug format, lengths, list sizes, URLs and status, all errors at once.
- * A published article without {@code publishedAt} is published now.
+ * A published article without {@code publishedAt} is published now; without an excerpt, one is made from the body
+ * (WordPress's 55 words); a body of plain paragraphs is also kept as HTML (each an escaped {@code <p>}).
  */
 public final class ArticleRules {
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
@@ -20,6 +21,11 @@ public final class ArticleRules {
     public static final int MAX_CATEGORY = 60;
     public static final int MAX_LINKS = 20;
     public static final int MAX_SOURCE_NAME = 100;
+    /**
+     * The largest body as HTML, in UTF-8 bytes. An article's item holds at most 400 KB, the text of the body
+     * (within a request's 128 KiB) beside it; escaping can make HTML several times the text it shows.
+     */
+    public static final int MAX_BODY_HTML_BYTES = 192 * 1024;
 
     private ArticleRules() {
     }
@@ -37,7 +43,16 @@ public final class ArticleRules {
         }
         text(errors, "title", d.title(), true, MAX_TITLE);
         text(errors, "excerpt", d.excerpt(), false, MAX_EXCERPT);
-        paragraphs(errors, d.body());
+        String bodyField = d.bodyHtml() == null ? "body" : "bodyHtml";
+        List<String> body = d.body().stream().map(TextRules::normalize).toList();
+        String bodyHtml = null;
+        if (paragraphs(errors, body, bodyField)) {
+            bodyHtml = d.bodyHtml() == null ? ArticleBody.html(body) : d.bodyHtml();
+            if (TextRules.utf8Length(bodyHtml) > MAX_BODY_HTML_BYTES) {
+                errors.add(new FieldError(bodyField, "too_long", "The body must be at most " + MAX_BODY_HTML_BYTES
+                        + " bytes once written as HTML."));
+            }
+        }
         categories(errors, d.categories());
         source(errors, d.source());
         links(errors, d.seeAlso().size(), d.seeAlso().stream().map(ArticleLink::slug).toList(),
@@ -58,10 +73,11 @@ public final class ArticleRules {
             throw ServiceException.validation(errors);
         }
         Instant publishedAt = d.publishedAt() != null ? d.publishedAt() : (status == ArticleStatus.PUBLISHED ? now : null);
-        return new Article(d.slug(), TextRules.normalize(d.title()), orEmpty(TextRules.normalize(d.excerpt())),
-                d.body().stream().map(TextRules::normalize).toList(),
+        String excerpt = TextRules.normalize(d.excerpt());
+        return new Article(d.slug(), TextRules.normalize(d.title()),
+                TextRules.isBlank(excerpt) ? ArticleBody.excerpt(body, MAX_EXCERPT) : excerpt, body,
                 d.categories().stream().map(TextRules::normalize).toList(), d.source(), d.seeAlso(), d.related(),
-                status, d.commentsOpen() == null || d.commentsOpen(), publishedAt, now, commentCount, version);
+                status, d.commentsOpen() == null || d.commentsOpen(), publishedAt, now, commentCount, version, bodyHtml);
     }
 
     private static void text(List<FieldError> errors, String field, String value, boolean required, int max) {
@@ -80,14 +96,16 @@ public final class ArticleRules {
         return v.length() <= max && !TextRules.hasForbiddenCharacters(v);
     }
 
-    private static void paragraphs(List<FieldError> errors, List<String> body) {
+    /** Whether the paragraphs are valid; adds the error when they are not. */
+    private static boolean paragraphs(List<FieldError> errors, List<String> body, String field) {
         boolean bad = body.isEmpty() || body.size() > MAX_PARAGRAPHS
                 || body.stream().anyMatch(p -> !validText(p, true, MAX_PARAGRAPH));
         if (bad) {
-            errors.add(new FieldError("body", "invalid",
+            errors.add(new FieldError(field, "invalid",
                     "The body must be 1 to " + MAX_PARAGRAPHS + " non-empty paragraphs of at most " + MAX_PARAGRAPH
                             + " characters."));
         }
+        return !bad;
     }
 
     private static void categories(List<FieldError> errors, List<String> categories) {
@@ -121,9 +139,5 @@ public final class ArticleRules {
                     "Up to " + MAX_LINKS + " links, each with a valid slug and a title of at most " + MAX_TITLE
                             + " characters."));
         }
-    }
-
-    private static String orEmpty(String s) {
-        return s == null ? "" : s;
     }
 }

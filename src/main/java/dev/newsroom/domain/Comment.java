@@ -7,6 +7,8 @@ import java.time.Instant;
  * email, IP address and user agent; {@link #avatarHash()} stands in for the email.
  * {@code depth} is 1 for a top-level comment and parent's depth + 1 for a reply. {@code idempotencyKey} is the
  * key it was submitted with (null when none), kept so that erasing the author also erases the stored response.
+ * {@code contentHtml} is {@code content} as WordPress displays it ({@link CommentHtml#format}), made whenever the
+ * content is set, never on a read; {@code byModerator} marks a moderator's own reply.
  */
 public record Comment(
         String id,
@@ -25,7 +27,9 @@ public record Comment(
         String moderatedBy,
         Instant moderatedAt,
         long version,
-        String idempotencyKey) {
+        String idempotencyKey,
+        String contentHtml,
+        boolean byModerator) {
 
     public String avatarHash() {
         return Hashes.avatarHash(authorEmail);
@@ -52,18 +56,21 @@ public record Comment(
 
     public Comment moderated(CommentStatus newStatus, String moderator, Instant at) {
         return new Comment(id, articleSlug, parentId, depth, authorName, authorEmail, authorUrl, content, newStatus,
-                ip, userAgent, createdAt, at, moderator, at, version + 1, idempotencyKey);
+                ip, userAgent, createdAt, at, moderator, at, version + 1, idempotencyKey, contentHtml, byModerator);
     }
 
+    /** The content replaced by a moderator's edit; {@code contentHtml} is made again from it. */
     public Comment edited(String newContent, String moderator, Instant at) {
         return new Comment(id, articleSlug, parentId, depth, authorName, authorEmail, authorUrl, newContent, status,
-                ip, userAgent, createdAt, at, moderator, at, version + 1, idempotencyKey);
+                ip, userAgent, createdAt, at, moderator, at, version + 1, idempotencyKey, CommentHtml.format(newContent),
+                byModerator);
     }
 
     /** The same comment as stored version {@code newVersion}. */
     public Comment withVersion(long newVersion) {
         return new Comment(id, articleSlug, parentId, depth, authorName, authorEmail, authorUrl, content, status,
-                ip, userAgent, createdAt, updatedAt, moderatedBy, moderatedAt, newVersion, idempotencyKey);
+                ip, userAgent, createdAt, updatedAt, moderatedBy, moderatedAt, newVersion, idempotencyKey, contentHtml,
+                byModerator);
     }
 
     /**
@@ -72,6 +79,7 @@ public record Comment(
      */
     public Comment anonymised(Instant at) {
         return new Comment(id, articleSlug, parentId, depth, "Anonymous", null, null, content, status,
-                null, null, createdAt, at, moderatedBy, moderatedAt, version + 1, null);
+                null, null, createdAt, at, moderatedBy, moderatedAt, version + 1, null, contentHtml,
+                byModerator);
     }
 }

@@ -2,16 +2,12 @@ package dev.newsroom.domain;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Step 6 of the submission rules: WordPress's {@code check_comment} and disallowed-list logic. Spam wins over
  * everything (and is never revealed to the author); then any reason to hold; else approved.
  */
 public final class ModerationPolicy {
-    private static final Pattern LINK = Pattern.compile("(?i)(?:https?://|www\\.)\\S*");
-
     private ModerationPolicy() {
     }
 
@@ -27,7 +23,7 @@ public final class ModerationPolicy {
         if (settings.moderateAll()) {
             return CommentStatus.PENDING;
         }
-        if (settings.maxLinks() > 0 && countLinks(comment.content()) >= settings.maxLinks()) {
+        if (settings.maxLinks() > 0 && CommentHtml.linkCount(comment.content()) >= settings.maxLinks()) {
             return CommentStatus.PENDING;
         }
         if (matchesAny(settings.moderationKeys(), comment, sender)) {
@@ -37,19 +33,6 @@ public final class ModerationPolicy {
             return CommentStatus.PENDING;
         }
         return CommentStatus.APPROVED;
-    }
-
-    /** Links as WordPress moderators count them: each {@code http://}, {@code https://} or {@code www.} run. */
-    public static int countLinks(String content) {
-        if (content == null) {
-            return 0;
-        }
-        Matcher m = LINK.matcher(content);
-        int count = 0;
-        while (m.find()) {
-            count++;
-        }
-        return count;
     }
 
     /** A key matches as a case-insensitive substring of name, email, URL, content, IP or user agent. */

@@ -58,13 +58,6 @@ class ModerationPolicyTest {
     }
 
     @Test
-    void countLinks_countsEachLinkOnce() {
-        assertEquals(0, ModerationPolicy.countLinks("no links at all"));
-        assertEquals(1, ModerationPolicy.countLinks("https://www.example.com/page"));
-        assertEquals(3, ModerationPolicy.countLinks("HTTP://a.example www.b.example https://c.example"));
-    }
-
-    @Test
     void decide_whenModerationKeyMatches_holds() {
         assertEquals(CommentStatus.PENDING, ModerationPolicy.decide(comment("Buy cheap watches"), SENDER,
                 settings(false, 2, List.of("cheap"), List.of(), false), true));

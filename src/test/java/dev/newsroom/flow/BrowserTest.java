@@ -8,6 +8,7 @@ import dev.newsroom.config.AppContext;
 import dev.newsroom.domain.Article;
 import dev.newsroom.domain.ArticleStatus;
 import dev.newsroom.domain.Comment;
+import dev.newsroom.domain.CommentHtml;
 import dev.newsroom.domain.CommentStatus;
 import dev.newsroom.domain.Source;
 import dev.newsroom.local.SampleData;
@@ -274,7 +275,7 @@ class BrowserTest {
                 .dynamoDbClient(app.dynamo()).extensions().build(), app.config().tableName(), new CursorCodec(app.config().cursorSecret()))
                 .create(new Article(slug, "Hostile URLs", "Links that are not links.", List.of("Body."), List.of("Test"),
                         new Source("Evil", "javascript:window.__xss=4"), List.of(), List.of(), ArticleStatus.PUBLISHED, true,
-                        now.minusSeconds(60), now.minusSeconds(60), 0, 1));
+                        now.minusSeconds(60), now.minusSeconds(60), 0, 1, "<p>Body.</p>"));
         List<String> urls = List.of("javascript:window.__xss=3", " JaVaScRiPt:window.__xss=5", "data:text/html,<b>x</b>",
                 "https://ok.example/");
         for (int n = 0; n < urls.size(); n++) {
@@ -372,7 +373,8 @@ class BrowserTest {
     private static void storeApproved(String slug, int n, String name, String url, String content) {
         Instant at = SampleData.PUBLISHED.plusSeconds(n);
         Comment c = new Comment(commentId(n), slug, null, 1, name, "reader" + n + "@example.com", url, content,
-                CommentStatus.APPROVED, "192.0.2.1", "browser-test", at, at, "browser-test", at, 1, null);
+                CommentStatus.APPROVED, "192.0.2.1", "browser-test", at, at, "browser-test", at, 1, null,
+                CommentHtml.format(content), false);
         api.server.app().commentRepository().submit(new CommentSubmission(c, 0, at, null));
     }
 

@@ -1,9 +1,12 @@
 package dev.newsroom.local.wordpress;
 
+import dev.newsroom.application.port.ArticleHtmlSanitizer;
 import dev.newsroom.domain.Article;
 import dev.newsroom.domain.ArticleDraft;
 import dev.newsroom.domain.ArticleRules;
+import dev.newsroom.domain.AutoParagraphs;
 import dev.newsroom.domain.Comment;
+import dev.newsroom.domain.CommentHtml;
 import dev.newsroom.domain.CommentStatus;
 import dev.newsroom.domain.ServiceException;
 
@@ -18,7 +21,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Turns exported posts into articles and comments, as the contract says: published posts are published articles;
+ * Turns exported posts into articles and comments, as the contract says: published posts are published articles
+ * (content through WordPress's auto-paragraph rule, then the article sanitizer, as editors' HTML; comments keep
+ * their content and get WordPress's comment formatting);
  * drafts, pending, scheduled, private and password-protected posts are drafts; pages only when asked; other
  * items (attachments, menus, revisions, trashed posts) are left out. Comments keep their status, author, email,
  * URL, IP and GMT date; pingbacks and trackbacks are skipped; threads keep any depth, and a reply whose parent is
@@ -28,12 +33,15 @@ import java.util.Set;
 final class PostMapper {
     private static final int MAX_CATEGORIES = ArticleRules.MAX_CATEGORIES;
     private final boolean pages;
+    private final ArticleHtmlSanitizer html;
     private final ImportReport report;
     private final Slugs slugs = new Slugs();
     private final List<ImportProblem> problems = new ArrayList<>();
 
-    PostMapper(boolean pages, ImportReport report) {
+    /** {@code html}: the article sanitizer editors' HTML goes through; post content goes through it too. */
+    PostMapper(boolean pages, ArticleHtmlSanitizer html, ImportReport report) {
         this.pages = pages;
+        this.html = html;
         this.report = report;
     }
 
@@ -60,10 +68,11 @@ final class PostMapper {
             Instant modified = WxrDates.first(p, "post_modified_gmt", "post_modified");
             Instant updatedAt = modified != null ? modified : date != null ? date : Instant.EPOCH;
             String title = p.text("title").isEmpty() ? "(no title)" : p.text("title");
+            String bodyHtml = html.sanitize(blocks(p.raw("content")));
             ArticleDraft draft = new ArticleDraft(slugs.next(p.text("post_name"), title, postId), title,
-                    excerpt(p.raw("excerpt")), PostBody.paragraphs(p.raw("content")), categories(post.categories()),
+                    excerpt(p.raw("excerpt")), html.paragraphs(bodyHtml), categories(post.categories()),
                     null, List.of(), List.of(), published ? "published" : "draft", p.text("comment_status").equals("open"),
-                    published ? (date != null ? date : updatedAt) : null);
+                    published ? (date != null ? date : updatedAt) : null, bodyHtml);
             Article article = article(draft, updatedAt, p);
             List<Comment> comments = comments(site, article, post.comments());
             report.articles++;
@@ -111,7 +120,7 @@ final class PostMapper {
                 byWordPressId.put(id, new Comment(ImportIds.commentId(site.url(), id, createdAt), article.slug(), null, 1,
                         name.isEmpty() ? "Anonymous" : name, orNull(c.text("comment_author_email")),
                         orNull(c.text("comment_author_url")), c.raw("comment_content"), status(c), orNull(c.text("comment_author_IP")),
-                        null, createdAt, createdAt, null, null, 1, null));
+                        null, createdAt, createdAt, null, null, 1, null, CommentHtml.format(c.raw("comment_content")), false));
             } catch (ImportProblem problem) {
                 problems.add(problem);
                 report.errors.incrementAndGet();
@@ -128,7 +137,8 @@ final class PostMapper {
                 report.orphans++;
             }
             threaded.add(new Comment(c.id(), c.articleSlug(), parent, depth, c.authorName(), c.authorEmail(), c.authorUrl(),
-                    c.content(), c.status(), c.ip(), c.userAgent(), c.createdAt(), c.updatedAt(), null, null, 1, null));
+                    c.content(), c.status(), c.ip(), c.userAgent(), c.createdAt(), c.updatedAt(), null, null, 1, null,
+                    c.contentHtml(), false));
             report.comments.get(c.status()).incrementAndGet();
         }
         threaded.sort(Comparator.comparingInt(Comment::depth).thenComparing(Comment::id));
@@ -184,10 +194,21 @@ final class PostMapper {
         throw new ImportProblem("wp:" + field + " \"" + r.text(field) + "\" is not a WordPress id", r.at(field));
     }
 
-    private static String excerpt(String exported) {
-        List<String> text = PostBody.paragraphs(exported);
-        String joined = String.join(" ", text);
-        return joined.length() <= ArticleRules.MAX_EXCERPT ? joined : joined.substring(0, ArticleRules.MAX_EXCERPT - 1) + "\u2026";
+    /**
+     * The post's content as WordPress shows it: the block editor's content as it is (its paragraphs are already
+     * {@code <p>}s, and WordPress skips its auto-paragraph rule for it), the classic editor's through that rule.
+     */
+    private static String blocks(String content) {
+        return content.contains("<!-- wp:") ? content : AutoParagraphs.apply(content);
+    }
+
+    /** The exported excerpt as text, at most the article rules' length; null when there is none (then derived). */
+    private String excerpt(String exported) {
+        String text = String.join(" ", html.paragraphs(html.sanitize(exported))).trim();
+        if (text.isEmpty()) {
+            return null;
+        }
+        return text.length() <= ArticleRules.MAX_EXCERPT ? text : text.substring(0, ArticleRules.MAX_EXCERPT - 1) + "\u2026";
     }
 
     private static List<String> categories(List<String> names) {

@@ -1,5 +1,6 @@
 package dev.newsroom.local.wordpress;
 
+import dev.newsroom.adapter.out.html.JsoupArticleHtmlSanitizer;
 import dev.newsroom.config.AppConfig;
 import dev.newsroom.config.AppContext;
 import dev.newsroom.local.LocalDatabase;
@@ -101,7 +102,7 @@ public final class WordPressImport {
     /** Imports {@code file}; returns the exit status (see the class). */
     public int importFile(Path file, boolean pages) {
         ImportReport report = new ImportReport();
-        PostMapper mapper = new PostMapper(pages, report);
+        PostMapper mapper = new PostMapper(pages, new JsoupArticleHtmlSanitizer(app.config().allowedOrigins()), report);
         Progress progress = new Progress(err);
         ImportWriter writer = new ImportWriter(app.dynamo(), app.config().tableName(), app.articleRepository(),
                 new BatchWriter(app.dynamo(), app.config().tableName()), app.config().queueShards(), report);

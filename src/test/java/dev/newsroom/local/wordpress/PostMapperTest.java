@@ -1,5 +1,6 @@
 package dev.newsroom.local.wordpress;
 
+import dev.newsroom.adapter.out.html.JsoupArticleHtmlSanitizer;
 import dev.newsroom.domain.Article;
 import dev.newsroom.domain.ArticleStatus;
 import dev.newsroom.domain.Comment;
@@ -23,7 +24,7 @@ class PostMapperTest {
     private final List<ImportProblem> problems = new ArrayList<>();
 
     private List<MappedPost> mapFixture(boolean pages) throws Exception {
-        PostMapper mapper = new PostMapper(pages, report);
+        PostMapper mapper = new PostMapper(pages, new JsoupArticleHtmlSanitizer(List.of("https://daily.example")), report);
         List<MappedPost> mapped = new ArrayList<>();
         try (InputStream in = WxrReaderTest.fixture()) {
             WxrReader.read(in, (site, post) -> {
@@ -48,6 +49,12 @@ class PostMapperTest {
         assertEquals(List.of("The bridge reopened on Friday morning after six months of repairs.",
                 "Traffic was light at first & picked up by noon. The mayor cut a ribbon.", "\"It is a good day,\" she said."),
                 bridge.body(), "classic editor: blank lines are paragraphs");
+        assertTrue(bridge.bodyHtml().startsWith("<p>The bridge reopened on Friday morning after <strong>six months</strong> of repairs.</p>"),
+                bridge.bodyHtml());
+        assertTrue(bridge.bodyHtml().contains("first &amp; picked up by noon.<br>"), "a single newline is a line break: " + bridge.bodyHtml());
+        assertTrue(bridge.bodyHtml().contains("<blockquote>"), bridge.bodyHtml());
+        String cafe = articles.get("cafe-creme-prices").bodyHtml();
+        assertTrue(cafe.contains("<h2>Why</h2>") && !cafe.contains("<!--") && !cafe.contains("<p></p>"), cafe);
         assertEquals(List.of("A cup now costs €3.20 in the old town.", "Why", "Milk and rent went up."),
                 articles.get("cafe-creme-prices").body(), "block editor: one paragraph per block");
         assertEquals(false, articles.get("cafe-creme-prices").commentsOpen());
@@ -85,6 +92,9 @@ class PostMapperTest {
         assertEquals("203.0.113.7", zoe.ip());
         assertEquals(Instant.parse("2024-03-01T10:00:00Z"), zoe.createdAt());
         assertTrue(zoe.content().startsWith("Finally! <b>Six months</b> is long. <script>"), "content is kept as written");
+        assertTrue(zoe.contentHtml().startsWith("<p>Finally! <b>Six months</b> is long."), zoe.contentHtml());
+        assertTrue(!zoe.contentHtml().contains("<script") && zoe.contentHtml().contains("rel=\"nofollow ugc\">https://daily.example/traffic</a>"),
+                zoe.contentHtml());
         assertEquals(CommentStatus.PENDING, byAuthor.get("Held Reader").status());
         assertEquals(CommentStatus.SPAM, byAuthor.get("Cheap Pills").status());
         assertEquals(CommentStatus.TRASH, byAuthor.get("Binned").status());

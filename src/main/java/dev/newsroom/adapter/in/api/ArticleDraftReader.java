@@ -26,7 +26,7 @@ final class ArticleDraftReader {
                 body.texts("body"), body.texts("categories"),
                 source == null ? null : new Source(source.text("name"), source.text("url")),
                 seeAlso, related, body.text("status"), body.bool("commentsOpen"),
-                instant(body.text("publishedAt")));
+                instant(body.text("publishedAt")), body.text("bodyHtml"));
     }
 
     private static Instant instant(String text) {

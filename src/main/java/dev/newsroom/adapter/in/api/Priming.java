@@ -5,6 +5,7 @@ import dev.newsroom.application.UlidGenerator;
 import dev.newsroom.application.port.CommentSubmission;
 import dev.newsroom.application.port.RecordedResponse;
 import dev.newsroom.domain.Comment;
+import dev.newsroom.domain.CommentHtml;
 import dev.newsroom.domain.CommentForm;
 import dev.newsroom.domain.CommentStatus;
 import dev.newsroom.domain.DiscussionSettings;
@@ -32,7 +33,8 @@ import java.util.Map;
  *       submission's own transaction, built by the real rules, for a comment with an empty id: DynamoDB refuses the
  *       whole transaction (an index key may not be empty), so none of its items is written;</li>
  *   <li>admin: the queue, the settings, a comment and an article that cannot exist (their reads and a PATCH, which
- *       stop at 404), a privacy export of an address that cannot exist, then a moderation's transaction on a
+ *       stop at 404), a privacy export of an address that cannot exist, an article written as HTML with a slug
+ *       that cannot be valid (sanitized, then refused by the rules: 400), then a moderation's transaction on a
  *       comment id that cannot exist, which DynamoDB refuses on the comment's version condition.</li>
  * </ul>
  * Requests carry the request id {@code priming}; their refusals are not counted as comment metrics. Outside
@@ -124,6 +126,8 @@ public final class Priming implements Resource {
                         "{\"status\":\"approved\",\"version\":1}", true);
                 request(outcomes, "GET", "/admin/articles/{slug}", Map.of("slug", SLUG), null, null, true);
                 request(outcomes, "GET", "/admin/privacy/export", Map.of(), Map.of("email", "priming@example.invalid"), null, true);
+                request(outcomes, "POST", "/admin/articles", Map.of(), null, "{\"slug\":\"-\",\"title\":\"Priming\","
+                        + "\"bodyHtml\":\"<p>Priming <a href=\\\"https://example.invalid/\\\">link</a></p>\"}", true);
                 refusedModeration(outcomes);
             }
         } finally {
@@ -168,7 +172,8 @@ public final class Priming implements Resource {
         // the request went the whole way (items built by the real rules, marshalled, signed, sent, the refusal read).
         Comment comment = new Comment(UNSTORABLE_ID, SLUG, null, 1, checked.authorName(), checked.authorEmail(),
                 null, checked.content(), status == CommentStatus.APPROVED ? CommentStatus.PENDING : status,
-                sender.ip(), sender.userAgent(), now, now, null, null, 1, null);
+                sender.ip(), sender.userAgent(), now, now, null, null, 1, null, CommentHtml.format(checked.content()),
+                false);
         String body = ApiFunction.JSON.write(Views.publicComment(comment));
         var record = new RecordedResponse("priming-" + new UlidGenerator(app.clock()).newId(), "priming", comment.status(), body,
                 now.plusSeconds(60));
@@ -187,7 +192,8 @@ public final class Priming implements Resource {
         var app = function.app;
         Instant now = app.clock().instant();
         Comment before = new Comment(COMMENT_ID, SLUG, null, 1, "Priming", "priming@example.invalid", null, "Priming.",
-                CommentStatus.PENDING, null, null, Instant.EPOCH, Instant.EPOCH, null, null, 1, null);
+                CommentStatus.PENDING, null, null, Instant.EPOCH, Instant.EPOCH, null, null, 1, null,
+                CommentHtml.format("Priming."), false);
         Comment after = before.moderated(CommentStatus.APPROVED, "priming", now).withVersion(2);
         try {
             app.commentRepository().update(before, after);

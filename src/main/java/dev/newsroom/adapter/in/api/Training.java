@@ -100,7 +100,8 @@ public final class Training {
     private void run(int rounds) {
         String slug = "aot-training-" + Long.toString(System.currentTimeMillis(), 36);
         call(admin, "POST", "/admin/articles", Map.of(), null, "{\"slug\":\"" + slug + "\",\"title\":\"Training\","
-                + "\"excerpt\":\"A training article.\",\"body\":[\"First paragraph.\",\"Second paragraph.\"],"
+                + "\"excerpt\":\"A training article.\","
+                + "\"bodyHtml\":\"<p>First <a href=\\\"https://www.example.org/\\\">paragraph</a>.</p><p>Second.</p>\","
                 + "\"categories\":[\"Latest News\"],\"source\":{\"name\":\"Newsroom\",\"url\":\"https://www.example.com/\"},"
                 + "\"seeAlso\":[],\"related\":[],\"status\":\"published\",\"commentsOpen\":true}", 201);
         for (int round = 0; round < rounds; round++) {

@@ -27,6 +27,8 @@ public final class Views {
         v.put("avatarHash", c.avatarHash());
         v.put("content", c.content());
         v.put("createdAt", time(c.createdAt()));
+        v.put("contentHtml", c.contentHtml());
+        v.put("byModerator", c.byModerator());
         return v;
     }
 
@@ -60,6 +62,7 @@ public final class Views {
     public static Map<String, Object> article(Article a, boolean commentsOpen) {
         Map<String, Object> v = articleSummary(a, commentsOpen);
         v.put("body", a.body());
+        v.put("bodyHtml", a.bodyHtml());
         v.put("seeAlso", a.seeAlso().stream().map(l -> link(l.slug(), l.title(), null, false)).toList());
         v.put("related", a.related().stream().map(r -> link(r.slug(), r.title(), r.excerpt(), true)).toList());
         v.put("updatedAt", time(a.updatedAt()));

@@ -28,6 +28,7 @@ final class ArticleItem {
     String updatedAt;
     Long commentCount;
     Long version;
+    String bodyHtml;
 
     /** A "See also" or related link (excerpt null for "See also"). */
     static final class LinkItem {
@@ -68,5 +69,6 @@ final class ArticleItem {
             .addAttribute(String.class, a -> a.name("updatedAt").getter(i -> i.updatedAt).setter((i, v) -> i.updatedAt = v))
             .addAttribute(Long.class, a -> a.name("commentCount").getter(i -> i.commentCount).setter((i, v) -> i.commentCount = v))
             .addAttribute(Long.class, a -> a.name("version").getter(i -> i.version).setter((i, v) -> i.version = v))
+            .addAttribute(String.class, a -> a.name("bodyHtml").getter(i -> i.bodyHtml).setter((i, v) -> i.bodyHtml = v))
             .build();
 }

@@ -35,6 +35,8 @@ final class CommentItem {
     String moderatedAt;
     Long version;
     String idempotencyKey;
+    String contentHtml;
+    Boolean byModerator;
 
     static final TableSchema<CommentItem> SCHEMA = StaticTableSchema.builder(CommentItem.class)
             .newItemSupplier(CommentItem::new)
@@ -72,5 +74,7 @@ final class CommentItem {
             .addAttribute(Long.class, a -> a.name("version").getter(i -> i.version).setter((i, v) -> i.version = v))
             .addAttribute(String.class, a -> a.name("idempotencyKey").getter(i -> i.idempotencyKey)
                     .setter((i, v) -> i.idempotencyKey = v))
+            .addAttribute(String.class, a -> a.name("contentHtml").getter(i -> i.contentHtml).setter((i, v) -> i.contentHtml = v))
+            .addAttribute(Boolean.class, a -> a.name("byModerator").getter(i -> i.byModerator).setter((i, v) -> i.byModerator = v))
             .build();
 }

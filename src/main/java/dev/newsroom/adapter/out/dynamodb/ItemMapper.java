@@ -1,19 +1,29 @@
 package dev.newsroom.adapter.out.dynamodb;
 
 import dev.newsroom.domain.Article;
+import dev.newsroom.domain.ArticleBody;
 import dev.newsroom.domain.ArticleLink;
 import dev.newsroom.domain.ArticleStatus;
 import dev.newsroom.domain.Comment;
+import dev.newsroom.domain.CommentHtml;
 import dev.newsroom.domain.CommentStatus;
 import dev.newsroom.domain.Hashes;
 import dev.newsroom.domain.RelatedPost;
 import dev.newsroom.domain.Source;
+import dev.newsroom.domain.TextRules;
 
 import java.time.Instant;
 import java.util.List;
 
 /** Maps domain records to stored items and back; the only place that knows both shapes. */
 final class ItemMapper {
+    /**
+     * The largest {@code contentHtml} kept in a comment's item. Formatting can multiply a comment's size (each
+     * {@code &} escaped, each bare URL a link), and an item holds at most 400 KB with the content beside it; a
+     * larger one is made again on each read, like that of a comment stored before it was kept.
+     */
+    static final int MAX_STORED_HTML_BYTES = 256 * 1024;
+
     private ItemMapper() {
     }
 
@@ -25,6 +35,7 @@ final class ItemMapper {
         i.title = a.title();
         i.excerpt = a.excerpt();
         i.body = a.body();
+        i.bodyHtml = a.bodyHtml();
         i.categories = a.categories();
         i.sourceName = a.source() == null ? null : a.source().name();
         i.sourceUrl = a.source() == null ? null : a.source().url();
@@ -39,6 +50,7 @@ final class ItemMapper {
         return i;
     }
 
+    /** An article stored before {@code bodyHtml} was kept gets it made from its paragraphs (escaped), on the read. */
     static Article toArticle(ArticleItem i) {
         return new Article(i.slug, i.title, i.excerpt == null ? "" : i.excerpt, orEmpty(i.body), orEmpty(i.categories),
                 i.sourceName == null ? null : new Source(i.sourceName, i.sourceUrl),
@@ -46,7 +58,8 @@ final class ItemMapper {
                 orEmpty(i.related).stream().map(l -> new RelatedPost(l.slug, l.title, l.excerpt)).toList(),
                 ArticleStatus.parse(i.status).orElse(ArticleStatus.DRAFT), Boolean.TRUE.equals(i.commentsOpen),
                 instant(i.publishedAt), instant(i.updatedAt),
-                i.commentCount == null ? 0 : Math.max(0, i.commentCount), i.version == null ? 0 : i.version);
+                i.commentCount == null ? 0 : Math.max(0, i.commentCount), i.version == null ? 0 : i.version,
+                i.bodyHtml == null ? ArticleBody.html(orEmpty(i.body)) : i.bodyHtml);
     }
 
     static ListEntryItem listEntry(Article a, String category) {
@@ -101,14 +114,18 @@ final class ItemMapper {
         i.moderatedAt = text(c.moderatedAt());
         i.version = c.version();
         i.idempotencyKey = c.idempotencyKey();
+        i.contentHtml = TextRules.utf8Length(c.contentHtml()) <= MAX_STORED_HTML_BYTES ? c.contentHtml() : null;
+        i.byModerator = c.byModerator() ? Boolean.TRUE : null;
         return i;
     }
 
+    /** A comment stored without {@code contentHtml} (before it was kept, or too large) gets it made here, on the read. */
     static Comment toComment(CommentItem i) {
         return new Comment(i.id, i.articleSlug, i.parentId, i.depth == null ? 1 : i.depth, i.authorName,
                 i.authorEmail, i.authorUrl, i.content, CommentStatus.parse(i.status).orElse(CommentStatus.PENDING),
                 i.ip, i.userAgent, instant(i.createdAt), instant(i.updatedAt), i.moderatedBy, instant(i.moderatedAt),
-                i.version == null ? 0 : i.version, i.idempotencyKey);
+                i.version == null ? 0 : i.version, i.idempotencyKey,
+                i.contentHtml == null ? CommentHtml.format(i.content) : i.contentHtml, Boolean.TRUE.equals(i.byModerator));
     }
 
     private static ArticleItem.LinkItem link(String slug, String title, String excerpt) {

@@ -1,0 +1,119 @@
+package dev.newsroom.domain;
+
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * WordPress's {@code make_clickable} on HTML: in text outside links and {@code <code>}, bare {@code http(s)://}
+ * URLs, {@code www.} and {@code ftp.} addresses (as {@code http://}) and email addresses (as {@code mailto:})
+ * become links, with WordPress's rules for where a URL ends (trailing punctuation and unpaired parentheses stay
+ * outside). Other schemes stay text.
+ */
+final class Clickable {
+    private static final Pattern TAG = Pattern.compile("<[^<>]+>");
+    private static final String URL_CHAR = "[\\w\\x{80}-\\x{10FFFF}#%~/@\\[\\]*(+=&$-]";
+    private static final Pattern URL = Pattern.compile("([\\s(<.,;:!?])(\\w{1,20}+://(?=\\S{1,2000}\\s)" + URL_CHAR
+            + "*+(?:['.,;:!?)]" + URL_CHAR + "++)*)(\\)?)");
+    private static final Pattern WWW = Pattern.compile(
+            "([\\s>])((?:www|ftp)\\.[\\w\\x{80}-\\x{10FFFF}#$%&~/.\\-;:=,?@\\[\\]+]+)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern EMAIL = Pattern.compile("([\\s>])([.0-9a-z_+-]+)@((?:[0-9a-z-]+\\.)+[0-9a-z]{2,})",
+            Pattern.CASE_INSENSITIVE);
+
+    private Clickable() {
+    }
+
+    static String apply(String html) {
+        StringBuilder out = new StringBuilder(html.length() + 64);
+        Matcher tags = TAG.matcher(html);
+        int text = 0;
+        int inside = 0;
+        while (tags.find()) {
+            appendText(out, html.substring(text, tags.start()), inside);
+            String tag = tags.group().toLowerCase(Locale.ROOT);
+            if (tag.startsWith("<a ") || tag.equals("<code>")) {
+                inside++;
+            } else if (inside > 0 && (tag.equals("</a>") || tag.equals("</code>"))) {
+                inside--;
+            }
+            out.append(tags.group());
+            text = tags.end();
+        }
+        appendText(out, html.substring(text), inside);
+        return out.toString();
+    }
+
+    private static void appendText(StringBuilder out, String text, int inside) {
+        if (inside > 0 || text.isEmpty()) {
+            out.append(text);
+            return;
+        }
+        String padded = " " + text + " ";
+        padded = replace(URL, padded, Clickable::url);
+        padded = replace(WWW, padded, Clickable::www);
+        padded = replace(EMAIL, padded, Clickable::email);
+        out.append(padded, 1, padded.length() - 1);
+    }
+
+    private static String url(Matcher m) {
+        String url = m.group(2);
+        String suffix = m.group(3);
+        if (suffix.equals(")") && url.indexOf('(') > 0) {
+            url += suffix;
+            suffix = "";
+        }
+        while (count(url, '(') < count(url, ')')) {
+            int last = url.lastIndexOf(')');
+            suffix = url.substring(last) + suffix;
+            url = url.substring(0, last);
+        }
+        String scheme = url.substring(0, url.indexOf(':')).toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return m.group();
+        }
+        String link = link(url, url);
+        return link == null ? m.group() : m.group(1) + link + suffix;
+    }
+
+    private static String www(Matcher m) {
+        String address = m.group(2);
+        String suffix = "";
+        if (".,;:)".indexOf(address.charAt(address.length() - 1)) >= 0) {
+            suffix = address.substring(address.length() - 1);
+            address = address.substring(0, address.length() - 1);
+        }
+        String link = link("http://" + address, "http://" + address);
+        return link == null ? m.group() : m.group(1) + link + suffix;
+    }
+
+    private static String email(Matcher m) {
+        String address = m.group(2) + "@" + m.group(3);
+        String link = link("mailto:" + address, address);
+        return link == null ? m.group() : m.group(1) + link;
+    }
+
+    /** A link to {@code html} (an address as it appears in HTML text) showing {@code shown}; null when unsafe. */
+    private static String link(String html, String shown) {
+        return HtmlText.safeUrl(HtmlText.decode(html)).map(url -> CommentHtml.linkStart(url, null) + shown + "</a>")
+                .orElse(null);
+    }
+
+    private static String replace(Pattern pattern, String text, Function<Matcher, String> replacement) {
+        Matcher m = pattern.matcher(text);
+        if (!m.find()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 64);
+        do {
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement.apply(m)));
+        } while (m.find());
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static int count(String s, char c) {
+        return (int) s.chars().filter(ch -> ch == c).count();
+    }
+}

@@ -1,0 +1,158 @@
+package dev.newsroom.domain;
+
+import dev.newsroom.support.SafeHtml;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/** The comment formatter against WordPress's {@code comment_text} and the OWASP XSS filter-evasion vectors. */
+class CommentHtmlTest {
+    private static final String REL = " rel=\"nofollow ugc\"";
+
+    @Test
+    void format_plainText_becomesParagraphsAndBreaks() {
+        assertEquals("<p>Thanks for this report.</p>\n", CommentHtml.format("Thanks for this report."));
+        assertEquals("<p>One<br />\ntwo</p>\n<p>Three</p>\n", CommentHtml.format("One\ntwo\n\n\nThree"));
+        assertEquals("", CommentHtml.format("  \n "));
+    }
+
+    @Test
+    void format_keepsWordPressCommentTags_andRemovesOthersKeepingTheirText() {
+        assertEquals("<p><strong>Bold</strong>, <em>it</em>, <del datetime=\"2026-11-23\">old</del>, <abbr title=\"World"
+                        + " Health Organization\">WHO</abbr>, inner and alert(1)</p>\n",
+                CommentHtml.format("<strong>Bold</strong>, <EM>it</em>, <del datetime=\"2026-11-23\" class=x>old</del>,"
+                        + " <abbr title='World Health Organization'>WHO</abbr>, <div><span>inner</span></div> and"
+                        + " <script>alert(1)</script>"));
+    }
+
+    @Test
+    void format_rebuildsLinks_withAllowedAttributesAndRel() {
+        assertEquals("<p><a href=\"https://example.com/a?b=1&amp;c=2\" title=\"Say &quot;hi&quot;\"" + REL + ">x</a></p>\n",
+                CommentHtml.format("<a onclick=\"steal()\" rel=\"follow\" href=\"https://example.com/a?b=1&amp;c=2\""
+                        + " title='Say \"hi\"' target=_blank>x</a>"));
+    }
+
+    @Test
+    void format_linkWithAForbiddenTarget_isRemovedAndItsTextKept() {
+        assertEquals("<p>one two three four</p>\n", CommentHtml.format("<a href=\"javascript:alert(1)\">one</a> "
+                + "<a href=\"data:text/html,x\">two</a> <a href=\"/relative\">three</a> <a>four</a>"));
+    }
+
+    @Test
+    void format_makesBareUrlsClickable_asWordPressDoes() {
+        assertEquals("<p>See <a href=\"https://example.com/page\"" + REL + ">https://example.com/page</a>.</p>\n",
+                CommentHtml.format("See https://example.com/page."));
+        assertEquals("<p>(<a href=\"http://en.wikipedia.org/wiki/PHP_(language)\"" + REL
+                        + ">http://en.wikipedia.org/wiki/PHP_(language)</a>)</p>\n",
+                CommentHtml.format("(http://en.wikipedia.org/wiki/PHP_(language))"));
+        assertEquals("<p><a href=\"http://www.example.com\"" + REL + ">http://www.example.com</a>, "
+                        + "<a href=\"mailto:ama@example.com\"" + REL + ">ama@example.com</a></p>\n",
+                CommentHtml.format("www.example.com, ama@example.com"));
+        assertEquals("<p>ftp://files.example.com and javascript://%0aalert(1)</p>\n",
+                CommentHtml.format("ftp://files.example.com and javascript://%0aalert(1)"));
+    }
+
+    @Test
+    void format_leavesUrlsInCodeAndInLinksAlone() {
+        assertEquals("<p><code>http://a.example</code> <a href=\"http://b.example\"" + REL + ">http://b.example</a></p>\n",
+                CommentHtml.format("<code>http://a.example</code> <a href=\"http://b.example\">http://b.example</a>"));
+    }
+
+    @Test
+    void format_escapesTextThatIsNotATag_andKeepsValidCharacterReferences() {
+        assertEquals("<p>a &lt; b &amp;&amp; c &gt; d &copy; &#233; &amp;#0; 1 &lt;3</p>\n",
+                CommentHtml.format("a < b && c > d &copy; &#233; &#0; 1 <3"));
+    }
+
+    @Test
+    void format_balancesTags() {
+        assertEquals("<p><b><i>x</i></b>y <em>open</em></p>\n", CommentHtml.format("<b><i>x</b>y</i> <em>open"));
+        assertEquals("<p><a href=\"http://a.example\"" + REL + ">outer inner</a></p>\n",
+                CommentHtml.format("<a href=\"http://a.example\">outer <a href=\"http://b.example\">inner</a></a>"));
+    }
+
+    @Test
+    void format_blockquote_getsParagraphsInside() {
+        assertEquals("<blockquote cite=\"https://example.com/\"><p>Quoted<br />\nline</p>\n<p>again</p></blockquote>\n"
+                        + "<p>Reply</p>\n",
+                CommentHtml.format("<blockquote cite=\"https://example.com/\">Quoted\nline\n\nagain</blockquote>Reply"));
+    }
+
+    @Test
+    void format_dropsHtmlComments() {
+        assertEquals("<p>ab</p>\n", CommentHtml.format("a<!-- <script>alert(1)</script> -->b"));
+    }
+
+    @Test
+    void linkCount_countsLinksAsWordPressCheckCommentDoes() {
+        assertEquals(0, CommentHtml.linkCount("no links at all"));
+        assertEquals(1, CommentHtml.linkCount("https://www.example.com/page"));
+        assertEquals(3, CommentHtml.linkCount("HTTP://a.example www.b.example https://c.example"));
+        assertEquals(1, CommentHtml.linkCount("<a href=\"https://a.example\">https://a.example</a>"));
+        assertEquals(1, CommentHtml.linkCount("write to ama@example.com"));
+        assertEquals(0, CommentHtml.linkCount("<code>https://a.example</code> <a href=\"javascript:x\">y</a>"));
+        assertEquals(2, CommentHtml.linkCount("<a title=t href='http://a.example'>a</a> and http://b.example"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "<SCRIPT SRC=https://xss.example/xss.js></SCRIPT>",
+            "<IMG SRC=\"javascript:alert('XSS');\">",
+            "<IMG SRC=JaVaScRiPt:alert('XSS')>",
+            "<a href=\"JaVaScRiPt:alert(1)\">mixed case</a>",
+            "<a onmouseover=\"alert(document.cookie)\">xxs link</a>",
+            "<IMG \"\"\"><SCRIPT>alert(\"XSS\")</SCRIPT>\"\\>",
+            "<a href=\"&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)\">decimal</a>",
+            "<a href=\"&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112&#0000116&#0000058alert(1)\">x</a>",
+            "<a href=\"&#x6A&#x61&#x76&#x61&#x73&#x63&#x72&#x69&#x70&#x74&#x3A;alert(1)\">hex</a>",
+            "<a href=\"jav\tascript:alert('XSS');\">tab</a>",
+            "<a href=\"jav&#x09;ascript:alert('XSS');\">encoded tab</a>",
+            "<a href=\"jav&#x0A;ascript:alert('XSS');\">encoded newline</a>",
+            "<a href=\"jav&Tab;ascript&colon;alert(1)\">named</a>",
+            "<a href=\" &#14;  javascript:alert('XSS');\">leading junk</a>",
+            "<a href=\"\u0001javascript:alert(1)\">control</a>",
+            "<SCRIPT/XSS SRC=\"https://xss.example/xss.js\"></SCRIPT>",
+            "<BODY onload!#$%&()*~+-_.,:;?@[/|\\]^`=alert(\"XSS\")>",
+            "<<SCRIPT>alert(\"XSS\");//\\<</SCRIPT>",
+            "<SCRIPT SRC=https://xss.example/xss.js?< B >",
+            "<IMG SRC=\"`<javascript:alert>`('XSS')\"",
+            "</TITLE><SCRIPT>alert(\"XSS\");</SCRIPT>",
+            "<svg/onload=alert('XSS')>",
+            "<svg><a xlink:href=\"javascript:alert(1)\"><text x=20 y=20>XSS</text></a></svg>",
+            "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+            "<math href=\"javascript:alert(1)\">CLICKME</math>",
+            "<b onmouseover=alert(1)>bold</b><i/onclick=alert(1)>i</i>",
+            "<a href=http://ok.example/\"onmouseover=\"alert(1)\">unquoted</a>",
+            "<a href='http://ok.example/' onclick='alert(\"1\")' title=\"a'b\">nested quotes</a>",
+            "<a href=\"http://ok.example\" title=\"&quot; onmouseover=&quot;alert(1)\">entity quotes</a>",
+            "<a title='\"><script>alert(1)</script>' href=\"https://ok.example\">t</a>",
+            "<q cite=\"javascript:alert(1)\">q</q><blockquote cite=\"data:text/html,<script>alert(1)</script>\">b</blockquote>",
+            "<a href=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\">data</a>",
+            "<a href=\"vbscript:msgbox(1)\">vb</a><a href=\"//evil.example\">scheme-relative</a>",
+            "<!--<script>alert(1)</script>--><!-- --!><script>alert(2)</script> -->",
+            "<iframe src=\"javascript:alert(1)\"></iframe><object data=x></object><embed src=x>",
+            "\"><script>alert(1)</script>",
+            "<img src=x:alert(alt) onerror=eval(src) alt=0>",
+            "<style>@import 'https://xss.example/x.css';</style><div style=\"background:url(javascript:alert(1))\">",
+            "http://ok.example/\"onmouseover=alert(1)// and www.ok.example/'onclick='alert(1)",
+            "<a href=\"http://ok.example\"><a href=\"javascript:alert(1)\">nested</a></a>",
+            "<b title=\"x\nonclick=alert(1)\">multi-line attribute</b><abbr title=\"x\" onclick=alert(1)>a</abbr>",
+    })
+    void format_owaspVectors_yieldNoScriptHandlerOrDangerousUrl(String vector) {
+        String html = CommentHtml.format(vector);
+        assertEquals(List.of(), SafeHtml.comments().problems(html), html);
+        assertFalse(html.toLowerCase(java.util.Locale.ROOT).contains("<script"), html);
+    }
+
+    @Test
+    void oracle_catchesWhatABrowserWouldRun() {
+        SafeHtml oracle = SafeHtml.comments();
+        assertEquals(3, oracle.problems("<a href=\"jav&#x09;ascript:x\" onclick=y>a</a><img src=x>").size());
+        assertEquals(1, oracle.problems("<q cite=\" data:x\">q</q>").size());
+    }
+}
