@@ -55,7 +55,7 @@ public final class LocalApi implements AutoCloseable {
         this.counter = counter;
     }
 
-    /** Starts the runner; {@code import-wordpress FILE [--pages]} imports a WordPress export instead and exits. */
+    /** Starts the runner; {@code import-wordpress FILE [--pages] [--aws]} imports a WordPress export instead and exits. */
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals(WordPressImport.COMMAND)) {
             System.exit(WordPressImport.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv()));

@@ -64,9 +64,10 @@ final class ImportBench {
         String summary = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         int childStatus = child.waitFor();
         seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("  %,d comments, the command in a child JVM with -Xmx256m (%.1f MB file): exit %d, %.1f s,"
-                        + " %,.0f comments/s%n  summary: %s%n", large, Files.size(largeFile) / 1e6, childStatus, seconds,
-                large / seconds, summary);
+        System.out.printf("  %,d comments, the command in a child JVM with -Xmx256m (%.1f MB file): exit %d, %.1f s%s%n"
+                        + "  summary: %s%n", large, Files.size(largeFile) / 1e6, childStatus, seconds,
+                childStatus == 0 ? String.format(", %,.0f comments/s", large / seconds)
+                        : " (did not finish: see " + dir.resolve("import-large.err") + ")", summary);
     }
 
     /** The class path this benchmark runs on (exec:java's class loader), for the child JVM. */
