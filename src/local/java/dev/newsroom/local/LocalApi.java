@@ -7,13 +7,11 @@ import com.sun.net.httpserver.HttpServer;
 import dev.newsroom.adapter.out.dynamodb.TableSetup;
 import dev.newsroom.config.AppConfig;
 import dev.newsroom.config.AppContext;
-import software.amazon.dynamodb.services.local.main.ServerRunner;
-import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
+import dev.newsroom.local.wordpress.WordPressImport;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -39,8 +37,7 @@ import java.util.concurrent.Executors;
 public final class LocalApi implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
-    private DynamoDBProxyServer dynamoLocal;
-    private final String[] dynamoLocalArgs;
+    private final LocalDatabase database;
     private final AppContext app;
     private final String adminToken;
     private final StreamCounter counter;
@@ -50,57 +47,41 @@ public final class LocalApi implements AutoCloseable {
                           Map<String, String> settings) {
     }
 
-    private LocalApi(HttpServer server, ExecutorService executor, DynamoDBProxyServer dynamoLocal, String[] dynamoLocalArgs,
+    private LocalApi(HttpServer server, ExecutorService executor, LocalDatabase database,
                      AppContext app, String adminToken, StreamCounter counter) {
         this.server = server;
         this.executor = executor;
-        this.dynamoLocal = dynamoLocal;
-        this.dynamoLocalArgs = dynamoLocalArgs;
+        this.database = database;
         this.app = app;
         this.adminToken = adminToken;
         this.counter = counter;
     }
 
+    /** Starts the runner; {@code import-wordpress FILE [--pages] [--aws]} imports a WordPress export instead and exits. */
     public static void main(String[] args) throws Exception {
-        LocalApi api = start(optionsFromEnvironment());
+        if (args.length > 0 && args[0].equals(WordPressImport.COMMAND)) {
+            System.exit(WordPressImport.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv()));
+        }
+        Options options = optionsFromEnvironment();
+        LocalApi api = start(options);
         Runtime.getRuntime().addShutdownHook(new Thread(api::close));
-        System.out.println("Admin token (Authorization: Bearer ...): " + api.adminToken());
+        if (options.adminToken() == null || options.adminToken().isBlank()) {
+            System.out.println("Admin token (Authorization: Bearer ...): " + api.adminToken());
+        }
         System.out.println("Listening on http://127.0.0.1:" + api.port());
     }
 
     public static Options optionsFromEnvironment() {
         Map<String, String> env = System.getenv();
-        String db = env.getOrDefault("LOCAL_DB", ".local-db");
-        String endpoint = env.get("AWS_ENDPOINT_URL_DYNAMODB") != null ? env.get("AWS_ENDPOINT_URL_DYNAMODB")
-                : env.get("AWS_ENDPOINT_URL");
         return new Options(Integer.parseInt(env.getOrDefault("PORT", "3000")), env.get("ADMIN_TOKEN"),
-                db.equals("memory") ? null : Path.of(db), endpoint, Path.of("."), true, Map.of());
+                LocalDatabase.dataFolderFrom(env), LocalDatabase.endpointFrom(env), Path.of("."), true, Map.of());
     }
 
     public static LocalApi start(Options options) throws Exception {
-        if (System.getProperty("sqlite4java.library.path") == null) {
-            System.setProperty("sqlite4java.library.path", options.projectRoot().resolve("target/native-libs").toString());
-        }
-        DynamoDBProxyServer dynamoLocal = null;
-        String[] dynamoLocalArgs = null;
-        String endpoint = options.endpoint();
-        if (endpoint == null) {
-            int dbPort = freePort();
-            List<String> args = new java.util.ArrayList<>(List.of("-port", Integer.toString(dbPort), "-sharedDb", "-disableTelemetry"));
-            if (options.dbPath() == null) {
-                args.add("-inMemory");
-            } else {
-                Files.createDirectories(options.dbPath());
-                args.addAll(List.of("-dbPath", options.dbPath().toString()));
-            }
-            dynamoLocalArgs = args.toArray(String[]::new);
-            dynamoLocal = ServerRunner.createServerFromCommandLineArgs(dynamoLocalArgs);
-            dynamoLocal.start();
-            endpoint = "http://127.0.0.1:" + dbPort;
-        }
+        LocalDatabase database = LocalDatabase.open(options.endpoint(), options.dbPath(), options.projectRoot());
         int port = options.port() == 0 ? freePort() : options.port();
         Map<String, String> settings = new HashMap<>(options.settings());
-        settings.put("AWS_ENDPOINT_URL_DYNAMODB", endpoint);
+        settings.put("AWS_ENDPOINT_URL_DYNAMODB", database.endpoint());
         settings.putIfAbsent("CORS_ALLOWED_ORIGINS", "http://127.0.0.1:" + port + ",http://localhost:" + port);
         AppConfig config = AppConfig.from(name -> config(settings, name, null));
         AppContext app = new AppContext(config, AppContext.dynamoClient(config), Clock.tickMillis(java.time.ZoneOffset.UTC));
@@ -121,7 +102,7 @@ public final class LocalApi implements AutoCloseable {
         server.createContext("/", new GatewayBridge(routes, handlers(routes, app), new LocalAuthorizer(token, signIn),
                 new StaticFiles(options.projectRoot().resolve("web")), signIn));
         server.start();
-        return new LocalApi(server, executor, dynamoLocal, dynamoLocalArgs, app, token, counter);
+        return new LocalApi(server, executor, database, app, token, counter);
     }
 
     /** A setting given in the options, else a system property, else the environment, else {@code fallback}. */
@@ -174,19 +155,13 @@ public final class LocalApi implements AutoCloseable {
     }
 
     /** Stops the in-process DynamoDB Local while the API keeps serving (fault tests: the API must answer 503). */
-    public synchronized void stopDatabase() throws Exception {
-        if (dynamoLocal != null) {
-            dynamoLocal.stop();
-            dynamoLocal = null;
-        }
+    public void stopDatabase() throws Exception {
+        database.stop();
     }
 
     /** Starts the in-process DynamoDB Local again on the same port (with a data folder, the data is still there). */
-    public synchronized void restartDatabase() throws Exception {
-        if (dynamoLocal == null && dynamoLocalArgs != null) {
-            dynamoLocal = ServerRunner.createServerFromCommandLineArgs(dynamoLocalArgs);
-            dynamoLocal.start();
-        }
+    public void restartDatabase() throws Exception {
+        database.start();
     }
 
     @Override
@@ -194,10 +169,6 @@ public final class LocalApi implements AutoCloseable {
         counter.close();
         server.stop(0);
         executor.shutdownNow();
-        try {
-            stopDatabase();
-        } catch (Exception e) {
-            // already stopped
-        }
+        database.close();
     }
 }

@@ -20,6 +20,7 @@ import dev.newsroom.application.SettingsService;
 import dev.newsroom.application.SubmitComment;
 import dev.newsroom.application.UlidGenerator;
 import dev.newsroom.application.port.ArticleHtmlSanitizer;
+import dev.newsroom.application.port.ArticleRepository;
 import dev.newsroom.application.port.CommentRepository;
 import dev.newsroom.application.port.ModeratorAlerts;
 import dev.newsroom.application.port.SpamCheck;
@@ -58,6 +59,7 @@ public final class AppContext {
     private final CountApprovals countApprovals;
     private final Clock clock;
     private final CommentRepository commentRepository;
+    private final ArticleRepository articleRepository;
     private ArticleHtmlSanitizer articleHtmlSanitizer;
 
     public AppContext(AppConfig config, DynamoDbClient dynamo, Clock clock) {
@@ -71,6 +73,7 @@ public final class AppContext {
                 DynamoArticleRepository.DELETION_BUDGET, config.deletionSettle());
         var commentRepo = new DynamoCommentRepository(dynamo, enhanced, config.tableName(), cursors, clock, config.queueShards());
         this.commentRepository = commentRepo;
+        this.articleRepository = articleRepo;
         this.settings = new SettingsService(new DynamoSettingsRepository(dynamo, config.tableName()), clock,
                 config.settingsRefresh());
         this.articles = new ArticleService(articleRepo, clock, this::articleHtmlSanitizer);
@@ -231,6 +234,14 @@ public final class AppContext {
      */
     public CommentRepository commentRepository() {
         return commentRepository;
+    }
+
+    /**
+     * The article store itself, past the use cases: the local runner's WordPress import writes articles with the
+     * times of the export, not the clock's.
+     */
+    public ArticleRepository articleRepository() {
+        return articleRepository;
     }
 
     public CountApprovals countApprovals() {

@@ -41,7 +41,7 @@ import java.util.zip.ZipFile;
  * The performance benchmark: cold starts in fresh JVMs with Lambda's JVM flags, warm handler latency beside
  * the bare SDK calls, the capacity units each kind of request costs ({@link CapacityUnits}), the deployment
  * package, and the local runner's throughput, all against one DynamoDB Local over HTTP, printed side by side as
- * medians and ratios. Run: {@code mvn -q -Pbench package}; only the capacity units: {@code -Dbench.capacityOnly=true}.
+ * medians and ratios. Run: {@code mvn -q -Pbench package}; only the capacity units: {@code -Dbench.capacityOnly=true}; only the WordPress import: {@code -Dbench.importOnly=true}.
  */
 public final class Benchmark {
     private static final String SLUG = "bench-story";
@@ -82,6 +82,11 @@ public final class Benchmark {
                 System.getProperty("java.version"), System.getProperty("java.vm.name"), System.getProperty("os.name"));
         boolean coldOnly = Boolean.getBoolean("bench.coldOnly");
         int capacityRuns = Integer.getInteger("bench.capacityRuns", 50);
+        if (Boolean.getBoolean("bench.importOnly")) {
+            ImportBench.run(endpoint);
+            db.stop();
+            return;
+        }
         if (Boolean.getBoolean("bench.capacityOnly")) {
             CapacityUnits.print(CapacityUnits.measure(endpoint, capacityRuns), capacityRuns);
             db.stop();
@@ -93,6 +98,7 @@ public final class Benchmark {
             CapacityUnits.print(CapacityUnits.measure(endpoint, capacityRuns), capacityRuns);
             packageSize();
             throughput();
+            ImportBench.run(endpoint);
         }
         db.stop();
     }

@@ -1,0 +1,94 @@
+package dev.newsroom.local;
+
+import software.amazon.dynamodb.services.local.main.CommandLineInput;
+import software.amazon.dynamodb.services.local.main.ServerRunner;
+import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The database the local runner and the WordPress import use: the endpoint named by {@code AWS_ENDPOINT_URL_DYNAMODB}
+ * or {@code AWS_ENDPOINT_URL}, or else DynamoDB Local started in this process over HTTP on a free port, its data in
+ * a folder ({@code null}: in memory), telemetry off. It starts silently: the server is built from its parsed
+ * options, not through {@code ServerRunner}'s command-line path, which prints its configuration to stdout.
+ */
+public final class LocalDatabase implements AutoCloseable {
+    private final String endpoint;
+    private final String[] args;
+    private DynamoDBProxyServer server;
+
+    private LocalDatabase(String endpoint, String[] args) {
+        this.endpoint = endpoint;
+        this.args = args;
+    }
+
+    /** The endpoint the environment names, or null (then {@link #open} starts DynamoDB Local). */
+    public static String endpointFrom(Map<String, String> env) {
+        return env.get("AWS_ENDPOINT_URL_DYNAMODB") != null ? env.get("AWS_ENDPOINT_URL_DYNAMODB") : env.get("AWS_ENDPOINT_URL");
+    }
+
+    /** {@code LOCAL_DB} as a folder ({@code .local-db} by default), or null for {@code memory}. */
+    public static Path dataFolderFrom(Map<String, String> env) {
+        String db = env.getOrDefault("LOCAL_DB", ".local-db");
+        return db.equals("memory") ? null : Path.of(db);
+    }
+
+    /** Uses {@code endpoint} when given; otherwise starts DynamoDB Local with its data in {@code dbPath}. */
+    public static LocalDatabase open(String endpoint, Path dbPath, Path projectRoot) throws Exception {
+        if (endpoint != null) {
+            return new LocalDatabase(endpoint, null);
+        }
+        if (System.getProperty("sqlite4java.library.path") == null) {
+            System.setProperty("sqlite4java.library.path", projectRoot.resolve("target/native-libs").toString());
+        }
+        int port = LocalApi.freePort();
+        List<String> args = new ArrayList<>(List.of("-port", Integer.toString(port), "-sharedDb", "-disableTelemetry"));
+        if (dbPath == null) {
+            args.add("-inMemory");
+        } else {
+            Files.createDirectories(dbPath);
+            args.addAll(List.of("-dbPath", dbPath.toString()));
+        }
+        LocalDatabase database = new LocalDatabase("http://127.0.0.1:" + port, args.toArray(String[]::new));
+        database.start();
+        return database;
+    }
+
+    public String endpoint() {
+        return endpoint;
+    }
+
+    /** Starts the in-process DynamoDB Local again on the same port (with a data folder, the data is still there). */
+    public synchronized void start() throws Exception {
+        if (server == null && args != null) {
+            CommandLineInput options = new CommandLineInput(args);
+            if (!options.init()) {
+                throw new IllegalArgumentException("DynamoDB Local refused its options " + String.join(" ", args));
+            }
+            DynamoDBProxyServer started = ServerRunner.createServer(options);
+            started.start();
+            server = started;
+        }
+    }
+
+    /** Stops the in-process DynamoDB Local, if this process started one. */
+    public synchronized void stop() throws Exception {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            stop();
+        } catch (Exception e) {
+            // already stopped
+        }
+    }
+}

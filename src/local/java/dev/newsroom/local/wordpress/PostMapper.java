@@ -1,0 +1,222 @@
+package dev.newsroom.local.wordpress;
+
+import dev.newsroom.application.port.ArticleHtmlSanitizer;
+import dev.newsroom.domain.Article;
+import dev.newsroom.domain.ArticleDraft;
+import dev.newsroom.domain.ArticleRules;
+import dev.newsroom.domain.AutoParagraphs;
+import dev.newsroom.domain.Comment;
+import dev.newsroom.domain.CommentHtml;
+import dev.newsroom.domain.CommentStatus;
+import dev.newsroom.domain.ServiceException;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns exported posts into articles and comments, as the contract says: published posts are published articles
+ * (content through WordPress's auto-paragraph rule, then the article sanitizer, as editors' HTML; comments keep
+ * their content and get WordPress's comment formatting);
+ * drafts, pending, scheduled, private and password-protected posts are drafts; pages only when asked; other
+ * items (attachments, menus, revisions, trashed posts) are left out. Comments keep their status, author, email,
+ * URL, IP and GMT date; pingbacks and trackbacks are skipped; threads keep any depth, and a reply whose parent is
+ * not among the post's imported comments (never exported, skipped, or in a loop) becomes top-level. Everything is
+ * counted in the report; a post or comment that cannot be imported is reported with its place and left out.
+ */
+final class PostMapper {
+    private static final int MAX_CATEGORIES = ArticleRules.MAX_CATEGORIES;
+    private final boolean pages;
+    private final ArticleHtmlSanitizer html;
+    private final ImportReport report;
+    private final Slugs slugs = new Slugs();
+    private final List<ImportProblem> problems = new ArrayList<>();
+
+    /** {@code html}: the article sanitizer editors' HTML goes through; post content goes through it too. */
+    PostMapper(boolean pages, ArticleHtmlSanitizer html, ImportReport report) {
+        this.pages = pages;
+        this.html = html;
+        this.report = report;
+    }
+
+    /** The problems met so far, then forgotten (the caller reports them as they come). */
+    List<ImportProblem> takeProblems() {
+        List<ImportProblem> taken = List.copyOf(problems);
+        problems.clear();
+        return taken;
+    }
+
+    Optional<MappedPost> map(WxrSite site, WxrPost post) {
+        WxrRecord p = post.fields();
+        String type = p.text("post_type").isEmpty() ? "post" : p.text("post_type");
+        String status = p.text("status");
+        boolean page = type.equals("page");
+        if (!(type.equals("post") || page && pages) || Set.of("trash", "auto-draft", "inherit").contains(status)) {
+            report.otherItems++;
+            return Optional.empty();
+        }
+        try {
+            long postId = number(p, "post_id");
+            boolean published = status.equals("publish") && p.text("post_password").isEmpty();
+            Instant date = WxrDates.first(p, "post_date_gmt", "post_date");
+            Instant modified = WxrDates.first(p, "post_modified_gmt", "post_modified");
+            Instant updatedAt = modified != null ? modified : date != null ? date : Instant.EPOCH;
+            String title = p.text("title").isEmpty() ? "(no title)" : p.text("title");
+            String bodyHtml = html.sanitize(blocks(p.raw("content")));
+            ArticleDraft draft = new ArticleDraft(slugs.next(p.text("post_name"), title, postId), title,
+                    excerpt(p.raw("excerpt")), html.paragraphs(bodyHtml), categories(post.categories()),
+                    null, List.of(), List.of(), published ? "published" : "draft", p.text("comment_status").equals("open"),
+                    published ? (date != null ? date : updatedAt) : null, bodyHtml);
+            Article article = article(draft, updatedAt, p);
+            List<Comment> comments = comments(site, article, post.comments());
+            report.articles++;
+            report.drafts += published ? 0 : 1;
+            report.pages += page ? 1 : 0;
+            return Optional.of(new MappedPost(article, comments));
+        } catch (ImportProblem problem) {
+            problems.add(problem);
+            report.errors.incrementAndGet();
+            return Optional.empty();
+        }
+    }
+
+    private static Article article(ArticleDraft draft, Instant updatedAt, WxrRecord p) throws ImportProblem {
+        try {
+            return ArticleRules.toArticle(draft, updatedAt, 0, 1);
+        } catch (ServiceException refused) {
+            StringBuilder why = new StringBuilder("post ").append(p.text("post_id")).append(" (\"").append(draft.slug())
+                    .append("\") cannot be an article:");
+            refused.fields().forEach(e -> why.append(' ').append(e.message()));
+            throw new ImportProblem(why.toString(), p.start());
+        }
+    }
+
+    private List<Comment> comments(WxrSite site, Article article, List<WxrRecord> exported) {
+        Map<Long, Comment> byWordPressId = new HashMap<>();
+        Map<Long, Long> parents = new HashMap<>();
+        for (WxrRecord c : exported) {
+            String type = c.text("comment_type");
+            if (type.equals("pingback") || type.equals("trackback")) {
+                report.pingbacks++;
+                continue;
+            }
+            if (!type.isEmpty() && !type.equals("comment")) {
+                report.otherComments++;
+                continue;
+            }
+            try {
+                long id = number(c, "comment_id");
+                Instant date = WxrDates.first(c, "comment_date_gmt", "comment_date");
+                Instant createdAt = date != null ? date : article.updatedAt();
+                String parent = c.text("comment_parent");
+                parents.put(id, parent.isEmpty() ? 0 : number(c, "comment_parent"));
+                String name = c.text("comment_author");
+                byWordPressId.put(id, new Comment(ImportIds.commentId(site.url(), id, createdAt), article.slug(), null, 1,
+                        name.isEmpty() ? "Anonymous" : name, orNull(c.text("comment_author_email")),
+                        orNull(c.text("comment_author_url")), c.raw("comment_content"), status(c), orNull(c.text("comment_author_IP")),
+                        null, createdAt, createdAt, null, null, 1, null, CommentHtml.format(c.raw("comment_content")), false));
+            } catch (ImportProblem problem) {
+                problems.add(problem);
+                report.errors.incrementAndGet();
+            }
+        }
+        List<Comment> threaded = new ArrayList<>();
+        Map<Long, Integer> depths = new HashMap<>();
+        for (Map.Entry<Long, Comment> entry : byWordPressId.entrySet()) {
+            Comment c = entry.getValue();
+            Long parentId = parents.get(entry.getKey());
+            int depth = depth(entry.getKey(), byWordPressId, parents, depths);
+            String parent = depth > 1 ? byWordPressId.get(parentId).id() : null;
+            if (depth == 1 && parentId != 0) {
+                report.orphans++;
+            }
+            threaded.add(new Comment(c.id(), c.articleSlug(), parent, depth, c.authorName(), c.authorEmail(), c.authorUrl(),
+                    c.content(), c.status(), c.ip(), c.userAgent(), c.createdAt(), c.updatedAt(), null, null, 1, null,
+                    c.contentHtml(), false));
+            report.comments.get(c.status()).incrementAndGet();
+        }
+        threaded.sort(Comparator.comparingInt(Comment::depth).thenComparing(Comment::id));
+        return threaded;
+    }
+
+    /** 1 plus the parent's depth; 1 when the parent is none, missing, or the chain loops back. */
+    private static int depth(long id, Map<Long, Comment> comments, Map<Long, Long> parents, Map<Long, Integer> depths) {
+        List<Long> chain = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        long at = id;
+        int base = 0;
+        while (true) {
+            Integer known = depths.get(at);
+            if (known != null) {
+                base = known;
+                break;
+            }
+            chain.add(at);
+            seen.add(at);
+            long parent = parents.get(at);
+            if (parent == 0 || !comments.containsKey(parent) || seen.contains(parent)) {
+                break; // the top of the thread, or a parent missing or looping back: top-level
+            }
+            at = parent;
+        }
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            depths.put(chain.get(i), ++base);
+        }
+        return depths.get(id);
+    }
+
+    private static CommentStatus status(WxrRecord c) throws ImportProblem {
+        return switch (c.text("comment_approved")) {
+            case "1", "approve" -> CommentStatus.APPROVED;
+            case "0", "hold" -> CommentStatus.PENDING;
+            case "spam" -> CommentStatus.SPAM;
+            case "trash", "post-trashed" -> CommentStatus.TRASH;
+            default -> throw new ImportProblem("wp:comment_approved \"" + c.text("comment_approved")
+                    + "\" is not a WordPress comment status (1, 0, spam, trash)", c.at("comment_approved"));
+        };
+    }
+
+    private static long number(WxrRecord r, String field) throws ImportProblem {
+        try {
+            long n = Long.parseLong(r.text(field));
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ImportProblem("wp:" + field + " \"" + r.text(field) + "\" is not a WordPress id", r.at(field));
+    }
+
+    /**
+     * The post's content as WordPress shows it: the block editor's content as it is (its paragraphs are already
+     * {@code <p>}s, and WordPress skips its auto-paragraph rule for it), the classic editor's through that rule.
+     */
+    private static String blocks(String content) {
+        return content.contains("<!-- wp:") ? content : AutoParagraphs.apply(content);
+    }
+
+    /** The exported excerpt as text, at most the article rules' length; null when there is none (then derived). */
+    private String excerpt(String exported) {
+        String text = String.join(" ", html.paragraphs(html.sanitize(exported))).trim();
+        if (text.isEmpty()) {
+            return null;
+        }
+        return text.length() <= ArticleRules.MAX_EXCERPT ? text : text.substring(0, ArticleRules.MAX_EXCERPT - 1) + "\u2026";
+    }
+
+    private static List<String> categories(List<String> names) {
+        return names.stream().map(n -> n.length() <= ArticleRules.MAX_CATEGORY ? n : n.substring(0, ArticleRules.MAX_CATEGORY))
+                .distinct().limit(MAX_CATEGORIES).toList();
+    }
+
+    private static String orNull(String text) {
+        return text.isEmpty() ? null : text;
+    }
+}

@@ -1,0 +1,155 @@
+package dev.newsroom.local.wordpress;
+
+import dev.newsroom.adapter.out.html.JsoupArticleHtmlSanitizer;
+import dev.newsroom.config.AppConfig;
+import dev.newsroom.config.AppContext;
+import dev.newsroom.local.LocalDatabase;
+import dev.newsroom.local.StreamCounter;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code import-wordpress FILE [--pages] [--aws]}: imports a WordPress export into the database the local runner
+ * would use ({@code LOCAL_DB}, or {@code AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_DYNAMODB}; {@code TABLE_NAME}),
+ * or with {@code --aws} into the stack's table in AWS through the default credential chain. Prints progress on
+ * stderr, each post or comment it cannot import with its line and column, and one summary line on stdout.
+ *
+ * <p>Counts: every approved comment written is a change on the table's stream, which the counting use case
+ * applies exactly once per comment version. Locally the import reads the stream to its end with the runner's
+ * {@link StreamCounter} before the summary, so the counts are exact when it ends; in AWS the stack's counts
+ * function does the same within seconds (the import does not add to counts itself: it would count twice).
+ *
+ * <p>Exit status: 0 imported; 1 the file could not be read or imported to its end (what was read before is
+ * stored whole; run it again once fixed); 2 wrong arguments; 3 imported, but some posts or comments could not be.
+ */
+public final class WordPressImport {
+    public static final String COMMAND = "import-wordpress";
+    private static final String USAGE = "usage: import-wordpress FILE [--pages] [--aws]";
+    private static final int WRITERS = 8;
+    private final AppContext app;
+    private final StreamCounter counter;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    /** {@code counter}: reads the table's change stream into counts; null where the counts function does it (AWS). */
+    public WordPressImport(AppContext app, StreamCounter counter, PrintStream out, PrintStream err) {
+        this.app = app;
+        this.counter = counter;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** The command: arguments after {@code import-wordpress}, and the environment; returns the exit status. */
+    public static int run(String[] args, Map<String, String> env) {
+        List<String> files = new ArrayList<>();
+        boolean pages = false;
+        boolean aws = false;
+        for (String arg : args) {
+            switch (arg) {
+                case "--pages" -> pages = true;
+                case "--aws" -> aws = true;
+                default -> files.add(arg);
+            }
+        }
+        if (files.size() != 1 || files.get(0).startsWith("--")) {
+            System.err.println(USAGE);
+            return 2;
+        }
+        Path file = Path.of(files.get(0));
+        try (LocalDatabase database = aws ? null
+                : LocalDatabase.open(LocalDatabase.endpointFrom(env), LocalDatabase.dataFolderFrom(env), Path.of("."))) {
+            Map<String, String> settings = new HashMap<>(env);
+            if (database != null) {
+                settings.put("AWS_ENDPOINT_URL_DYNAMODB", database.endpoint());
+            }
+            AppConfig config = AppConfig.from(settings::get);
+            AppContext app = new AppContext(config, batchJobClient(config), Clock.systemUTC());
+            StreamCounter counter = null;
+            if (database != null) {
+                app.ensureTable();
+                counter = new StreamCounter(app.dynamo(), AppContext.streamsClient(config), config.tableName(), app.countApprovals());
+            }
+            return new WordPressImport(app, counter, System.out, System.err).importFile(file, pages);
+        } catch (Exception e) {
+            System.err.println(COMMAND + ": the database could not be opened: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /**
+     * The service's client with the patience of a batch job rather than of a request: the API's timeouts (5 s a
+     * try, 12 s a call) fit a Lambda behind API Gateway, but an import may meet a busy database for longer.
+     */
+    public static DynamoDbClient batchJobClient(AppConfig config) {
+        return AppContext.dynamoClientBuilder(config).overrideConfiguration(c -> c
+                .retryStrategy(b -> b.maxAttempts(10))
+                .apiCallAttemptTimeout(Duration.ofSeconds(30))
+                .apiCallTimeout(Duration.ofMinutes(3))).build();
+    }
+
+    /** Imports {@code file}; returns the exit status (see the class). */
+    public int importFile(Path file, boolean pages) {
+        ImportReport report = new ImportReport();
+        PostMapper mapper = new PostMapper(pages, new JsoupArticleHtmlSanitizer(app.config().allowedOrigins()), report);
+        Progress progress = new Progress(err);
+        ImportWriter writer = new ImportWriter(app.dynamo(), app.config().tableName(), app.articleRepository(),
+                new BatchWriter(app.dynamo(), app.config().tableName()), app.config().queueShards(), report);
+        PostWriters posts = new PostWriters(writer, WRITERS);
+        WxrException unreadable = null;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            WxrReader.read(in, (site, post) -> {
+                progress.read(post);
+                mapper.map(site, post).ifPresent(mapped -> posts.submit(mapped, refused -> {
+                    report.errors.incrementAndGet();
+                    err.println(COMMAND + ": " + post.fields().start() + ": article \"" + mapped.article().slug()
+                            + "\" not imported: " + refused.getMessage());
+                }));
+                mapper.takeProblems().forEach(problem -> err.println(COMMAND + ": " + problem));
+            });
+        } catch (WxrException e) {
+            unreadable = e;
+        } catch (IOException e) {
+            posts.finish();
+            err.println(COMMAND + ": cannot read " + file + ": " + e.getMessage());
+            return 1;
+        } catch (RuntimeException stopped) {
+            // a post's writing failed: reported below, once every post in flight has ended
+        }
+        String counts;
+        try {
+            posts.finish();
+            counts = countsSettled();
+        } catch (RuntimeException e) {
+            err.println(COMMAND + ": the database failed (" + e.getMessage() + "); what was written stays whole, "
+                    + "and running the same command again finishes the import");
+            return 1;
+        }
+        if (unreadable != null) {
+            err.println(COMMAND + ": " + file + ": " + unreadable.getMessage()
+                    + "; every post before that place was imported whole (" + counts + ")");
+            return 1;
+        }
+        out.println(report.summary(counts));
+        return report.errors.get() > 0 ? 3 : 0;
+    }
+
+    private String countsSettled() {
+        if (counter == null) {
+            return "counts follow from the stack's counts function within seconds";
+        }
+        counter.drain();
+        return "counts exact";
+    }
+}

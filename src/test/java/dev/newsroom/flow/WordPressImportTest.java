@@ -1,0 +1,214 @@
+package dev.newsroom.flow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsroom.application.Moderation;
+import dev.newsroom.config.AppContext;
+import dev.newsroom.domain.Article;
+import dev.newsroom.domain.Comment;
+import dev.newsroom.domain.CommentStatus;
+import dev.newsroom.local.StreamCounter;
+import dev.newsroom.local.wordpress.WordPressImport;
+import dev.newsroom.support.DynamoDbLocal;
+import dev.newsroom.support.FaultInjector;
+import dev.newsroom.support.HttpApi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The WordPress import against DynamoDB Local: what it stores, exact counts, re-runs, an interrupted run. */
+class WordPressImportTest {
+    private static final String BRIDGE = "harbour-bridge-reopens";
+    private static final String FIRST_SUMMARY = "Imported 6 articles (2 drafts), 10 comments (1 pending, 7 approved, 1 spam,"
+            + " 1 trash); 0 articles and 0 comments were already there unchanged; 1 replies to a missing comment made"
+            + " top-level; skipped 2 pingbacks/trackbacks, 2 other items; 1 error; counts exact";
+
+    @TempDir
+    Path dir;
+
+    /** One run: exit status, stdout and stderr. */
+    record Run(int status, String out, String err) {
+    }
+
+    static Run importFile(AppContext app, StreamCounter counter, Path file) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = new WordPressImport(app, counter, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).importFile(file, false);
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private Path fixture(String... replacements) throws Exception {
+        String xml;
+        try (InputStream in = getClass().getResourceAsStream("/wordpress/site.xml")) {
+            xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        for (int i = 0; i < replacements.length; i += 2) {
+            assertTrue(xml.contains(replacements[i]), replacements[i]);
+            xml = xml.replace(replacements[i], replacements[i + 1]);
+        }
+        Path file = Files.createTempFile(dir, "export", ".xml");
+        Files.writeString(file, xml);
+        return file;
+    }
+
+    @Test
+    void importsArticlesThreadsAndStatuses_countsExact_andASecondRunChangesNothing() throws Exception {
+        AppContext app = DynamoDbLocal.context(Clock.systemUTC());
+        StreamCounter counter = DynamoDbLocal.counter(app);
+        Path file = fixture();
+
+        Run first = importFile(app, counter, file);
+        assertEquals(3, first.status(), first.err());
+        assertEquals(FIRST_SUMMARY + "\n", first.out());
+        assertTrue(first.err().matches("(?s)import-wordpress: line 332, column \\d+: wp:comment_date_gmt \"2024-02-30 25:61:00\".*"), first.err());
+        assertCounts(app, 4, 1, 1);
+        List<Comment> thread = app.commentQueries().approvedThread(BRIDGE, true, 50, null).page().items();
+        assertEquals(List.of("Zoë Åström", "Ama", "Kwame", "Anonymous"), thread.stream().map(Comment::authorName).toList());
+        assertEquals(List.of(1, 2, 3, 1), thread.stream().map(Comment::depth).toList());
+        assertEquals(thread.get(1).id(), thread.get(2).parentId());
+        assertEquals(List.of("Held Reader"), names(app, CommentStatus.PENDING));
+        assertEquals(List.of("Cheap Pills"), names(app, CommentStatus.SPAM));
+        assertEquals(List.of("Binned"), names(app, CommentStatus.TRASH));
+        assertEquals("draft", app.articles().anyArticle("budget-detail").status().wire());
+        assertEquals(List.of("brouillon-d-ete-2", "cafe-creme-prices", "dates-gone-wrong", BRIDGE),
+                app.articles().listPublished(null, 10, null).items().stream().map(Article::slug).sorted().toList());
+
+        Run second = importFile(app, counter, file);
+        assertEquals(3, second.status());
+        assertTrue(second.out().contains("; 6 articles and 10 comments were already there unchanged;"), second.out());
+        assertEquals(0, counter.drain(), "nothing new on the change stream");
+        assertCounts(app, 4, 1, 1);
+    }
+
+    @Test
+    void aStatusChangedInWordPress_isFollowedByTheCount_andAModeratorsDecisionHereIsKept() throws Exception {
+        AppContext app = DynamoDbLocal.context(Clock.systemUTC());
+        StreamCounter counter = DynamoDbLocal.counter(app);
+        importFile(app, counter, fixture());
+        Comment held = app.moderation().queue(CommentStatus.PENDING, BRIDGE, 10, null).items().get(0);
+        Path changed = fixture("<wp:comment_approved><![CDATA[spam]]>", "<wp:comment_approved><![CDATA[1]]>",
+                "<wp:comment_approved><![CDATA[trash]]>", "<wp:comment_approved><![CDATA[1]]>");
+        String trashedZoe = Files.readString(changed).replaceFirst(
+                "(?s)(Zoë Åström.*?<wp:comment_approved><!\\[CDATA\\[)1(\\]\\]>)", "$1trash$2");
+        Files.writeString(changed, trashedZoe);
+        app.moderation().change(held.id(), new Moderation.Change(CommentStatus.SPAM, null, held.version()), "moderator");
+
+        Run run = importFile(app, counter, changed);
+        assertTrue(run.out().contains("1 comments moderated here kept as they are"), run.out());
+        // Zoë's comment trashed (-1), the spam and the trashed one approved (+2); the held one stays the moderator's spam
+        assertCounts(app, 5, 1, 1);
+        assertEquals(CommentStatus.SPAM, app.moderation().get(held.id()).status());
+        Comment zoe = app.moderation().queue(CommentStatus.TRASH, BRIDGE, 10, null).items().get(0);
+        assertEquals(2, zoe.version());
+
+        importFile(app, counter, fixture());
+        assertCounts(app, 4, 1, 1);
+    }
+
+    @Test
+    void anInterruptedImport_leavesNoReplyWithoutItsParent_andARunAgainFinishesIt() throws Exception {
+        FaultInjector faults = new FaultInjector();
+        AppContext app = DynamoDbLocal.contextThrough(faults);
+        StreamCounter counter = DynamoDbLocal.counter(app);
+        Path file = fixture();
+        faults.failAfter("BatchWriteItem", 1, 1_000, "{\"__type\":\"com.amazon.coral.validate#ValidationException\","
+                + "\"message\":\"injected: the connection went away\"}");
+
+        Run cut = importFile(app, counter, file);
+        assertEquals(1, cut.status());
+        assertTrue(cut.err().contains("running the same command again finishes the import"), cut.err());
+        assertTrue(faults.injected() > 0);
+        for (CommentStatus status : CommentStatus.values()) {
+            for (Comment c : app.moderation().queue(status, null, 100, null).items()) {
+                if (c.parentId() != null) {
+                    assertTrue(app.commentRepository().find(c.parentId()).isPresent(), "the parent of " + c.authorName());
+                }
+            }
+        }
+
+        faults.fail("BatchWriteItem", 0, "");
+        Run again = importFile(app, counter, file);
+        assertEquals(3, again.status(), again.err());
+        assertTrue(again.out().startsWith("Imported 6 articles (2 drafts), 10 comments"), again.out());
+        assertCounts(app, 4, 1, 1);
+        assertEquals(4, app.commentQueries().approvedThread(BRIDGE, true, 50, null).page().items().size());
+    }
+
+    @Test
+    void dynamoDbLocal_writesNoChangeRecordForAnItemPutAgainUnchanged() {
+        DynamoDbClient client = DynamoDbLocal.client();
+        AppContext app = DynamoDbLocal.context(Clock.systemUTC());
+        String table = app.config().tableName();
+        Map<String, AttributeValue> item = Map.of("pk", AttributeValue.fromS("PROBE#1"), "sk", AttributeValue.fromS("P"),
+                "n", AttributeValue.fromN("1"));
+        client.putItem(b -> b.tableName(table).item(item));
+        client.putItem(b -> b.tableName(table).item(item));
+        assertEquals(1, changeRecords(client, DynamoDbLocal.streams(), table));
+        client.putItem(b -> b.tableName(table).item(Map.of("pk", item.get("pk"), "sk", item.get("sk"), "n", AttributeValue.fromN("2"))));
+        assertEquals(2, changeRecords(client, DynamoDbLocal.streams(), table));
+    }
+
+    @Test
+    void overTheLocalApi_theImportedThreadAndCountsAreServed() throws Exception {
+        try (HttpApi api = new HttpApi(null, Map.of())) {
+            Run run = importFile(api.server.app(), api.server.counter(), fixture());
+            assertEquals(3, run.status(), run.err());
+            JsonNode article = api.get("/articles/" + BRIDGE).json();
+            assertEquals(4, article.path("commentCount").asLong());
+            JsonNode comments = api.get("/articles/" + BRIDGE + "/comments").json();
+            assertEquals(4, comments.path("total").asLong());
+            List<String> names = new ArrayList<>();
+            comments.path("items").forEach(c -> names.add(c.path("authorName").asText() + "@" + c.path("depth").asInt()));
+            assertEquals(List.of("Zoë Åström@1", "Ama@2", "Kwame@3", "Anonymous@1"), names);
+            assertFalse(comments.toString().contains("zoe@example.org"), "no email in public views");
+            assertEquals(404, api.get("/articles/budget-detail").status(), "a password-protected post is a draft");
+            assertEquals(1, api.get("/comments/counts?articles=cafe-creme-prices").json().path("counts").path("cafe-creme-prices").asLong());
+        }
+    }
+
+    private static void assertCounts(AppContext app, long bridge, long cafe, long dates) {
+        assertEquals(bridge, app.articles().anyArticle(BRIDGE).commentCount());
+        assertEquals(cafe, app.articles().anyArticle("cafe-creme-prices").commentCount());
+        assertEquals(dates, app.articles().anyArticle("dates-gone-wrong").commentCount());
+        assertEquals(1, app.articles().anyArticle("budget-detail").commentCount());
+    }
+
+    private static List<String> names(AppContext app, CommentStatus status) {
+        return app.moderation().queue(status, BRIDGE, 50, null).items().stream().map(Comment::authorName).toList();
+    }
+
+    private static int changeRecords(DynamoDbClient client, DynamoDbStreamsClient streams, String table) {
+        String arn = client.describeTable(b -> b.tableName(table)).table().latestStreamArn();
+        int records = 0;
+        for (var shard : streams.describeStream(b -> b.streamArn(arn)).streamDescription().shards()) {
+            String iterator = streams.getShardIterator(b -> b.streamArn(arn).shardId(shard.shardId())
+                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            while (iterator != null) {
+                String at = iterator;
+                var page = streams.getRecords(b -> b.shardIterator(at));
+                records += page.records().size();
+                iterator = page.records().isEmpty() ? null : page.nextShardIterator();
+            }
+        }
+        return records;
+    }
+}

@@ -1,0 +1,141 @@
+package dev.newsroom.local.wordpress;
+
+import dev.newsroom.adapter.out.html.JsoupArticleHtmlSanitizer;
+import dev.newsroom.domain.Article;
+import dev.newsroom.domain.ArticleStatus;
+import dev.newsroom.domain.Comment;
+import dev.newsroom.domain.CommentStatus;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PostMapperTest {
+    private final ImportReport report = new ImportReport();
+    private final List<ImportProblem> problems = new ArrayList<>();
+
+    private List<MappedPost> mapFixture(boolean pages) throws Exception {
+        PostMapper mapper = new PostMapper(pages, new JsoupArticleHtmlSanitizer(List.of("https://daily.example")), report);
+        List<MappedPost> mapped = new ArrayList<>();
+        try (InputStream in = WxrReaderTest.fixture()) {
+            WxrReader.read(in, (site, post) -> {
+                mapper.map(site, post).ifPresent(mapped::add);
+                problems.addAll(mapper.takeProblems());
+            });
+        }
+        return mapped;
+    }
+
+    @Test
+    void postsBecomeArticles_draftsAndPasswordsAsDrafts_pagesAndAttachmentsLeftOut() throws Exception {
+        Map<String, Article> articles = mapFixture(false).stream().map(MappedPost::article)
+                .collect(Collectors.toMap(Article::slug, Function.identity()));
+        assertEquals(List.of("brouillon-d-ete", "brouillon-d-ete-2", "budget-detail", "cafe-creme-prices", "dates-gone-wrong",
+                "harbour-bridge-reopens"), articles.keySet().stream().sorted().toList());
+        Article bridge = articles.get("harbour-bridge-reopens");
+        assertEquals(ArticleStatus.PUBLISHED, bridge.status());
+        assertEquals(Instant.parse("2024-03-01T09:00:00Z"), bridge.publishedAt());
+        assertEquals(Instant.parse("2024-03-02T11:00:00Z"), bridge.updatedAt());
+        assertEquals(List.of("News", "City"), bridge.categories());
+        assertEquals(List.of("The bridge reopened on Friday morning after six months of repairs.",
+                "Traffic was light at first & picked up by noon. The mayor cut a ribbon.", "\"It is a good day,\" she said."),
+                bridge.body(), "classic editor: blank lines are paragraphs");
+        assertTrue(bridge.bodyHtml().startsWith("<p>The bridge reopened on Friday morning after <strong>six months</strong> of repairs.</p>"),
+                bridge.bodyHtml());
+        assertTrue(bridge.bodyHtml().contains("first &amp; picked up by noon.<br>"), "a single newline is a line break: " + bridge.bodyHtml());
+        assertTrue(bridge.bodyHtml().contains("<blockquote>"), bridge.bodyHtml());
+        String cafe = articles.get("cafe-creme-prices").bodyHtml();
+        assertTrue(cafe.contains("<h2>Why</h2>") && !cafe.contains("<!--") && !cafe.contains("<p></p>"), cafe);
+        assertEquals(List.of("A cup now costs €3.20 in the old town.", "Why", "Milk and rent went up."),
+                articles.get("cafe-creme-prices").body(), "block editor: one paragraph per block");
+        assertEquals(false, articles.get("cafe-creme-prices").commentsOpen());
+        assertEquals(ArticleStatus.DRAFT, articles.get("budget-detail").status(), "password-protected");
+        assertEquals(ArticleStatus.DRAFT, articles.get("brouillon-d-ete").status());
+        assertNull(articles.get("brouillon-d-ete").publishedAt());
+        assertEquals(ArticleStatus.PUBLISHED, articles.get("brouillon-d-ete-2").status());
+        assertEquals(6, report.articles);
+        assertEquals(2, report.drafts);
+        assertEquals(2, report.otherItems, "the page (without --pages) and the attachment");
+    }
+
+    @Test
+    void pages_onlyWhenAsked() throws Exception {
+        assertTrue(mapFixture(true).stream().anyMatch(p -> p.article().slug().equals("about")));
+        assertEquals(1, report.pages);
+    }
+
+    @Test
+    void comments_keepStatusAuthorAndThreads_anyDepth_parentsFirst() throws Exception {
+        MappedPost bridge = mapFixture(false).stream().filter(p -> p.article().slug().equals("harbour-bridge-reopens"))
+                .findFirst().orElseThrow();
+        Map<String, Comment> byAuthor = bridge.comments().stream().collect(Collectors.toMap(Comment::authorName, Function.identity()));
+        Comment zoe = byAuthor.get("Zoë Åström");
+        Comment ama = byAuthor.get("Ama");
+        Comment kwame = byAuthor.get("Kwame");
+        assertEquals(1, zoe.depth());
+        assertEquals(zoe.id(), ama.parentId());
+        assertEquals(2, ama.depth());
+        assertEquals(ama.id(), kwame.parentId(), "its parent comes later in the file");
+        assertEquals(3, kwame.depth());
+        assertTrue(bridge.comments().indexOf(ama) < bridge.comments().indexOf(kwame));
+        assertEquals("zoe@example.org", zoe.authorEmail());
+        assertEquals("https://zoe.example.org/", zoe.authorUrl());
+        assertEquals("203.0.113.7", zoe.ip());
+        assertEquals(Instant.parse("2024-03-01T10:00:00Z"), zoe.createdAt());
+        assertTrue(zoe.content().startsWith("Finally! <b>Six months</b> is long. <script>"), "content is kept as written");
+        assertTrue(zoe.contentHtml().startsWith("<p>Finally! <b>Six months</b> is long."), zoe.contentHtml());
+        assertTrue(!zoe.contentHtml().contains("<script") && zoe.contentHtml().contains("rel=\"nofollow ugc\">https://daily.example/traffic</a>"),
+                zoe.contentHtml());
+        assertEquals(CommentStatus.PENDING, byAuthor.get("Held Reader").status());
+        assertEquals(CommentStatus.SPAM, byAuthor.get("Cheap Pills").status());
+        assertEquals(CommentStatus.TRASH, byAuthor.get("Binned").status());
+        Comment orphan = byAuthor.get("Anonymous");
+        assertEquals(1, orphan.depth());
+        assertNull(orphan.parentId());
+        assertNull(orphan.authorEmail());
+        assertEquals(7, bridge.comments().size(), "two pingbacks/trackbacks left out");
+        assertEquals(2, report.pingbacks);
+        assertEquals(1, report.orphans);
+        assertEquals(7, report.comments.get(CommentStatus.APPROVED).get());
+    }
+
+    @Test
+    void aBrokenDate_isReportedWithItsLineAndColumn_andOnlyThatCommentIsLeftOut() throws Exception {
+        MappedPost dates = mapFixture(false).stream().filter(p -> p.article().slug().equals("dates-gone-wrong")).findFirst().orElseThrow();
+        assertEquals(List.of("Good Date"), dates.comments().stream().map(Comment::authorName).toList());
+        assertEquals(1, problems.size());
+        assertTrue(problems.get(0).toString().matches("line 332, column \\d+: wp:comment_date_gmt \"2024-02-30 25:61:00\" is not a date.*"),
+                problems.get(0).toString());
+        assertEquals(1, report.errors.get());
+    }
+
+    @Test
+    void ids_comeFromTheSiteAndWordPressIds_sortingByDate() throws Exception {
+        List<String> first = mapFixture(false).stream().flatMap(p -> p.comments().stream()).map(Comment::id).sorted().toList();
+        List<String> again = mapFixture(false).stream().flatMap(p -> p.comments().stream()).map(Comment::id).sorted().toList();
+        assertEquals(first, again);
+        String early = ImportIds.commentId("https://daily.example", 5, Instant.parse("2024-01-01T00:00:00Z"));
+        String late = ImportIds.commentId("https://daily.example", 4, Instant.parse("2024-01-02T00:00:00Z"));
+        assertTrue(early.compareTo(late) < 0);
+        assertEquals(26, early.length());
+        assertTrue(!early.equals(ImportIds.commentId("https://other.example", 5, Instant.parse("2024-01-01T00:00:00Z"))));
+    }
+
+    @Test
+    void slugs_fromNamesOrTitles_uniqueInTheExport() {
+        Slugs slugs = new Slugs();
+        assertEquals("cafe-creme", slugs.next("caf%c3%a9-cr%c3%a8me", "x", 1));
+        assertEquals("cafe-creme-2", slugs.next("", "Café Crème", 2));
+        assertEquals("post-3", slugs.next("", "日本語", 3));
+        assertEquals("a-b", slugs.next("A -- B!", "", 4));
+    }
+}
