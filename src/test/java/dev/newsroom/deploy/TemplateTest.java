@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -284,6 +286,40 @@ class TemplateTest {
             }
         }
         assertTrue(adminRoutes >= 16, "the console's routes are among them");
+    }
+
+    /**
+     * SAM's {@code AutoPublishAlias} names a new version only for new code, so each function's version description
+     * names every parameter that reaches its environment: a new value changes the description, and CloudFormation
+     * replaces an {@code AWS::Lambda::Version} whose description changes, which publishes one (and a new snapshot)
+     * for the live alias. A secret ({@code NoEcho}) stays out, as the description is readable: ConfigRevision
+     * stands for it. Every value has a bounded length, so the description stays within Lambda's 256 characters.
+     */
+    @Test
+    void aParameterReachingAFunctionsEnvironment_publishesANewVersion_withinTheDescriptionsLength() {
+        JsonNode parameters = template.path("Parameters");
+        String globalEnvironment = template.path("Globals").path("Function").path("Environment").toString();
+        for (var function : functions()) {
+            String environment = globalEnvironment + function.getValue().path("Properties").path("Environment");
+            String description = function.getValue().path("Properties").path("VersionDescription").asText();
+            assertTrue(description.contains("${ConfigRevision}"), function.getKey());
+            int longest = description.replaceAll("\\$\\{[A-Za-z]+}", "").length();
+            Matcher named = Pattern.compile("\\$\\{([A-Za-z]+)}").matcher(description);
+            while (named.find()) {
+                JsonNode parameter = parameters.path(named.group(1));
+                assertFalse(parameter.path("NoEcho").asBoolean(), function.getKey() + " shows the secret " + named.group(1));
+                longest += parameter.has("MaxLength") ? parameter.path("MaxLength").asInt()
+                        : parameter.path("MaxValue").asText("unbounded " + named.group(1)).length();
+            }
+            assertTrue(longest <= 256, function.getKey() + "'s version description may reach " + longest + " characters");
+            parameters.fieldNames().forEachRemaining(name -> {
+                if (Pattern.compile("\\b" + name + "\\b").matcher(environment).find()
+                        && !parameters.path(name).path("NoEcho").asBoolean()) {
+                    assertTrue(description.contains("${" + name + "}"), name + " reaches " + function.getKey()
+                            + "'s environment, but a new value would leave the live alias on the old version");
+                }
+            });
+        }
     }
 
     private static List<String> texts(JsonNode array) {
