@@ -261,7 +261,17 @@ class TemplateTest {
         assertEquals("ModeratorPoolClient", resources.path("ModeratorSignInBranding").path("Properties").path("ClientId").asText(),
                 "the managed login needs a style for the console's client");
 
+        // A stack deployed before the sign-in, or without a prefix yet, still deploys without naming one.
+        assertEquals("", parameters.path("SignInDomainPrefix").path("Default").asText("none"));
+        for (String signIn : List.of("ModeratorSignInDomain", "ModeratorSignInBranding")) {
+            assertEquals("HasSignInDomain", resources.path(signIn).path("Condition").asText(), signIn);
+        }
         JsonNode outputs = template.path("Outputs");
+        for (String output : List.of("ConsoleSignInUrl", "ConsoleConfig")) {
+            assertEquals("HasSignInDomain", outputs.path(output).path("Condition").asText(), output);
+        }
+        assertTrue(outputs.path("ManagedLoginDomain").path("Value").toString().contains("deploy with SignInDomainPrefix"),
+                "without a domain, the outputs say how to enable the sign-in");
         assertTrue(outputs.path("ConsoleSignInUrl").path("Value").toString().contains("ConsoleCallbackUrls"));
         String config = outputs.path("ConsoleConfig").path("Value").toString();
         for (String endpoint : List.of("/oauth2/authorize", "/oauth2/token", "/oauth2/revoke", "/logout", "ModeratorPoolClient")) {
