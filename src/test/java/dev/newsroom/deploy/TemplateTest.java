@@ -254,6 +254,8 @@ class TemplateTest {
         assertEquals("OPTIONAL", parameters.path("ModeratorMfa").path("Default").asText(), "MFA optional by default");
         assertTrue(texts(parameters.path("ModeratorMfa").path("AllowedValues")).contains("ON"), "and required by a parameter");
 
+        assertEquals("ESSENTIALS", resources.path("ModeratorPool").path("Properties").path("UserPoolTier").asText(),
+                "the managed login needs Essentials or Plus, not the Lite tier");
         JsonNode domain = resources.path("ModeratorSignInDomain");
         assertEquals("AWS::Cognito::UserPoolDomain", domain.path("Type").asText());
         assertEquals("SignInDomainPrefix", domain.path("Properties").path("Domain").asText());
