@@ -334,6 +334,20 @@ class TemplateTest {
         }
     }
 
+    /** IAM matches kms:Decrypt against the key's ARN, so an alias ARN would grant nothing: refused at deploy time. */
+    @Test
+    void theAkismetKmsKey_isEmptyOrAKeyArn_neverAnAlias() {
+        Pattern allowed = Pattern.compile(template.path("Parameters").path("AkismetKeyKmsKeyArn").path("AllowedPattern").asText());
+        for (String accepted : List.of("", "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+                "arn:aws-cn:kms:cn-north-1:123456789012:key/mrk-1234abcd12ab34cd56ef1234567890ab")) {
+            assertTrue(allowed.matcher(accepted).matches(), accepted);
+        }
+        for (String refused : List.of("arn:aws:kms:eu-west-1:123456789012:alias/akismet", "alias/aws/ssm",
+                "1234abcd-12ab-34cd-56ef-1234567890ab")) {
+            assertFalse(allowed.matcher(refused).matches(), refused);
+        }
+    }
+
     private static List<String> texts(JsonNode array) {
         List<String> texts = new ArrayList<>();
         array.forEach(n -> texts.add(n.asText()));
