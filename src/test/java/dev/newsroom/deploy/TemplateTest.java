@@ -193,6 +193,8 @@ class TemplateTest {
             String code = body.replaceAll(".*\"code\": \"([a-z_]+)\".*", "$1");
             assertTrue(contract.contains("`" + code + "`"), entry.getKey() + " answers a code the contract lacks: " + code);
         });
+        assertTrue(responses.path("UNSUPPORTED_MEDIA_TYPE").path("ResponseTemplates").path("application/json").asText()
+                .contains("application/x-www-form-urlencoded"), "the comments route takes forms too");
         String throttled = responses.path("THROTTLED").path("ResponseTemplates").path("application/json").asText();
         assertFalse(throttled.contains("comment_flood"), "gateway throttling is not the comment flood rule");
         assertTrue(responses.path("THROTTLED").path("ResponseParameters").path("Headers").has("Retry-After"));
