@@ -81,6 +81,9 @@ class TemplateTest {
             String resource = statement.path("Resource").asText();
             if (actions.contains("dynamodb:GetRecords")) {
                 assertEquals("ContentTable.StreamArn", resource);
+            } else if (actions.contains("sqs:SendMessage")) {
+                assertEquals(Set.of("sqs:SendMessage"), actions);
+                assertEquals("NotifierGivenUpQueue.Arn", resource, "only its own on-failure queue");
             } else if (actions.contains("sns:Publish")) {
                 assertEquals(Set.of("sns:Publish"), actions);
                 assertEquals("ModeratorTopic", resource, "only its own topic");
@@ -91,7 +94,20 @@ class TemplateTest {
             }
         }
         assertEquals(new TreeSet<>(Set.of("dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
-                "dynamodb:ListStreams", "dynamodb:UpdateItem", "dynamodb:Query", "sns:Publish")), granted);
+                "dynamodb:ListStreams", "dynamodb:UpdateItem", "dynamodb:Query", "sns:Publish", "sqs:SendMessage")), granted);
+        JsonNode stream = notifier.path("Properties").path("Events").path("HeldComments").path("Properties");
+        assertEquals("NotifierGivenUpQueue.Arn", stream.path("DestinationConfig").path("OnFailure").path("Destination").asText(),
+                "a batch given up on is recorded");
+        Set<String> watched = new TreeSet<>();
+        template.path("Resources").forEach(resource -> {
+            if (resource.path("Type").asText().equals("AWS::CloudWatch::Alarm")) {
+                String subject = resource.path("Properties").path("Dimensions").path(0).path("Value").asText();
+                watched.add(resource.path("Properties").path("MetricName").asText() + " of " + subject);
+                assertTrue(resource.path("Properties").path("AlarmActions").toString().contains("AlarmTopicArn"));
+            }
+        });
+        assertTrue(watched.containsAll(Set.of("Errors of NotifierFunction", "IteratorAge of NotifierFunction",
+                "ApproximateNumberOfMessagesVisible of NotifierGivenUpQueue.QueueName")), watched.toString());
         for (var function : functions()) {
             if (!function.getKey().equals("NotifierFunction")) {
                 assertFalse(allStatements(function.getValue()).stream().anyMatch(st -> actions(st).contains("sns:Publish")),
