@@ -1,6 +1,7 @@
 """Runs the SAM transform (aws-sam-translator) on template.yaml offline, as `sam validate` would.
 
 Exits non-zero when the template does not turn into CloudFormation. Prints the resources it produced.
+Parameter values may follow the template as Name=Value (as `--parameter-overrides` takes them).
 """
 import json
 import os
@@ -38,7 +39,7 @@ class NoManagedPolicies:
         return {}
 
 
-def main(path):
+def main(path, overrides=()):
     os.environ.setdefault("AWS_DEFAULT_REGION", "us-east-1")
     with open(path, encoding="utf-8") as f:
         template = yaml.load(f, Loader=CfnLoader)
@@ -49,7 +50,8 @@ def main(path):
         if resource["Type"] == "AWS::Serverless::Function" and "CodeUri" in resource.get("Properties", {}):
             resource["Properties"]["CodeUri"] = placeholder
     try:
-        output = transform(template, {}, NoManagedPolicies())
+        parameters = dict(override.split("=", 1) for override in overrides)
+        output = transform(template, parameters, NoManagedPolicies())
     except InvalidDocumentException as e:
         for cause in e.causes:
             print("SAM transform error:", cause.message)
@@ -61,4 +63,4 @@ def main(path):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "template.yaml"))
+    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "template.yaml", sys.argv[2:]))

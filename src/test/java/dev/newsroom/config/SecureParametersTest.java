@@ -9,8 +9,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,12 +21,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The Akismet key's one SSM call, against a local server answering as SSM does: a signed JSON-protocol
- * {@code GetParameter} with decryption, the value read from the answer, SSM's refusal named without the secret.
+ * {@code GetParameter} with decryption, the value read from the answer, SSM's refusal named without the secret,
+ * and passing failures (throttling, 5xx, IAM not yet propagated, no connection) tried again.
  */
 class SecureParametersTest {
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final HttpServer ssm;
     private volatile int status = 200;
+    /** The answers before the successful one, each an HTTP status and SSM's error type. */
+    private final Deque<String> failuresFirst = new ConcurrentLinkedDeque<>();
+    private final List<Integer> pauses = new CopyOnWriteArrayList<>();
 
     SecureParametersTest() throws IOException {
         ssm = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -34,11 +40,14 @@ class SecureParametersTest {
                 requests.add(headers.getFirst("X-Amz-Target") + "\n" + headers.getFirst("Content-Type") + "\n"
                         + headers.getFirst("Authorization") + "\n"
                         + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-                byte[] body = (status == 200
+                String failure = failuresFirst.poll();
+                int answer = failure != null ? Integer.parseInt(failure.split(" ")[0]) : status;
+                String type = failure != null ? failure.split(" ")[1] : "ParameterNotFound";
+                byte[] body = (answer == 200
                         ? "{\"Parameter\":{\"Name\":\"/newsroom/akismet-api-key\",\"Type\":\"SecureString\",\"Value\":\"k3y-from-ssm\",\"Version\":1}}"
-                        : "{\"__type\":\"ParameterNotFound\",\"message\":\"\"}").getBytes(StandardCharsets.UTF_8);
+                        : "{\"__type\":\"" + type + "\",\"message\":\"\"}").getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
-                exchange.sendResponseHeaders(status, body.length);
+                exchange.sendResponseHeaders(answer, body.length);
                 exchange.getResponseBody().write(body);
             }
         });
@@ -75,5 +84,38 @@ class SecureParametersTest {
         var e = assertThrows(IllegalStateException.class,
                 () -> SecureParameters.read(config(), "/newsroom/missing", endpoint()));
         assertTrue(e.getMessage().contains("ParameterNotFound"), e.getMessage());
+        assertEquals(1, requests.size(), "a missing parameter is not tried again");
+    }
+
+    private String read() {
+        return SecureParameters.read(config(), "/newsroom/akismet-api-key", endpoint(), pauses::add);
+    }
+
+    @Test
+    void passingFailures_areTriedAgainAfterAPause_untilSsmAnswers() {
+        failuresFirst.add("400 ThrottlingException");
+        failuresFirst.add("503 InternalServerError");
+        failuresFirst.add("400 AccessDeniedException");
+        assertEquals("k3y-from-ssm", read());
+        assertEquals(4, requests.size());
+        assertEquals(List.of(1, 2, 3), pauses);
+    }
+
+    @Test
+    void afterFourTries_theLastFailureFailsTheInit() {
+        for (int i = 0; i < SecureParameters.ATTEMPTS; i++) {
+            failuresFirst.add("500 InternalServerError");
+        }
+        var e = assertThrows(IllegalStateException.class, this::read);
+        assertTrue(e.getMessage().contains("HTTP 500 InternalServerError (4 tries)"), e.getMessage());
+        assertEquals(4, requests.size());
+    }
+
+    @Test
+    void anUnreachableSsm_isTriedAgainToo() {
+        ssm.stop(0);
+        var e = assertThrows(IllegalStateException.class, this::read);
+        assertTrue(e.getMessage().startsWith("SSM could not be reached"), e.getMessage());
+        assertEquals(List.of(1, 2, 3), pauses);
     }
 }

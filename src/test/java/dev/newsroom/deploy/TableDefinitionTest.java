@@ -6,6 +6,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.newsroom.adapter.out.dynamodb.TableSetup;
 import dev.newsroom.support.DynamoDbLocal;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 import java.io.IOException;
@@ -52,6 +56,21 @@ class TableDefinitionTest {
                 created.streamSpecification().streamViewTypeAsString(), "stream view");
         String ttl = DynamoDbLocal.client().describeTimeToLive(b -> b.tableName(table)).timeToLiveDescription().attributeName();
         assertEquals(declared.path("TimeToLiveSpecification").path("AttributeName").asText(), ttl, "TTL attribute");
+    }
+
+    /** A table made before the notifier's due index (a kept local database) gets it, as CloudFormation adds it. */
+    @Test
+    void tableSetup_addsTheDueIndexToATableMadeWithoutIt() {
+        String table = "before-due-index-" + System.nanoTime();
+        DynamoDbLocal.client().createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
+                        a -> a.attributeName("sk").attributeType(ScalarAttributeType.S))
+                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH), k -> k.attributeName("sk").keyType(KeyType.RANGE))
+                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+        TableSetup.ensureTable(DynamoDbLocal.client(), table);
+        var due = DynamoDbLocal.client().describeTable(b -> b.tableName(table)).table().globalSecondaryIndexes().stream()
+                .filter(i -> i.indexName().equals("notifyDue")).findFirst().orElseThrow();
+        assertEquals("KEYS_ONLY", due.projection().projectionTypeAsString());
     }
 
     private static TreeSet<String> keys(JsonNode schema) {

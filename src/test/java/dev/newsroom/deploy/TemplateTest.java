@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -79,17 +81,36 @@ class TemplateTest {
             String resource = statement.path("Resource").asText();
             if (actions.contains("dynamodb:GetRecords")) {
                 assertEquals("ContentTable.StreamArn", resource);
+            } else if (actions.contains("sqs:SendMessage")) {
+                assertEquals(Set.of("sqs:SendMessage"), actions);
+                assertEquals("NotifierGivenUpQueue.Arn", resource, "only its own on-failure queue");
             } else if (actions.contains("sns:Publish")) {
                 assertEquals(Set.of("sns:Publish"), actions);
                 assertEquals("ModeratorTopic", resource, "only its own topic");
             } else if (actions.contains("dynamodb:Query")) {
-                assertEquals("${ContentTable.Arn}/index/gsi1", resource);
-                assertEquals("[\"N#due\"]", statement.path("Condition").path("ForAllValues:StringEquals")
-                        .path("dynamodb:LeadingKeys").toString(), "only the partition of articles whose message waits");
+                assertEquals("${ContentTable.Arn}/index/notifyDue", resource, "only its own index, never gsi1's comments");
+                JsonNode due = null;
+                for (JsonNode index : template.path("Resources").path("ContentTable").path("Properties").path("GlobalSecondaryIndexes")) {
+                    due = index.path("IndexName").asText().equals("notifyDue") ? index : due;
+                }
+                assertEquals("KEYS_ONLY", due.path("Projection").path("ProjectionType").asText(), "it shows no comment");
             }
         }
         assertEquals(new TreeSet<>(Set.of("dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
-                "dynamodb:ListStreams", "dynamodb:UpdateItem", "dynamodb:Query", "sns:Publish")), granted);
+                "dynamodb:ListStreams", "dynamodb:UpdateItem", "dynamodb:Query", "sns:Publish", "sqs:SendMessage")), granted);
+        JsonNode stream = notifier.path("Properties").path("Events").path("HeldComments").path("Properties");
+        assertEquals("NotifierGivenUpQueue.Arn", stream.path("DestinationConfig").path("OnFailure").path("Destination").asText(),
+                "a batch given up on is recorded");
+        Set<String> watched = new TreeSet<>();
+        template.path("Resources").forEach(resource -> {
+            if (resource.path("Type").asText().equals("AWS::CloudWatch::Alarm")) {
+                String subject = resource.path("Properties").path("Dimensions").path(0).path("Value").asText();
+                watched.add(resource.path("Properties").path("MetricName").asText() + " of " + subject);
+                assertTrue(resource.path("Properties").path("AlarmActions").toString().contains("AlarmTopicArn"));
+            }
+        });
+        assertTrue(watched.containsAll(Set.of("Errors of NotifierFunction", "IteratorAge of NotifierFunction",
+                "ApproximateNumberOfMessagesVisible of NotifierGivenUpQueue.QueueName")), watched.toString());
         for (var function : functions()) {
             if (!function.getKey().equals("NotifierFunction")) {
                 assertFalse(allStatements(function.getValue()).stream().anyMatch(st -> actions(st).contains("sns:Publish")),
@@ -191,6 +212,8 @@ class TemplateTest {
             String code = body.replaceAll(".*\"code\": \"([a-z_]+)\".*", "$1");
             assertTrue(contract.contains("`" + code + "`"), entry.getKey() + " answers a code the contract lacks: " + code);
         });
+        assertTrue(responses.path("UNSUPPORTED_MEDIA_TYPE").path("ResponseTemplates").path("application/json").asText()
+                .contains("application/x-www-form-urlencoded"), "the comments route takes forms too");
         String throttled = responses.path("THROTTLED").path("ResponseTemplates").path("application/json").asText();
         assertFalse(throttled.contains("comment_flood"), "gateway throttling is not the comment flood rule");
         assertTrue(responses.path("THROTTLED").path("ResponseParameters").path("Headers").has("Retry-After"));
@@ -252,6 +275,8 @@ class TemplateTest {
         assertEquals("OPTIONAL", parameters.path("ModeratorMfa").path("Default").asText(), "MFA optional by default");
         assertTrue(texts(parameters.path("ModeratorMfa").path("AllowedValues")).contains("ON"), "and required by a parameter");
 
+        assertEquals("ESSENTIALS", resources.path("ModeratorPool").path("Properties").path("UserPoolTier").asText(),
+                "the managed login needs Essentials or Plus, not the Lite tier");
         JsonNode domain = resources.path("ModeratorSignInDomain");
         assertEquals("AWS::Cognito::UserPoolDomain", domain.path("Type").asText());
         assertEquals("SignInDomainPrefix", domain.path("Properties").path("Domain").asText());
@@ -259,7 +284,17 @@ class TemplateTest {
         assertEquals("ModeratorPoolClient", resources.path("ModeratorSignInBranding").path("Properties").path("ClientId").asText(),
                 "the managed login needs a style for the console's client");
 
+        // A stack deployed before the sign-in, or without a prefix yet, still deploys without naming one.
+        assertEquals("", parameters.path("SignInDomainPrefix").path("Default").asText("none"));
+        for (String signIn : List.of("ModeratorSignInDomain", "ModeratorSignInBranding")) {
+            assertEquals("HasSignInDomain", resources.path(signIn).path("Condition").asText(), signIn);
+        }
         JsonNode outputs = template.path("Outputs");
+        for (String output : List.of("ConsoleSignInUrl", "ConsoleConfig")) {
+            assertEquals("HasSignInDomain", outputs.path(output).path("Condition").asText(), output);
+        }
+        assertTrue(outputs.path("ManagedLoginDomain").path("Value").toString().contains("deploy with SignInDomainPrefix"),
+                "without a domain, the outputs say how to enable the sign-in");
         assertTrue(outputs.path("ConsoleSignInUrl").path("Value").toString().contains("ConsoleCallbackUrls"));
         String config = outputs.path("ConsoleConfig").path("Value").toString();
         for (String endpoint : List.of("/oauth2/authorize", "/oauth2/token", "/oauth2/revoke", "/logout", "ModeratorPoolClient")) {
@@ -284,6 +319,54 @@ class TemplateTest {
             }
         }
         assertTrue(adminRoutes >= 16, "the console's routes are among them");
+    }
+
+    /**
+     * SAM's {@code AutoPublishAlias} names a new version only for new code, so each function's version description
+     * names every parameter that reaches its environment: a new value changes the description, and CloudFormation
+     * replaces an {@code AWS::Lambda::Version} whose description changes, which publishes one (and a new snapshot)
+     * for the live alias. A secret ({@code NoEcho}) stays out, as the description is readable: ConfigRevision
+     * stands for it. Every value has a bounded length, so the description stays within Lambda's 256 characters.
+     */
+    @Test
+    void aParameterReachingAFunctionsEnvironment_publishesANewVersion_withinTheDescriptionsLength() {
+        JsonNode parameters = template.path("Parameters");
+        String globalEnvironment = template.path("Globals").path("Function").path("Environment").toString();
+        for (var function : functions()) {
+            String environment = globalEnvironment + function.getValue().path("Properties").path("Environment");
+            String description = function.getValue().path("Properties").path("VersionDescription").asText();
+            assertTrue(description.contains("${ConfigRevision}"), function.getKey());
+            int longest = description.replaceAll("\\$\\{[A-Za-z]+}", "").length();
+            Matcher named = Pattern.compile("\\$\\{([A-Za-z]+)}").matcher(description);
+            while (named.find()) {
+                JsonNode parameter = parameters.path(named.group(1));
+                assertFalse(parameter.path("NoEcho").asBoolean(), function.getKey() + " shows the secret " + named.group(1));
+                longest += parameter.has("MaxLength") ? parameter.path("MaxLength").asInt()
+                        : parameter.path("MaxValue").asText("unbounded " + named.group(1)).length();
+            }
+            assertTrue(longest <= 256, function.getKey() + "'s version description may reach " + longest + " characters");
+            parameters.fieldNames().forEachRemaining(name -> {
+                if (Pattern.compile("\\b" + name + "\\b").matcher(environment).find()
+                        && !parameters.path(name).path("NoEcho").asBoolean()) {
+                    assertTrue(description.contains("${" + name + "}"), name + " reaches " + function.getKey()
+                            + "'s environment, but a new value would leave the live alias on the old version");
+                }
+            });
+        }
+    }
+
+    /** IAM matches kms:Decrypt against the key's ARN, so an alias ARN would grant nothing: refused at deploy time. */
+    @Test
+    void theAkismetKmsKey_isEmptyOrAKeyArn_neverAnAlias() {
+        Pattern allowed = Pattern.compile(template.path("Parameters").path("AkismetKeyKmsKeyArn").path("AllowedPattern").asText());
+        for (String accepted : List.of("", "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+                "arn:aws-cn:kms:cn-north-1:123456789012:key/mrk-1234abcd12ab34cd56ef1234567890ab")) {
+            assertTrue(allowed.matcher(accepted).matches(), accepted);
+        }
+        for (String refused : List.of("arn:aws:kms:eu-west-1:123456789012:alias/akismet", "alias/aws/ssm",
+                "1234abcd-12ab-34cd-56ef-1234567890ab")) {
+            assertFalse(allowed.matcher(refused).matches(), refused);
+        }
     }
 
     private static List<String> texts(JsonNode array) {

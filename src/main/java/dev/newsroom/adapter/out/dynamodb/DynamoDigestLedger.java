@@ -16,12 +16,14 @@ import java.util.Optional;
 /**
  * The notifier's ledger: one item per article ({@code NOTIFY#slug / N}) with the time of its last message
  * ({@code lastSentAt}, epoch ms) and the held and spam comments waiting for the next ({@code held}, {@code spam}).
- * An article with comments waiting is in the index partition {@code gsi1 N#due} (sort key its slug), so the
- * minute's flush finds it with one Query, no Scan; claiming its turn takes it out in the same write. Items expire
- * a day after their last write (by then every wait has been flushed).
+ * An article with comments waiting is in the partition {@code N#due} of its own sparse, keys-only index
+ * {@code notifyDue} (sort key the item's {@code pk}), so the minute's flush finds it with one Query, no Scan, of an
+ * index that holds nothing else; claiming its turn takes it out in the same write. Items expire a day after their
+ * last write (by then every wait has been flushed).
  */
 public final class DynamoDigestLedger implements DigestLedger {
     static final String DUE = "N#due";
+    private static final String PREFIX = "NOTIFY#";
     private static final String SK = "N";
     private static final long KEEP_SECONDS = 86_400;
     private final DynamoDbClient client;
@@ -33,7 +35,7 @@ public final class DynamoDigestLedger implements DigestLedger {
     }
 
     static Map<String, AttributeValue> key(String articleSlug) {
-        return Writes.key("NOTIFY#" + articleSlug, SK);
+        return Writes.key(PREFIX + articleSlug, SK);
     }
 
     @Override
@@ -47,7 +49,7 @@ public final class DynamoDigestLedger implements DigestLedger {
             Map<String, AttributeValue> old = DynamoCalls.call(() -> client.updateItem(b -> b.tableName(tableName)
                     .key(key(articleSlug))
                     .updateExpression("SET lastSentAt = :now, held = :zero, spam = :zero, #ttl = :expires"
-                            + " REMOVE " + TableLayout.GSI1_PK + ", " + TableLayout.GSI1_SK)
+                            + " REMOVE " + TableLayout.DUE_PK)
                     .conditionExpression(condition)
                     .expressionAttributeNames(Map.of("#ttl", TableLayout.TTL))
                     .expressionAttributeValues(values)
@@ -61,20 +63,19 @@ public final class DynamoDigestLedger implements DigestLedger {
     @Override
     public void defer(String articleSlug, int held, int spam, Instant now) {
         DynamoCalls.run(() -> client.updateItem(b -> b.tableName(tableName).key(key(articleSlug))
-                .updateExpression("ADD held :held, spam :spam SET " + TableLayout.GSI1_PK + " = :due, "
-                        + TableLayout.GSI1_SK + " = :slug, #ttl = :expires")
+                .updateExpression("ADD held :held, spam :spam SET " + TableLayout.DUE_PK + " = :due, #ttl = :expires")
                 .expressionAttributeNames(Map.of("#ttl", TableLayout.TTL))
                 .expressionAttributeValues(Map.of(":held", number(held), ":spam", number(spam),
-                        ":due", AttributeValue.fromS(DUE), ":slug", AttributeValue.fromS(articleSlug),
+                        ":due", AttributeValue.fromS(DUE),
                         ":expires", number(now.getEpochSecond() + KEEP_SECONDS)))));
     }
 
     @Override
     public List<String> due(int limit) {
-        return DynamoCalls.call(() -> client.query(b -> b.tableName(tableName).indexName(TableLayout.GSI1)
-                        .keyConditionExpression("#pk = :due").expressionAttributeNames(Map.of("#pk", TableLayout.GSI1_PK))
+        return DynamoCalls.call(() -> client.query(b -> b.tableName(tableName).indexName(TableLayout.DUE_INDEX)
+                        .keyConditionExpression("#due = :due").expressionAttributeNames(Map.of("#due", TableLayout.DUE_PK))
                         .expressionAttributeValues(Map.of(":due", AttributeValue.fromS(DUE))).limit(limit)))
-                .items().stream().map(item -> item.get(TableLayout.GSI1_SK).s()).toList();
+                .items().stream().map(item -> item.get(TableLayout.PK).s().substring(PREFIX.length())).toList();
     }
 
     private static AttributeValue number(long n) {

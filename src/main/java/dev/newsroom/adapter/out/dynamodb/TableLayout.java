@@ -12,11 +12,14 @@ package dev.newsroom.adapter.out.dynamodb;
  * flood mark        FLOOD#ip#ipHash FLOOD#em#emailHash  F  (expiresAt TTL)
  * idempotency       IDEM#key               I            (expiresAt TTL)
  * settings          SETTINGS               DISCUSSION
+ * notifier's ledger NOTIFY#slug            N            (expiresAt TTL; in the index notifyDue while comments wait)
  * </pre>
  * Comment ids are ULIDs, so the thread and queue indexes sort by creation time. The queue of a status is split
  * over N partitions ({@code n} = a hash of the id mod N, N a setting) so that no index partition key is shared by
  * all comments; pages read all N and merge them by id. The author index sorts by status
  * and author fingerprint first, so "has this author an approved comment now?" is one key-prefix query.
+ * A fourth index, {@code notifyDue}, sparse and keys only, holds nothing but the notifier's ledger items whose
+ * comments wait: the notifier may Query it alone, and it shows no comment, email or address.
  */
 public final class TableLayout {
     public static final String PK = "pk";
@@ -31,6 +34,9 @@ public final class TableLayout {
     public static final String GSI3_PK = "gsi3pk";
     public static final String GSI3_SK = "gsi3sk";
     public static final String TTL = "expiresAt";
+    /** The notifier's due list: index and its partition key attribute (sort key: the table's {@code pk}). */
+    public static final String DUE_INDEX = "notifyDue";
+    public static final String DUE_PK = "notifyDue";
 
     static final String ARTICLE_SK = "A";
     static final String COMMENT_SK = "C";

@@ -28,13 +28,15 @@ import java.util.List;
 public final class TableSetup {
     private static final StreamSpecification STREAM = StreamSpecification.builder().streamEnabled(true)
             .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES).build();
+    private static final Projection KEYS_ONLY = Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build();
 
     private TableSetup() {
     }
 
     /**
      * Creates {@code tableName} unless it exists, with its change stream (old and new images: the counts function
-     * reads it); turns the stream on for a table made before it had one; waits until it is active.
+     * reads it); turns the stream on, and adds the notifier's due index, for a table made before it had them;
+     * waits until it is active.
      */
     public static void ensureTable(DynamoDbClient client, String tableName) {
         try {
@@ -43,14 +45,20 @@ public final class TableSetup {
                 client.updateTable(b -> b.tableName(tableName).streamSpecification(STREAM));
                 client.waiter().waitUntilTableExists(b -> b.tableName(tableName));
             }
+            if (existing.globalSecondaryIndexes().stream().noneMatch(i -> i.indexName().equals(TableLayout.DUE_INDEX))) {
+                client.updateTable(b -> b.tableName(tableName).attributeDefinitions(string(TableLayout.PK), string(TableLayout.DUE_PK))
+                        .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName(TableLayout.DUE_INDEX)
+                                .keySchema(dueKeys()).projection(KEYS_ONLY))));
+                client.waiter().waitUntilTableExists(b -> b.tableName(tableName));
+            }
             return;
         } catch (ResourceNotFoundException missing) {
             // create it below
         }
         List<AttributeDefinition> attributes = new ArrayList<>();
         for (String name : List.of(TableLayout.PK, TableLayout.SK, TableLayout.GSI1_PK, TableLayout.GSI1_SK,
-                TableLayout.GSI2_PK, TableLayout.GSI2_SK, TableLayout.GSI3_PK, TableLayout.GSI3_SK)) {
-            attributes.add(AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build());
+                TableLayout.GSI2_PK, TableLayout.GSI2_SK, TableLayout.GSI3_PK, TableLayout.GSI3_SK, TableLayout.DUE_PK)) {
+            attributes.add(string(name));
         }
         try {
             client.createTable(b -> b.tableName(tableName)
@@ -61,7 +69,9 @@ public final class TableSetup {
                     .globalSecondaryIndexes(
                             index(TableLayout.GSI1, TableLayout.GSI1_PK, TableLayout.GSI1_SK),
                             index(TableLayout.GSI2, TableLayout.GSI2_PK, TableLayout.GSI2_SK),
-                            index(TableLayout.GSI3, TableLayout.GSI3_PK, TableLayout.GSI3_SK)));
+                            index(TableLayout.GSI3, TableLayout.GSI3_PK, TableLayout.GSI3_SK),
+                            GlobalSecondaryIndex.builder().indexName(TableLayout.DUE_INDEX)
+                                    .keySchema(dueKeys()).projection(KEYS_ONLY).build()));
         } catch (ResourceInUseException raced) {
             // another process created it meanwhile
         }
@@ -72,6 +82,15 @@ public final class TableSetup {
         } catch (RuntimeException unsupported) {
             // some emulators lack TTL; records also carry expiresAt and are checked on read
         }
+    }
+
+    /** The notifier's due list: sparse (only ledger items with comments waiting carry its key), sorted by pk. */
+    private static List<KeySchemaElement> dueKeys() {
+        return List.of(key(TableLayout.DUE_PK, KeyType.HASH), key(TableLayout.PK, KeyType.RANGE));
+    }
+
+    private static AttributeDefinition string(String name) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
     }
 
     private static KeySchemaElement key(String name, KeyType type) {
