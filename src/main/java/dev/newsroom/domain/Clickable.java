@@ -13,19 +13,23 @@ import java.util.regex.Pattern;
  */
 final class Clickable {
     private static final Pattern TAG = Pattern.compile("<[^<>]+>");
-    private static final String URL_CHAR = "[\\w\\x{80}-\\x{10FFFF}#%~/@\\[\\]*(+=&$-]";
-    private static final Pattern URL = Pattern.compile("([\\s(<.,;:!?])(\\w{1,20}+://(?=\\S{1,2000}\\s)" + URL_CHAR
-            + "*+(?:['.,;:!?)]" + URL_CHAR + "++)*)(\\)?)");
-    private static final Pattern WWW = Pattern.compile(
-            "([\\s>])((?:www|ftp)\\.[\\w\\x{80}-\\x{10FFFF}#$%&~/.\\-;:=,?@\\[\\]+]+)",
-            Pattern.CASE_INSENSITIVE);
-    /**
-     * Each repetition bounded (a label at most 63 characters, at most 126 of them, as DNS allows): Java's regex
-     * engine recurses once per repetition of a group, so an unbounded one overflows the stack on a long address.
-     */
-    private static final Pattern EMAIL = Pattern.compile(
-            "([\\s>])([.0-9a-z_+-]+)@((?:[0-9a-z-]{1,63}\\.){1,126}[0-9a-z]{2,63})(?![0-9a-z])",
-            Pattern.CASE_INSENSITIVE);
+
+    /** The patterns, compiled when text first holds a mark of one (a class initialised on first use). */
+    private static final class Patterns {
+        static final String URL_CHAR = "[\\w\\x{80}-\\x{10FFFF}#%~/@\\[\\]*(+=&$-]";
+        static final Pattern URL = Pattern.compile("([\\s(<.,;:!?])(\\w{1,20}+://(?=\\S{1,2000}\\s)" + URL_CHAR
+                + "*+(?:['.,;:!?)]" + URL_CHAR + "++)*)(\\)?)");
+        static final Pattern WWW = Pattern.compile(
+                "([\\s>])((?:www|ftp)\\.[\\w\\x{80}-\\x{10FFFF}#$%&~/.\\-;:=,?@\\[\\]+]+)",
+                Pattern.CASE_INSENSITIVE);
+        /**
+         * Each repetition bounded (a label at most 63 characters, at most 126 of them, as DNS allows): Java's regex
+         * engine recurses once per repetition of a group, so an unbounded one overflows the stack on a long address.
+         */
+        static final Pattern EMAIL = Pattern.compile(
+                "([\\s>])([.0-9a-z_+-]+)@((?:[0-9a-z-]{1,63}\\.){1,126}[0-9a-z]{2,63})(?![0-9a-z])",
+                Pattern.CASE_INSENSITIVE);
+    }
 
     private Clickable() {
     }
@@ -56,9 +60,17 @@ final class Clickable {
             return;
         }
         String padded = " " + text + " ";
-        padded = replace(URL, padded, Clickable::url);
-        padded = replace(WWW, padded, Clickable::www);
-        padded = replace(EMAIL, padded, Clickable::email);
+        // Each pattern only where its mark is (patterns compiled on first need): plain text costs no regex at all.
+        if (padded.contains("://")) {
+            padded = replace(Patterns.URL, padded, Clickable::url);
+        }
+        String lower = padded.toLowerCase(Locale.ROOT);
+        if (lower.contains("www.") || lower.contains("ftp.")) {
+            padded = replace(Patterns.WWW, padded, Clickable::www);
+        }
+        if (padded.indexOf('@') >= 0) {
+            padded = replace(Patterns.EMAIL, padded, Clickable::email);
+        }
         out.append(padded, 1, padded.length() - 1);
     }
 

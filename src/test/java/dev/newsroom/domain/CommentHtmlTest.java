@@ -185,4 +185,25 @@ class CommentHtmlTest {
         assertEquals(null, failure[0], () -> piece + ": " + failure[0]);
         assertEquals(SafeHtml.parse(html[0]).select("a[href]").size(), CommentHtml.linksIn(html[0]), piece);
     }
+
+    /** The one-paragraph shortcut gives exactly what WordPress's paragraph rules give, on random one-line comments. */
+    @Test
+    void format_oneLineComments_sameWithAndWithoutTheOneParagraphShortcut() {
+        String[] pieces = {"a", "Wort", " ", "  ", "\t", "\u00a0", ".", ",", "!", "(", ")", "\"", "'", "&", "&amp;", "&#106;",
+                "<", ">", "@", "x@y.com", "www.a.bc", "WWW.X.ORG", "ftp.a.b", "http://a.bc/d?e=f", "https://x.y/(z)",
+                "mailto:a@b.c", "javascript:alert(1)", "<b>", "</b>", "<em>", "<a href=\"http://a.b\">", "</a>", "<code>",
+                "</code>", "<q cite='http://c.d'>", "</q>", "<blockquote>", "</blockquote>", "<br>", "<p>", "</p>",
+                "<div>", "<script>", "</script>", "<!--", "-->", "é", "\u2028", "💬", "<abbr title=\"x y\">", "</abbr>"};
+        java.util.Random random = new java.util.Random(20261128);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder content = new StringBuilder();
+            for (int k = 1 + random.nextInt(12); k > 0; k--) {
+                content.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String html = Clickable.apply(CommentTags.rebuild(content.toString()));
+            if (CommentHtml.oneParagraph(html)) {
+                assertEquals(AutoParagraphs.apply(html), CommentHtml.format(content.toString()), content::toString);
+            }
+        }
+    }
 }
