@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * Escaping, character references and link targets for HTML this service writes itself. What it escapes, a browser
  * reads back as exactly the string given: no reference is left for the browser to decode that was not checked here.
  */
-final class HtmlText {
+public final class HtmlText {
     private static final Pattern REFERENCE = Pattern.compile("&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{0,31}));");
     private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.\\-]*):");
     /** Named references decoded in attribute values: those that can spell a scheme, a separator or markup. */
@@ -45,7 +45,7 @@ final class HtmlText {
     }
 
     /** Every character that could start markup, end a quoted attribute or start a reference escaped: safe anywhere. */
-    static String escape(String value) {
+    public static String escape(String value) {
         StringBuilder out = new StringBuilder(value.length() + 16);
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

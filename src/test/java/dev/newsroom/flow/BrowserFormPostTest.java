@@ -183,7 +183,7 @@ class BrowserFormPostTest {
         assertEquals(303, post(valid(), PAGE).status());
         Reply duplicate = post(valid(), PAGE);
         assertHtmlPage(duplicate, 409);
-        assertTrue(duplicate.body().contains("Duplicate comment detected; it looks as though you&#39;ve already said that!"),
+        assertTrue(duplicate.body().contains("Duplicate comment detected; it looks as though you&#039;ve already said that!"),
                 duplicate.body());
         assertTrue(duplicate.body().contains("<a href=\"https://www.example.com/news/wagner?ref=home\">"), duplicate.body());
 

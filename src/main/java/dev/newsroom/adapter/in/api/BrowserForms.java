@@ -1,6 +1,7 @@
 package dev.newsroom.adapter.in.api;
 
 import dev.newsroom.domain.FieldError;
+import dev.newsroom.domain.HtmlText;
 import dev.newsroom.domain.ServiceException;
 
 import java.util.ArrayList;
@@ -72,13 +73,13 @@ final class BrowserForms {
     private static ApiResponse page(int status, String title, List<String> messages, String back, boolean errors) {
         StringBuilder html = new StringBuilder(512).append("<!doctype html>\n<html lang=\"en\">\n<head>\n")
                 .append("<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<meta name=\"robots\" content=\"noindex\">\n<title>").append(escape(title)).append("</title>\n")
-                .append("</head>\n<body>\n<h1>").append(escape(title)).append("</h1>\n");
+                .append("<meta name=\"robots\" content=\"noindex\">\n<title>").append(HtmlText.escape(title)).append("</title>\n")
+                .append("</head>\n<body>\n<h1>").append(HtmlText.escape(title)).append("</h1>\n");
         for (String message : messages) {
-            html.append("<p>").append(errors ? "<strong>Error:</strong> " : "").append(escape(message)).append("</p>\n");
+            html.append("<p>").append(errors ? "<strong>Error:</strong> " : "").append(HtmlText.escape(message)).append("</p>\n");
         }
         if (back != null) {
-            html.append("<p><a href=\"").append(escape(back)).append("\">&laquo; Back</a></p>\n");
+            html.append("<p><a href=\"").append(HtmlText.escape(back)).append("\">&laquo; Back</a></p>\n");
         }
         html.append("</body>\n</html>\n");
         return ApiResponse.html(status, html.toString())
@@ -86,21 +87,6 @@ final class BrowserForms {
                 .header("Referrer-Policy", "no-referrer");
     }
 
-    private static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
-    }
 
     private static String withHeldQuery(String target) {
         String plain = withoutHeldQuery(target);
