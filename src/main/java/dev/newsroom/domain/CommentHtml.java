@@ -44,15 +44,11 @@ public final class CommentHtml {
     }
 
     /**
-     * The links WordPress's {@code check_comment} counts for {@code comment_max_links}: each {@code <a ... href} of
-     * the comment as shown, so written links with an allowed target, bare URLs, {@code www.} addresses and email
-     * addresses all count, once each; a URL inside {@code <code>} or inside a link's text does not.
+     * The links WordPress's {@code check_comment} counts for {@code comment_max_links}, in the HTML {@link #format}
+     * made of a comment: each {@code <a ... href} of the comment as shown, so written links with an allowed target,
+     * bare URLs, {@code www.} addresses and email addresses all count, once each; a URL inside {@code <code>} or
+     * inside a link's text does not.
      */
-    public static int linkCount(String content) {
-        return linksIn(format(content));
-    }
-
-    /** {@link #linkCount} of a comment from the HTML {@link #format} made of it, without formatting it again. */
     public static int linksIn(String contentHtml) {
         Matcher m = LINK.matcher(contentHtml);
         int count = 0;

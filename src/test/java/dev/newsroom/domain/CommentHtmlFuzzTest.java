@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Jazzer fuzz test of the comment formatter. A normal build replays the saved inputs under
  * {@code src/test/resources/.../CommentHtmlFuzzTestInputs}; with {@code JAZZER_FUZZ=1} it explores. The properties:
  * whatever the text, the HTML parses (as a browser parses it) into allowed elements and attributes only, with
- * safe link targets, and {@link CommentHtml#linkCount} counts exactly the links shown.
+ * safe link targets, and {@link CommentHtml#linksIn} counts exactly the links shown.
  */
 class CommentHtmlFuzzTest {
     private static final SafeHtml COMMENTS = SafeHtml.comments();
@@ -22,6 +22,6 @@ class CommentHtmlFuzzTest {
         String content = data.consumeRemainingAsString();
         String html = CommentHtml.format(content);
         assertEquals(List.of(), COMMENTS.problems(html), () -> content + "\n=> " + html);
-        assertEquals(SafeHtml.parse(html).select("a[href]").size(), CommentHtml.linkCount(content), html);
+        assertEquals(SafeHtml.parse(html).select("a[href]").size(), CommentHtml.linksIn(html), html);
     }
 }
