@@ -46,6 +46,13 @@ public final class Priming implements Resource {
     /** A comment id that cannot exist: ULIDs of real comments carry their creation time, this one the epoch. */
     static final String COMMENT_ID = "00000000000000000000000000";
     static final String REQUEST_ID = "priming";
+    /**
+     * What the primed submissions say: a comment as readers write them, with an allowed tag, a written link, a bare
+     * URL, a {@code www.} address, an email address and two paragraphs, so every step of the comment formatter and
+     * of the link count runs before the snapshot, not in the first real submission after a restore.
+     */
+    static final String CONTENT = "Priming <b>bold</b> <a href=\"https://example.invalid/a\">a link</a>, "
+            + "https://example.invalid/b (www.example.invalid) priming@example.invalid\n\nA second paragraph.";
     /** A comment id DynamoDB refuses as an index key: the primed submission's transaction is refused whole. */
     static final String UNSTORABLE_ID = "";
     /**
@@ -115,8 +122,8 @@ public final class Priming implements Resource {
                 request(outcomes, "GET", "/comments/counts", Map.of(), Map.of("articles", SLUG), null, false);
             } else if (function instanceof CommentsFunction) {
                 request(outcomes, "GET", "/articles/{slug}/comments", Map.of("slug", SLUG), Map.of("limit", "1"), null, false);
-                request(outcomes, "POST", "/articles/{slug}/comments", Map.of("slug", SLUG), null,
-                        "{\"authorName\":\"Priming\",\"authorEmail\":\"priming@example.invalid\",\"content\":\"Priming.\"}", false);
+                request(outcomes, "POST", "/articles/{slug}/comments", Map.of("slug", SLUG), null, ApiFunction.JSON.write(
+                        Map.of("authorName", "Priming", "authorEmail", "priming@example.invalid", "content", CONTENT)), false);
                 refusedSubmission(outcomes);
             } else if (function instanceof AdminFunction) {
                 request(outcomes, "GET", "/admin/comments", Map.of(), Map.of("limit", "1"), null, true);
@@ -164,7 +171,7 @@ public final class Priming implements Resource {
         DiscussionSettings rules = app.settings().current();
         Instant now = app.clock().instant();
         SubmittedComment checked = SubmissionRules.check(new CommentForm("Priming", "priming@example.invalid", null,
-                "Priming.", null, null), rules);
+                CONTENT, null, null), rules);
         var sender = new ModerationPolicy.Sender("192.0.2.1", "priming");
         boolean previouslyApproved = app.commentRepository().isPreviouslyApproved(checked.authorName(), checked.authorEmail());
         String contentHtml = CommentHtml.format(checked.content());
