@@ -19,20 +19,25 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The floor under the import's speed: the bare {@code BatchWriteItem} calls that store the same items (each
- * comment and its duplicate mark, 24 to a call, on one thread), into the same kind of table, with nothing read,
- * parsed or counted.
+ * comment and its duplicate mark, 24 to a call, as many calls at once as the import makes), into the same kind of
+ * table, with nothing read, parsed or counted.
  */
 final class ImportBare {
+    /** Comments a call: each with its mark, 24 items of the 25 a call may hold. */
+    private static final int PER_CALL = 12;
+
     private ImportBare() {
     }
 
     /**
      * Comments stored per second by bare batch writes of {@code comments} comments and their marks, into a DynamoDB
-     * Local of their own: one that has already stored an import writes several times slower, so sharing the
-     * import's would understate the floor.
+     * Local of their own, so that they start, as the import did, from an empty table on a fresh server.
      */
     static double commentsPerSecond(int comments) throws Exception {
         int port;
@@ -49,29 +54,43 @@ final class ImportBare {
         }
     }
 
-    private static double commentsPerSecond(String endpoint, int comments) {
+    private static double commentsPerSecond(String endpoint, int comments) throws Exception {
         AppConfig config = AppConfig.from(Map.of("AWS_ENDPOINT_URL_DYNAMODB", endpoint, "TABLE_NAME", "import-bare")::get);
         DynamoDbClient client = WordPressImport.batchJobClient(config);
         new AppContext(config, client, Clock.systemUTC()).ensureTable();
+        ExecutorService calls = Executors.newFixedThreadPool(WordPressImport.WRITERS);
+        try {
+            List<Future<?>> sent = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int from = 0; from < comments; from += PER_CALL) {
+                int first = from;
+                sent.add(calls.submit(() -> write(client, config.tableName(), first, Math.min(comments, first + PER_CALL))));
+            }
+            for (Future<?> call : sent) {
+                call.get();
+            }
+            return comments / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            calls.shutdownNow();
+        }
+    }
+
+    /** One call: comments {@code from} (inclusive) to {@code to}, each with its mark, repeated for what is left. */
+    private static void write(DynamoDbClient client, String table, int from, int to) {
         Instant at = Instant.parse("2020-01-01T00:00:00Z");
         List<WriteRequest> batch = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int i = 0; i < comments; i++) {
+        for (int i = from; i < to; i++) {
             String content = "A comment of ordinary length, a sentence or two about the story, number " + i;
             Comment c = new Comment(String.format("01J%023d", i), "post-" + (i / 100), null, 1, "Reader " + i,
                     "reader" + i + "@example.com", null, content, CommentStatus.APPROVED, "192.0.2.1", null, at, at,
                     null, null, 1, null, CommentHtml.format(content), false);
             batch.add(WriteRequest.builder().putRequest(p -> p.item(CommentItems.item(c, 10))).build());
             batch.add(WriteRequest.builder().putRequest(p -> p.item(CommentItems.duplicateMark(c))).build());
-            if (batch.size() >= 24 || i == comments - 1) {
-                Map<String, List<WriteRequest>> requests = Map.of(config.tableName(), List.copyOf(batch));
-                while (!requests.isEmpty()) {
-                    Map<String, List<WriteRequest>> sending = requests;
-                    requests = client.batchWriteItem(b -> b.requestItems(sending)).unprocessedItems();
-                }
-                batch.clear();
-            }
         }
-        return comments / ((System.nanoTime() - start) / 1e9);
+        Map<String, List<WriteRequest>> requests = Map.of(table, batch);
+        while (!requests.isEmpty()) {
+            Map<String, List<WriteRequest>> sending = requests;
+            requests = client.batchWriteItem(b -> b.requestItems(sending)).unprocessedItems();
+        }
     }
 }

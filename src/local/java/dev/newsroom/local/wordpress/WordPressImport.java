@@ -37,7 +37,8 @@ import java.util.Map;
 public final class WordPressImport {
     public static final String COMMAND = "import-wordpress";
     private static final String USAGE = "usage: import-wordpress FILE [--pages] [--aws]";
-    private static final int WRITERS = 8;
+    /** Posts written at once (each its own sequence of calls). */
+    public static final int WRITERS = 8;
     private final AppContext app;
     private final StreamCounter counter;
     private final PrintStream out;
