@@ -12,7 +12,9 @@ import java.util.Optional;
 /**
  * WordPress's filter of comment HTML ({@code wp_kses} with its allowed comment tags, then balanced tags), done by
  * rebuilding: each allowed tag is written anew from the attributes parsed out of it, each other tag and each HTML
- * comment is removed (its text stays), and every other character is text, escaped. A link keeps its {@code href}
+ * comment is removed (its text stays), and every other character is text, escaped. A tag that the input ends
+ * inside (no {@code >}, or a quote never closed) makes the rest of the input text: no later tag is looked for,
+ * so each character is read a bounded number of times however the input is built. A link keeps its {@code href}
  * only for an {@code http}, {@code https} or {@code mailto} target, and an {@code <a>} without one is removed.
  * Tags are closed in order and all closed at the end, so nothing spills out of a comment.
  */
@@ -57,7 +59,10 @@ final class CommentTags {
                 end = close < 0 ? -1 : close + 3;
             } else if (startsTag(at)) {
                 tag = Tag.parse(source, at);
-                end = tag == null ? -1 : tag.end();
+                if (tag == null) {
+                    break; // a tag the input ends inside: a browser reads the rest as part of it, so no tag follows
+                }
+                end = tag.end();
             }
             if (end < 0) {
                 at = source.indexOf('<', at + 1);

@@ -44,6 +44,24 @@ class CommentHtmlTest {
                 + "<a href=\"data:text/html,x\">two</a> <a href=\"/relative\">three</a> <a>four</a>"));
     }
 
+    /**
+     * A tag the input ends inside (a quote never closed, or no {@code >}) takes the rest of the comment with it, as in
+     * a browser: that rest is shown as text, and no tag after it is looked for. Looking again from each later {@code <}
+     * made an input of many unended tags cost the square of its length (64 KiB: 4-9 s of CPU); now each character
+     * is read a bounded number of times.
+     */
+    @Test
+    void format_tagTheInputEndsInside_makesTheRestText() {
+        assertEquals("<p><b>kept</b> &lt;a title=\"x&gt; &lt;b&gt;bold&lt;/b&gt;</p>\n",
+                CommentHtml.format("<b>kept</b> <a title=\"x> <b>bold</b>"));
+        assertEquals("<p>&lt;em class='a&gt;b&lt;/em&gt;</p>\n",
+                CommentHtml.format("<em class='a>b</em>"));
+        String unended = "<a".repeat(32_500) + " x=\">";
+        assertEquals("<p>" + unended.replace("<", "&lt;").replace(">", "&gt;") + "</p>\n", CommentHtml.format(unended));
+        String quoted = "<b x=".repeat(13_000) + "\"'>";
+        assertEquals("<p>" + quoted.replace("<", "&lt;").replace(">", "&gt;") + "</p>\n", CommentHtml.format(quoted));
+    }
+
     @Test
     void format_makesBareUrlsClickable_asWordPressDoes() {
         assertEquals("<p>See <a href=\"https://example.com/page\"" + REL + ">https://example.com/page</a>.</p>\n",
