@@ -10,6 +10,7 @@ import dev.newsroom.domain.ServiceException;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -116,6 +117,39 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayProxyReque
 
     protected ApiResponse json(int status, Object body) {
         return ApiResponse.json(status, JSON.write(body));
+    }
+
+    /**
+     * The most bytes a list page's body may have. Lambda refuses a response over 6 MB (API Gateway then answers
+     * 502), and the body travels inside that response as a JSON string, where escaping can double it.
+     */
+    static final int PAGE_BYTES = 2_500_000;
+
+    /**
+     * A list page (200) of at most {@code limit} items whose body stays within {@link #PAGE_BYTES}: when that many
+     * items would be larger (a few comments near the length limit, formatted), the page is read again with half as
+     * many, down to one. Its {@code nextCursor} then follows the last item it holds, so a client reading on still
+     * gets every item once.
+     */
+    protected ApiResponse jsonPage(int limit, IntFunction<Object> pageOfAtMost) {
+        for (int size = limit; ; size = Math.max(1, size / 2)) {
+            String body = JSON.write(pageOfAtMost.apply(size));
+            if (size == 1 || utf8Length(body) <= PAGE_BYTES) {
+                return ApiResponse.json(200, body);
+            }
+        }
+    }
+
+    private static long utf8Length(String text) {
+        if (text.length() * 3L <= PAGE_BYTES) {
+            return text.length(); // within the limit whatever its characters: no need to count
+        }
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+        }
+        return bytes;
     }
 
     /** A whole-number query parameter in {@code [min, max]}, or {@code fallback} when absent. */
