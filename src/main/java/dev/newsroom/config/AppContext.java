@@ -20,7 +20,6 @@ import dev.newsroom.application.SettingsService;
 import dev.newsroom.application.SubmitComment;
 import dev.newsroom.application.UlidGenerator;
 import dev.newsroom.application.port.ArticleHtmlSanitizer;
-import dev.newsroom.application.port.ArticleRepository;
 import dev.newsroom.application.port.CommentRepository;
 import dev.newsroom.application.port.ModeratorAlerts;
 import dev.newsroom.application.port.SpamCheck;
@@ -59,7 +58,7 @@ public final class AppContext {
     private final CountApprovals countApprovals;
     private final Clock clock;
     private final CommentRepository commentRepository;
-    private final ArticleRepository articleRepository;
+    private final DynamoArticleRepository articleRepository;
     private ArticleHtmlSanitizer articleHtmlSanitizer;
 
     public AppContext(AppConfig config, DynamoDbClient dynamo, Clock clock) {
@@ -238,9 +237,9 @@ public final class AppContext {
 
     /**
      * The article store itself, past the use cases: the local runner's WordPress import writes articles with the
-     * times of the export, not the clock's.
+     * times of the export, not the clock's, each marked with the post it was made from.
      */
-    public ArticleRepository articleRepository() {
+    public DynamoArticleRepository articleRepository() {
         return articleRepository;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsroom.application.Moderation;
 import dev.newsroom.config.AppContext;
 import dev.newsroom.domain.Article;
+import dev.newsroom.domain.ArticleDraft;
 import dev.newsroom.domain.Comment;
 import dev.newsroom.domain.CommentStatus;
 import dev.newsroom.local.StreamCounter;
@@ -40,6 +41,10 @@ class WordPressImportTest {
     private static final String FIRST_SUMMARY = "Imported 6 articles (2 drafts), 10 comments (1 pending, 7 approved, 1 spam,"
             + " 1 trash); 0 articles and 0 comments were already there unchanged; 1 replies to a missing comment made"
             + " top-level; skipped 2 pingbacks/trackbacks, 2 other items; 1 error; counts exact";
+    /** The fixture's summary when the bridge post (4 approved, 1 pending, 1 spam, 1 trash, 2 pingbacks) is refused. */
+    private static final String BRIDGE_REFUSED_SUMMARY = "Imported 5 articles (2 drafts), 3 comments (0 pending,"
+            + " 3 approved, 0 spam, 0 trash); %d articles and %d comments were already there unchanged; 0 replies to a"
+            + " missing comment made top-level; skipped 0 pingbacks/trackbacks, 2 other items; 2 errors; counts exact%n";
 
     @TempDir
     Path dir;
@@ -154,6 +159,76 @@ class WordPressImportTest {
     }
 
     @Test
+    void anArticleMadeHere_isLeftAsItIs_thePostAndItsCommentsRefused_andSoIsAnotherSitesPost() throws Exception {
+        AppContext app = DynamoDbLocal.context(Clock.systemUTC());
+        StreamCounter counter = DynamoDbLocal.counter(app);
+        app.articles().create(new ArticleDraft(BRIDGE, "Our own bridge story", "", List.of("Written here."), List.of(),
+                null, List.of(), List.of(), "published", true, null));
+        Article ours = app.articles().anyArticle(BRIDGE);
+        Path file = fixture();
+        String refused = "import-wordpress: line 23, column 8: article \"" + BRIDGE + "\" not imported: "
+                + "The slug is taken by an article not imported from this post\\.";
+
+        Run first = importFile(app, counter, file);
+        assertEquals(3, first.status(), first.err());
+        assertEquals(String.format(BRIDGE_REFUSED_SUMMARY, 0, 0), first.out());
+        assertTrue(first.err().matches("(?sm).*^" + refused + "$.*"), first.err());
+        assertEquals(ours, app.articles().anyArticle(BRIDGE), "title, body and version as an editor made them");
+        for (CommentStatus status : CommentStatus.values()) {
+            assertEquals(List.of(), names(app, status), "no comment of the refused post");
+        }
+        assertEquals(1, app.articles().anyArticle("cafe-creme-prices").commentCount(), "the other posts imported");
+
+        Run second = importFile(app, counter, file);
+        assertEquals(3, second.status(), second.err());
+        assertEquals(String.format(BRIDGE_REFUSED_SUMMARY, 5, 3), second.out());
+        assertTrue(second.err().matches("(?sm).*^" + refused + "$.*"), second.err());
+        assertEquals(ours, app.articles().anyArticle(BRIDGE));
+
+        Run otherSite = importFile(app, counter, fixture("<wp:base_site_url>https://daily.example<",
+                "<wp:base_site_url>https://other.example<"));
+        assertEquals(3, otherSite.status(), otherSite.err());
+        assertTrue(otherSite.out().startsWith("Imported 0 articles (0 drafts), 0 comments (0 pending, 0 approved,"),
+                otherSite.out());
+        assertTrue(otherSite.out().contains("; 7 errors;"), "6 posts refused and the broken date: " + otherSite.out());
+        assertEquals(ours, app.articles().anyArticle(BRIDGE));
+    }
+
+    @Test
+    void anArticleChangedInWordPress_isUpdated_stillMarkedAsImported() throws Exception {
+        AppContext app = DynamoDbLocal.context(Clock.systemUTC());
+        StreamCounter counter = DynamoDbLocal.counter(app);
+        importFile(app, counter, fixture());
+
+        Run changed = importFile(app, counter, fixture("Café crème prices rise", "Café crème prices rise again"));
+        assertEquals(3, changed.status(), changed.err());
+        assertTrue(changed.out().contains("; 5 articles and 10 comments were already there unchanged;"), changed.out());
+        Article cafe = app.articles().anyArticle("cafe-creme-prices");
+        assertEquals("Café crème prices rise again", cafe.title());
+        assertEquals(2, cafe.version());
+
+        Run again = importFile(app, counter, fixture());
+        assertTrue(again.out().contains("; 5 articles and 10 comments were already there unchanged;"), again.out());
+        assertEquals("Café crème prices rise", app.articles().anyArticle("cafe-creme-prices").title());
+        assertEquals(1, app.articles().anyArticle("cafe-creme-prices").commentCount());
+    }
+
+    @Test
+    void aPostRefusedWhileItsSlugIsStillBeingDeleted_countsOnlyAsAnError() throws Exception {
+        AppContext app = DynamoDbLocal.context(Clock.systemUTC(), Map.of("DELETION_SETTLE_SECONDS", "600"));
+        StreamCounter counter = DynamoDbLocal.counter(app);
+        Path file = fixture();
+        importFile(app, counter, file);
+        assertFalse(app.articles().delete(BRIDGE, null), "its deletion is still going on");
+
+        Run again = importFile(app, counter, file);
+        assertEquals(3, again.status(), again.err());
+        assertTrue(again.err().contains("article \"" + BRIDGE + "\" not imported: The previous article with this slug is"
+                + " still being deleted"), again.err());
+        assertEquals(String.format(BRIDGE_REFUSED_SUMMARY, 5, 3), again.out());
+    }
+
+    @Test
     void dynamoDbLocal_writesNoChangeRecordForAnItemPutAgainUnchanged() {
         DynamoDbClient client = DynamoDbLocal.client();
         AppContext app = DynamoDbLocal.context(Clock.systemUTC());
@@ -174,6 +249,7 @@ class WordPressImportTest {
             assertEquals(3, run.status(), run.err());
             JsonNode article = api.get("/articles/" + BRIDGE).json();
             assertEquals(4, article.path("commentCount").asLong());
+            assertFalse(article.has("importedFrom") || article.toString().contains("post 10 of"), "the origin is in no view");
             JsonNode comments = api.get("/articles/" + BRIDGE + "/comments").json();
             assertEquals(4, comments.path("total").asLong());
             List<String> names = new ArrayList<>();

@@ -9,7 +9,8 @@ import java.time.Instant;
  * Comment ids made from the export, never from a clock or a random source, so that importing the same file again
  * names the same comments: a ULID (26 Crockford base-32 characters) whose time part is the comment's date, so the
  * thread sorts by date as it does for comments submitted here, and whose 80 other bits are the start of
- * SHA-256 of the site's URL and the WordPress comment id.
+ * SHA-256 of the site's URL and the WordPress comment id. An article's origin, stored with it, is likewise the
+ * site's URL and the WordPress post id.
  */
 final class ImportIds {
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
@@ -32,6 +33,11 @@ final class ImportIds {
         encode(out, 10, high, 8);
         encode(out, 18, low, 8);
         return new String(out);
+    }
+
+    /** The post an article is made from: the same on every run, different for every post of every site. */
+    static String articleOrigin(String siteUrl, long wordPressPostId) {
+        return "post " + wordPressPostId + " of " + siteUrl;
     }
 
     private static void encode(char[] out, int offset, long value, int chars) {

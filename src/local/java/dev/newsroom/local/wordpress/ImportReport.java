@@ -9,19 +9,20 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * What an import did, counted as it goes, and said in one line at the end: articles and drafts (and pages),
  * comments by status, pingbacks and trackbacks skipped, replies made top-level because their parent is missing,
- * what was already there unchanged, and errors (each also reported on its own with its place in the file).
+ * what was already there unchanged, and errors (each also reported on its own with its place in the file). A post
+ * counts once it is stored, by the thread that wrote it; a post refused counts only as an error.
  */
 final class ImportReport {
-    long articles;
-    long drafts;
-    long pages;
+    final AtomicLong articles = new AtomicLong();
+    final AtomicLong drafts = new AtomicLong();
+    final AtomicLong pages = new AtomicLong();
     final AtomicLong articlesUnchanged = new AtomicLong();
     final Map<CommentStatus, AtomicLong> comments = new EnumMap<>(CommentStatus.class);
     final AtomicLong commentsUnchanged = new AtomicLong();
     final AtomicLong commentsKept = new AtomicLong();
-    long pingbacks;
-    long otherComments;
-    long orphans;
+    final AtomicLong pingbacks = new AtomicLong();
+    final AtomicLong otherComments = new AtomicLong();
+    final AtomicLong orphans = new AtomicLong();
     long otherItems;
     final AtomicLong errors = new AtomicLong();
 
@@ -31,14 +32,29 @@ final class ImportReport {
         }
     }
 
+    /** Counts {@code post}, now stored whole: created, updated or already there. */
+    void stored(MappedPost post) {
+        articles.incrementAndGet();
+        if (!post.article().isPublished()) {
+            drafts.incrementAndGet();
+        }
+        if (post.page()) {
+            pages.incrementAndGet();
+        }
+        post.comments().forEach(c -> comments.get(c.status()).incrementAndGet());
+        orphans.addAndGet(post.orphans());
+        pingbacks.addAndGet(post.pingbacks());
+        otherComments.addAndGet(post.otherComments());
+    }
+
     long totalComments() {
         return comments.values().stream().mapToLong(AtomicLong::get).sum();
     }
 
     String summary(String counts) {
-        StringBuilder line = new StringBuilder("Imported ").append(articles).append(" articles (").append(drafts)
-                .append(" drafts").append(pages > 0 ? ", " + pages + " pages" : "").append("), ")
-                .append(totalComments()).append(" comments (");
+        StringBuilder line = new StringBuilder("Imported ").append(articles.get()).append(" articles (")
+                .append(drafts.get()).append(" drafts").append(pages.get() > 0 ? ", " + pages.get() + " pages" : "")
+                .append("), ").append(totalComments()).append(" comments (");
         for (CommentStatus status : CommentStatus.values()) {
             line.append(status == CommentStatus.PENDING ? "" : ", ").append(comments.get(status).get()).append(' ')
                     .append(status.wire());
@@ -48,10 +64,10 @@ final class ImportReport {
         if (commentsKept.get() > 0) {
             line.append(", ").append(commentsKept.get()).append(" comments moderated here kept as they are");
         }
-        line.append("; ").append(orphans).append(" replies to a missing comment made top-level; skipped ")
-                .append(pingbacks).append(" pingbacks/trackbacks");
-        if (otherComments > 0) {
-            line.append(", ").append(otherComments).append(" comments of other types");
+        line.append("; ").append(orphans.get()).append(" replies to a missing comment made top-level; skipped ")
+                .append(pingbacks.get()).append(" pingbacks/trackbacks");
+        if (otherComments.get() > 0) {
+            line.append(", ").append(otherComments.get()).append(" comments of other types");
         }
         line.append(", ").append(otherItems).append(" other items; ").append(errors.get()).append(errors.get() == 1 ? " error" : " errors")
                 .append("; ").append(counts);

@@ -1,9 +1,11 @@
 package dev.newsroom.local.wordpress;
 
 import dev.newsroom.adapter.out.dynamodb.CommentItems;
-import dev.newsroom.application.port.ArticleRepository;
+import dev.newsroom.adapter.out.dynamodb.DynamoArticleRepository;
 import dev.newsroom.domain.Article;
 import dev.newsroom.domain.Comment;
+import dev.newsroom.domain.ErrorCode;
+import dev.newsroom.domain.ServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
@@ -16,24 +18,27 @@ import java.util.TreeMap;
 
 /**
  * Stores mapped posts so that running the import again changes nothing and finishes an interrupted run. The
- * article goes first, through the article store's own transaction (the item and its list entries together; its
- * {@code commentCount} is never written here), then the comments, each parent before its replies and each
- * comment after its duplicate mark. Posts are independent of each other, so several may be written at once. Each comment is compared with what is stored: the same is left alone (no
- * write, so no change record either); a changed one is written as the next version, so the counting of
- * approvals from the change stream, exactly once per comment version, sees a change of status made in
- * WordPress between two imports; one a moderator changed here is kept as it is.
+ * article goes first, through the article store's own transaction (the item, marked with the post it is made
+ * from, and its list entries together; its {@code commentCount} is never written here): only an article an import
+ * made from the same post is ever updated. Then the comments, each parent before its replies and each comment
+ * after its duplicate mark. Posts are independent of each other, so several may be written at once. Each comment
+ * is compared with what is stored: the same is left alone (no write, so no change record either); a changed one
+ * is written as the next version, so the counting of approvals from the change stream, exactly once per comment
+ * version, sees a change of status made in WordPress between two imports; one a moderator changed here is kept as
+ * it is.
  */
 final class ImportWriter {
+    private static final String NOT_FROM_THIS_POST = "The slug is taken by an article not imported from this post.";
     private static final int GET_BATCH = 100;
     private final DynamoDbClient client;
     private final String table;
-    private final ArticleRepository articles;
+    private final DynamoArticleRepository articles;
     private final BatchWriter batches;
     private final int queueShards;
     private final ImportReport report;
 
-    ImportWriter(DynamoDbClient client, String table, ArticleRepository articles, BatchWriter batches, int queueShards,
-                 ImportReport report) {
+    ImportWriter(DynamoDbClient client, String table, DynamoArticleRepository articles, BatchWriter batches,
+                 int queueShards, ImportReport report) {
         this.client = client;
         this.table = table;
         this.articles = articles;
@@ -45,9 +50,10 @@ final class ImportWriter {
     /**
      * Stores one post, in steps that each end stored before the next begins: the article; the duplicate marks of
      * the comments that change; then the comments, depth by depth (so no reply is ever stored without its parent).
+     * Counted in the report once all is stored; a refused article ({@code slug_taken}) is thrown before any comment.
      */
     void write(MappedPost post) {
-        boolean created = writeArticle(post.article());
+        boolean created = writeArticle(post);
         // an article created now has no comments yet: an earlier run stores the article before any of them
         Map<String, Comment> stored = created ? Map.of() : stored(post.comments());
         BatchWriter.Step marks = new BatchWriter.Step();
@@ -75,21 +81,31 @@ final class ImportWriter {
         }
         batches.write(marks);
         depths.values().forEach(batches::write);
+        report.stored(post);
     }
 
-    /** Creates or updates the article; true when it was created. */
-    private boolean writeArticle(Article article) {
-        Optional<Article> current = articles.findCurrent(article.slug());
+    /**
+     * Creates the article, marked with the post's origin in the same transaction, or updates the one an earlier
+     * run made from the same post (only while it is still that one); an article with the slug made otherwise, by
+     * an editor or from another post or site, is left as it is and the post refused. True when it was created.
+     */
+    private boolean writeArticle(MappedPost post) {
+        Article article = post.article();
+        Optional<DynamoArticleRepository.Stored> current = articles.findCurrentWithOrigin(article.slug());
         if (current.isEmpty()) {
-            articles.create(article);
+            articles.createImported(article, post.origin());
             return true;
         }
-        Article before = current.get();
+        if (!post.origin().equals(current.get().origin())) {
+            throw new ServiceException(ErrorCode.SLUG_TAKEN, NOT_FROM_THIS_POST);
+        }
+        Article before = current.get().article();
         Article same = counted(article, before.commentCount(), before.version());
         if (same.equals(before)) {
             report.articlesUnchanged.incrementAndGet();
         } else {
-            articles.update(before, counted(article, before.commentCount(), before.version() + 1), before.version());
+            articles.updateImported(before, counted(article, before.commentCount(), before.version() + 1),
+                    before.version(), post.origin());
         }
         return false;
     }

@@ -27,8 +27,9 @@ import java.util.Set;
  * drafts, pending, scheduled, private and password-protected posts are drafts; pages only when asked; other
  * items (attachments, menus, revisions, trashed posts) are left out. Comments keep their status, author, email,
  * URL, IP and GMT date; pingbacks and trackbacks are skipped; threads keep any depth, and a reply whose parent is
- * not among the post's imported comments (never exported, skipped, or in a loop) becomes top-level. Everything is
- * counted in the report; a post or comment that cannot be imported is reported with its place and left out.
+ * not among the post's imported comments (never exported, skipped, or in a loop) becomes top-level. What a post
+ * holds is counted in the report only once it is stored ({@link ImportReport#stored}); other items are counted
+ * here, and a post or comment that cannot be imported is reported with its place, counted as an error and left out.
  */
 final class PostMapper {
     private static final int MAX_CATEGORIES = ArticleRules.MAX_CATEGORIES;
@@ -73,12 +74,7 @@ final class PostMapper {
                     excerpt(p.raw("excerpt")), html.paragraphs(bodyHtml), categories(post.categories()),
                     null, List.of(), List.of(), published ? "published" : "draft", p.text("comment_status").equals("open"),
                     published ? (date != null ? date : updatedAt) : null, bodyHtml);
-            Article article = article(draft, updatedAt, p);
-            List<Comment> comments = comments(site, article, post.comments());
-            report.articles++;
-            report.drafts += published ? 0 : 1;
-            report.pages += page ? 1 : 0;
-            return Optional.of(new MappedPost(article, comments));
+            return Optional.of(mapped(site, postId, article(draft, updatedAt, p), page, post.comments()));
         } catch (ImportProblem problem) {
             problems.add(problem);
             report.errors.incrementAndGet();
@@ -97,17 +93,20 @@ final class PostMapper {
         }
     }
 
-    private List<Comment> comments(WxrSite site, Article article, List<WxrRecord> exported) {
+    /** The post with its comments threaded, and what it counts for once stored. */
+    private MappedPost mapped(WxrSite site, long postId, Article article, boolean page, List<WxrRecord> exported) {
         Map<Long, Comment> byWordPressId = new HashMap<>();
         Map<Long, Long> parents = new HashMap<>();
+        int pingbacks = 0;
+        int otherComments = 0;
         for (WxrRecord c : exported) {
             String type = c.text("comment_type");
             if (type.equals("pingback") || type.equals("trackback")) {
-                report.pingbacks++;
+                pingbacks++;
                 continue;
             }
             if (!type.isEmpty() && !type.equals("comment")) {
-                report.otherComments++;
+                otherComments++;
                 continue;
             }
             try {
@@ -128,21 +127,22 @@ final class PostMapper {
         }
         List<Comment> threaded = new ArrayList<>();
         Map<Long, Integer> depths = new HashMap<>();
+        int orphans = 0;
         for (Map.Entry<Long, Comment> entry : byWordPressId.entrySet()) {
             Comment c = entry.getValue();
             Long parentId = parents.get(entry.getKey());
             int depth = depth(entry.getKey(), byWordPressId, parents, depths);
             String parent = depth > 1 ? byWordPressId.get(parentId).id() : null;
             if (depth == 1 && parentId != 0) {
-                report.orphans++;
+                orphans++;
             }
             threaded.add(new Comment(c.id(), c.articleSlug(), parent, depth, c.authorName(), c.authorEmail(), c.authorUrl(),
                     c.content(), c.status(), c.ip(), c.userAgent(), c.createdAt(), c.updatedAt(), null, null, 1, null,
                     c.contentHtml(), false));
-            report.comments.get(c.status()).incrementAndGet();
         }
         threaded.sort(Comparator.comparingInt(Comment::depth).thenComparing(Comment::id));
-        return threaded;
+        return new MappedPost(ImportIds.articleOrigin(site.url(), postId), article, threaded, page, orphans, pingbacks,
+                otherComments);
     }
 
     /** 1 plus the parent's depth; 1 when the parent is none, missing, or the chain loops back. */

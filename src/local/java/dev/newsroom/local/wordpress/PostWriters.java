@@ -13,8 +13,9 @@ import java.util.function.Consumer;
 /**
  * Writes several posts at once (posts share no items), with at most twice as many read and waiting as there are
  * writers, so memory stays bounded whatever the file's size. A post the service refuses (its slug is still being
- * deleted) is handed to the caller's handler and the rest go on; the first failure of the database stops the
- * submitting of new posts and is thrown, once every post in flight has ended, by {@link #finish()}.
+ * deleted, or taken by an article not imported from this post) is handed to the caller's handler and the rest go
+ * on; the first failure of the database stops the submitting of new posts and is thrown, once every post in flight
+ * has ended, by {@link #finish()}.
  */
 final class PostWriters {
     private final ImportWriter writer;

@@ -24,7 +24,9 @@ import java.util.Map;
  * {@code import-wordpress FILE [--pages] [--aws]}: imports a WordPress export into the database the local runner
  * would use ({@code LOCAL_DB}, or {@code AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_DYNAMODB}; {@code TABLE_NAME}),
  * or with {@code --aws} into the stack's table in AWS through the default credential chain. Prints progress on
- * stderr, each post or comment it cannot import with its line and column, and one summary line on stdout.
+ * stderr, each post or comment it cannot import with its line and column, and one summary line on stdout of what
+ * was stored. It never overwrites an article it did not make from the same post of the same site: such a post is
+ * refused, with its comments.
  *
  * <p>Counts: every approved comment written is a change on the table's stream, which the counting use case
  * applies exactly once per comment version. Locally the import reads the stream to its end with the runner's

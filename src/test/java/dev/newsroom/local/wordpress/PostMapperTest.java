@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -23,7 +24,8 @@ class PostMapperTest {
     private final ImportReport report = new ImportReport();
     private final List<ImportProblem> problems = new ArrayList<>();
 
-    private List<MappedPost> mapFixture(boolean pages) throws Exception {
+    /** The fixture's posts as mapped; with {@code stored}, each counted in the report as the writer does once stored. */
+    private List<MappedPost> mapFixture(boolean pages, boolean stored) throws Exception {
         PostMapper mapper = new PostMapper(pages, new JsoupArticleHtmlSanitizer(List.of("https://daily.example")), report);
         List<MappedPost> mapped = new ArrayList<>();
         try (InputStream in = WxrReaderTest.fixture()) {
@@ -32,7 +34,14 @@ class PostMapperTest {
                 problems.addAll(mapper.takeProblems());
             });
         }
+        if (stored) {
+            mapped.forEach(report::stored);
+        }
         return mapped;
+    }
+
+    private List<MappedPost> mapFixture(boolean pages) throws Exception {
+        return mapFixture(pages, true);
     }
 
     @Test
@@ -62,15 +71,15 @@ class PostMapperTest {
         assertEquals(ArticleStatus.DRAFT, articles.get("brouillon-d-ete").status());
         assertNull(articles.get("brouillon-d-ete").publishedAt());
         assertEquals(ArticleStatus.PUBLISHED, articles.get("brouillon-d-ete-2").status());
-        assertEquals(6, report.articles);
-        assertEquals(2, report.drafts);
+        assertEquals(6, report.articles.get());
+        assertEquals(2, report.drafts.get());
         assertEquals(2, report.otherItems, "the page (without --pages) and the attachment");
     }
 
     @Test
     void pages_onlyWhenAsked() throws Exception {
         assertTrue(mapFixture(true).stream().anyMatch(p -> p.article().slug().equals("about")));
-        assertEquals(1, report.pages);
+        assertEquals(1, report.pages.get());
     }
 
     @Test
@@ -103,9 +112,26 @@ class PostMapperTest {
         assertNull(orphan.parentId());
         assertNull(orphan.authorEmail());
         assertEquals(7, bridge.comments().size(), "two pingbacks/trackbacks left out");
-        assertEquals(2, report.pingbacks);
-        assertEquals(1, report.orphans);
+        assertEquals(2, report.pingbacks.get());
+        assertEquals(1, report.orphans.get());
         assertEquals(7, report.comments.get(CommentStatus.APPROVED).get());
+    }
+
+    @Test
+    void mappingAlone_countsOnlyOtherItemsAndErrors_aPostCountsOnceStored() throws Exception {
+        List<MappedPost> mapped = mapFixture(false, false);
+        assertEquals(0, report.articles.get());
+        assertEquals(0, report.totalComments());
+        assertEquals(0, report.pingbacks.get() + report.orphans.get());
+        assertEquals(2, report.otherItems);
+        assertEquals(1, report.errors.get());
+        MappedPost bridge = mapped.stream().filter(p -> p.article().slug().equals("harbour-bridge-reopens")).findFirst().orElseThrow();
+        report.stored(bridge);
+        assertEquals(1, report.articles.get());
+        assertEquals(7, report.totalComments());
+        assertEquals(4, report.comments.get(CommentStatus.APPROVED).get());
+        assertEquals(2, report.pingbacks.get());
+        assertEquals(1, report.orphans.get());
     }
 
     @Test
@@ -128,6 +154,15 @@ class PostMapperTest {
         assertTrue(early.compareTo(late) < 0);
         assertEquals(26, early.length());
         assertTrue(!early.equals(ImportIds.commentId("https://other.example", 5, Instant.parse("2024-01-01T00:00:00Z"))));
+    }
+
+    @Test
+    void articleOrigins_nameTheSiteAndThePost() throws Exception {
+        Map<String, String> origins = mapFixture(false).stream()
+                .collect(Collectors.toMap(p -> p.article().slug(), MappedPost::origin));
+        assertEquals("post 10 of https://daily.example", origins.get("harbour-bridge-reopens"));
+        assertEquals(origins.size(), Set.copyOf(origins.values()).size(), "one origin per post");
+        assertTrue(!ImportIds.articleOrigin("https://daily.example", 10).equals(ImportIds.articleOrigin("https://other.example", 10)));
     }
 
     @Test

@@ -11,6 +11,7 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 
 /** The stored form of an article; its static schema is built once, with no reflection. */
 final class ArticleItem {
+    static final String IMPORTED_FROM = "importedFrom";
     String pk;
     String sk;
     String slug;
@@ -29,6 +30,8 @@ final class ArticleItem {
     Long commentCount;
     Long version;
     String bodyHtml;
+    /** Where an import made the article from (null when made here); no {@code Article} field carries it. */
+    String importedFrom;
 
     /** A "See also" or related link (excerpt null for "See also"). */
     static final class LinkItem {
@@ -70,5 +73,6 @@ final class ArticleItem {
             .addAttribute(Long.class, a -> a.name("commentCount").getter(i -> i.commentCount).setter((i, v) -> i.commentCount = v))
             .addAttribute(Long.class, a -> a.name("version").getter(i -> i.version).setter((i, v) -> i.version = v))
             .addAttribute(String.class, a -> a.name("bodyHtml").getter(i -> i.bodyHtml).setter((i, v) -> i.bodyHtml = v))
+            .addAttribute(String.class, a -> a.name(IMPORTED_FROM).getter(i -> i.importedFrom).setter((i, v) -> i.importedFrom = v))
             .build();
 }

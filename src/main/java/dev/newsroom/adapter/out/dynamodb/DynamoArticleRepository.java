@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -79,8 +80,21 @@ public final class DynamoArticleRepository implements ArticleRepository {
     }
 
     private java.util.Optional<Article> find(String slug, boolean consistent) {
-        ArticleItem item = DynamoCalls.call(() -> articles.getItem(r -> r.key(key(slug)).consistentRead(consistent)));
-        return java.util.Optional.ofNullable(item).map(ItemMapper::toArticle);
+        return item(slug, consistent).map(ItemMapper::toArticle);
+    }
+
+    private java.util.Optional<ArticleItem> item(String slug, boolean consistent) {
+        return java.util.Optional.ofNullable(
+                DynamoCalls.call(() -> articles.getItem(r -> r.key(key(slug)).consistentRead(consistent))));
+    }
+
+    /** An article as stored and where an import made it from: {@code origin} null when it was made here. */
+    public record Stored(Article article, String origin) {
+    }
+
+    /** The article exactly as stored now (a consistent read) with its origin, read together. */
+    public java.util.Optional<Stored> findCurrentWithOrigin(String slug) {
+        return item(slug, true).map(i -> new Stored(ItemMapper.toArticle(i), i.importedFrom));
     }
 
     @Override
@@ -113,8 +127,22 @@ public final class DynamoArticleRepository implements ArticleRepository {
 
     @Override
     public void create(Article article) {
+        create(article, null);
+    }
+
+    /**
+     * As {@link #create}, the item marked in the same transaction as made by an import from {@code origin}, so an
+     * article and its origin are never stored one without the other (the local runner's WordPress import).
+     */
+    public void createImported(Article article, String origin) {
+        create(article, Objects.requireNonNull(origin));
+    }
+
+    private void create(Article article, String origin) {
+        ArticleItem item = ItemMapper.toItem(article);
+        item.importedFrom = origin;
         List<TransactWriteItem> items = new ArrayList<>();
-        items.add(writes.putIfAbsent(ArticleItem.SCHEMA.itemToMap(ItemMapper.toItem(article), true)));
+        items.add(writes.putIfAbsent(ArticleItem.SCHEMA.itemToMap(item, true)));
         items.add(writes.check(CommentCascade.tombstoneKey(article.slug()), "attribute_not_exists(pk)", null, null));
         ItemMapper.listEntries(article).forEach(e -> items.add(writes.put(ListEntryItem.SCHEMA.itemToMap(e, true))));
         try {
@@ -132,6 +160,19 @@ public final class DynamoArticleRepository implements ArticleRepository {
 
     @Override
     public Article update(Article current, Article article, long expectedVersion) {
+        return update(current, article, expectedVersion, null);
+    }
+
+    /**
+     * As {@link #update}, and only while the stored item is still the one an import made from {@code origin}
+     * ({@code version_conflict} otherwise: the article was deleted and made again here in the meantime).
+     */
+    public Article updateImported(Article current, Article article, long expectedVersion, String origin) {
+        return update(current, article, expectedVersion, Objects.requireNonNull(origin));
+    }
+
+    /** An editor's update leaves {@code importedFrom} as it is ({@code toItem} never sets it). */
+    private Article update(Article current, Article article, long expectedVersion, String origin) {
         Map<String, AttributeValue> fields = new HashMap<>(ArticleItem.SCHEMA.itemToMap(ItemMapper.toItem(article), true));
         fields.keySet().removeAll(Set.of(TableLayout.PK, TableLayout.SK, "commentCount"));
         Map<String, String> names = new HashMap<>();
@@ -154,10 +195,16 @@ public final class DynamoArticleRepository implements ArticleRepository {
         vals.put(":expected", AttributeValue.fromN(Long.toString(expectedVersion)));
         String expression = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
         names.put("#v", "version");
+        String condition = "attribute_exists(pk) AND #v = :expected";
+        if (origin != null) {
+            names.put("#o", ArticleItem.IMPORTED_FROM);
+            vals.put(":origin", AttributeValue.fromS(origin));
+            condition += " AND #o = :origin";
+        }
 
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(writes.update(Writes.key(TableLayout.articlePk(article.slug()), TableLayout.ARTICLE_SK), expression,
-                "attribute_exists(pk) AND #v = :expected", names, vals));
+                condition, names, vals));
         Set<String> newLists = new java.util.HashSet<>();
         ItemMapper.listEntries(article).forEach(e -> {
             newLists.add(e.sk);
