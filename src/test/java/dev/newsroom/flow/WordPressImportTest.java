@@ -94,6 +94,15 @@ class WordPressImportTest {
         assertEquals(List.of("Cheap Pills"), names(app, CommentStatus.SPAM));
         assertEquals(List.of("Binned"), names(app, CommentStatus.TRASH));
         assertEquals("draft", app.articles().anyArticle("budget-detail").status().wire());
+        List<String> origins = new java.util.ArrayList<>();
+        app.dynamo().scanPaginator(b -> b.tableName(app.config().tableName())).items().forEach(item -> {
+            if (item.get("pk").s().startsWith("COMMENT#") && item.get("sk").s().equals("C")) {
+                origins.add(item.containsKey("importedFrom") ? item.get("importedFrom").s() : "none");
+            }
+        });
+        assertEquals(10, origins.size());
+        assertTrue(origins.stream().allMatch(o -> o.startsWith("post ")), "each comment says it was imported (the"
+                + " moderators' digest leaves it out): " + origins);
         assertEquals(List.of("brouillon-d-ete-2", "cafe-creme-prices", "dates-gone-wrong", BRIDGE),
                 app.articles().listPublished(null, 10, null).items().stream().map(Article::slug).sorted().toList());
 

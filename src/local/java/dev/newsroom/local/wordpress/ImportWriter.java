@@ -1,5 +1,6 @@
 package dev.newsroom.local.wordpress;
 
+import dev.newsroom.adapter.in.stream.HeldComments;
 import dev.newsroom.adapter.out.dynamodb.CommentItems;
 import dev.newsroom.adapter.out.dynamodb.DynamoArticleRepository;
 import dev.newsroom.domain.Article;
@@ -77,7 +78,10 @@ final class ImportWriter {
             if (newMark != null) {
                 marks.put(CommentItems.duplicateMark(next));
             }
-            depths.computeIfAbsent(next.depth(), d -> new BatchWriter.Step()).put(CommentItems.item(next, queueShards));
+            Map<String, AttributeValue> item = new HashMap<>(CommentItems.item(next, queueShards));
+            // marked as imported: moderators are not sent a digest of a site's old held comments
+            item.put(HeldComments.IMPORTED_FROM, AttributeValue.fromS(post.origin()));
+            depths.computeIfAbsent(next.depth(), d -> new BatchWriter.Step()).put(item);
         }
         batches.write(marks);
         depths.values().forEach(batches::write);

@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 /**
  * The notifier function fed from {@code events/stream/held-comments.json} (the event {@code sam local invoke}
  * takes) against DynamoDB Local: new held and spam comments are told, one message per article; approved ones,
- * moderators' later changes and other items are not; the schedule's event ({@code events/stream/every-minute.json},
+ * moderators' later changes, a held comment a WordPress import brought in ({@code importedFrom}) and other items are
+ * not; the schedule's event ({@code events/stream/every-minute.json},
  * the template's {@code Input}) sends what waited.
  */
 class NotifierFunctionTest {
