@@ -115,10 +115,9 @@ final class PostMapper {
                 Instant createdAt = date != null ? date : article.updatedAt();
                 String parent = c.text("comment_parent");
                 parents.put(id, parent.isEmpty() ? 0 : number(c, "comment_parent"));
-                String name = c.text("comment_author");
+                AuthorFields author = AuthorFields.of(c, problems);
                 byWordPressId.put(id, new Comment(ImportIds.commentId(site.url(), id, createdAt), article.slug(), null, 1,
-                        name.isEmpty() ? "Anonymous" : name, orNull(c.text("comment_author_email")),
-                        orNull(c.text("comment_author_url")), c.raw("comment_content"), status(c), orNull(c.text("comment_author_IP")),
+                        author.name(), author.email(), author.url(), c.raw("comment_content"), status(c), orNull(c.text("comment_author_IP")),
                         null, createdAt, createdAt, null, null, 1, null, CommentHtml.format(c.raw("comment_content")), false));
             } catch (ImportProblem problem) {
                 problems.add(problem);

@@ -44,6 +44,53 @@ class PostMapperTest {
         return mapFixture(pages, true);
     }
 
+    /**
+     * Author fields are held to what a submission must meet, since views promise them: a {@code javascript:} site
+     * and an address that is not one are left out, a 300-byte name is cut to 245, each said with its place; a comment
+     * longer than WordPress allows (it would not fit a stored comment) is refused as an error.
+     */
+    @Test
+    void authorFields_heldToTheSubmissionRules_andOverlongContentRefused() throws Exception {
+        String comments = comment(1, "Mallory", "not an email", "javascript:alert(document.domain)", "Hello")
+                + comment(2, "\u00e9".repeat(150), "ok@example.org", "https://ok.example/", "Long name")
+                + comment(3, "Big", "big@example.org", "", "x".repeat(70_000));
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\""
+                + " xmlns:wp=\"http://wordpress.org/export/1.2/\"><channel><wp:wxr_version>1.2</wp:wxr_version>"
+                + "<wp:base_site_url>https://daily.example</wp:base_site_url><item><title>Checked</title>"
+                + "<content:encoded><![CDATA[Text.]]></content:encoded><wp:post_id>7</wp:post_id>"
+                + "<wp:post_date_gmt>2024-03-01 09:00:00</wp:post_date_gmt><wp:post_name>checked</wp:post_name>"
+                + "<wp:status>publish</wp:status><wp:post_type>post</wp:post_type>" + comments + "</item></channel></rss>";
+        PostMapper mapper = new PostMapper(false, new JsoupArticleHtmlSanitizer(List.of("https://daily.example")), report);
+        List<MappedPost> mapped = new ArrayList<>();
+        WxrReader.read(new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)), (site, post) -> {
+            mapper.map(site, post).ifPresent(mapped::add);
+            problems.addAll(mapper.takeProblems());
+        });
+        Map<String, Comment> byContent = mapped.get(0).comments().stream()
+                .collect(Collectors.toMap(Comment::content, Function.identity()));
+        assertEquals(Set.of("Hello", "Long name"), byContent.keySet(), "the overlong comment is left out");
+        assertNull(byContent.get("Hello").authorUrl());
+        assertNull(byContent.get("Hello").authorEmail());
+        assertEquals("\u00e9".repeat(122), byContent.get("Long name").authorName(), "cut at 244 bytes, not inside a character");
+        assertEquals("https://ok.example/", byContent.get("Long name").authorUrl());
+        List<String> said = problems.stream().map(ImportProblem::toString).toList();
+        assertEquals(4, said.size(), said.toString());
+        assertTrue(said.get(0).matches("line 1, column \\d+: wp:comment_author_email \"not an email\" is not an email address.*"), said.get(0));
+        assertTrue(said.get(1).contains("wp:comment_author_url \"javascript:alert(document.domain)\" is not an http(s) URL"), said.get(1));
+        assertTrue(said.get(2).contains("wp:comment_author is longer than 245 bytes"), said.get(2));
+        assertTrue(said.get(3).contains("wp:comment_content is 70000 bytes, more than a comment may hold (65525)"), said.get(3));
+        assertEquals(1, report.errors.get(), "only the refused comment is an error");
+    }
+
+    private static String comment(int id, String author, String email, String url, String content) {
+        return "<wp:comment><wp:comment_id>" + id + "</wp:comment_id><wp:comment_author><![CDATA[" + author
+                + "]]></wp:comment_author><wp:comment_author_email>" + email + "</wp:comment_author_email>"
+                + "<wp:comment_author_url>" + url + "</wp:comment_author_url>"
+                + "<wp:comment_date_gmt>2024-03-01 10:0" + id + ":00</wp:comment_date_gmt><wp:comment_content><![CDATA["
+                + content + "]]></wp:comment_content><wp:comment_approved>1</wp:comment_approved>"
+                + "<wp:comment_type>comment</wp:comment_type><wp:comment_parent>0</wp:comment_parent></wp:comment>";
+    }
+
     @Test
     void postsBecomeArticles_draftsAndPasswordsAsDrafts_pagesAndAttachmentsLeftOut() throws Exception {
         Map<String, Article> articles = mapFixture(false).stream().map(MappedPost::article)
