@@ -36,6 +36,10 @@ final class Clickable {
 
     static String apply(String html) {
         StringBuilder out = new StringBuilder(html.length() + 64);
+        if (html.indexOf('<') < 0) {
+            appendText(out, html, 0); // no tag to step over: the tag pattern is neither compiled nor run
+            return out.toString();
+        }
         Matcher tags = TAG.matcher(html);
         int text = 0;
         int inside = 0;

@@ -11,17 +11,20 @@ import java.util.regex.Pattern;
  * reads back as exactly the string given: no reference is left for the browser to decode that was not checked here.
  */
 public final class HtmlText {
-    private static final Pattern REFERENCE = Pattern.compile("&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{0,31}));");
-    private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.\\-]*):");
-    /** Named references decoded in attribute values: those that can spell a scheme, a separator or markup. */
-    private static final Map<String, String> NAMED = Map.ofEntries(
-            Map.entry("amp", "&"), Map.entry("lt", "<"), Map.entry("gt", ">"), Map.entry("quot", "\""),
-            Map.entry("apos", "'"), Map.entry("nbsp", "\u00a0"), Map.entry("colon", ":"), Map.entry("Tab", "\t"),
-            Map.entry("NewLine", "\n"), Map.entry("sol", "/"), Map.entry("bsol", "\\"), Map.entry("period", "."),
-            Map.entry("comma", ","), Map.entry("semi", ";"), Map.entry("num", "#"), Map.entry("quest", "?"),
-            Map.entry("equals", "="), Map.entry("excl", "!"), Map.entry("lpar", "("), Map.entry("rpar", ")"),
-            Map.entry("percnt", "%"), Map.entry("commat", "@"), Map.entry("plus", "+"), Map.entry("dollar", "$"),
-            Map.entry("lowbar", "_"), Map.entry("grave", "`"));
+    /** The patterns and names, loaded when text first holds a reference or a link is checked (not for plain text). */
+    private static final class Patterns {
+        static final Pattern REFERENCE = Pattern.compile("&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{0,31}));");
+        static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.\\-]*):");
+        /** Named references decoded in attribute values: those that can spell a scheme, a separator or markup. */
+        static final Map<String, String> NAMED = Map.ofEntries(
+                Map.entry("amp", "&"), Map.entry("lt", "<"), Map.entry("gt", ">"), Map.entry("quot", "\""),
+                Map.entry("apos", "'"), Map.entry("nbsp", "\u00a0"), Map.entry("colon", ":"), Map.entry("Tab", "\t"),
+                Map.entry("NewLine", "\n"), Map.entry("sol", "/"), Map.entry("bsol", "\\"), Map.entry("period", "."),
+                Map.entry("comma", ","), Map.entry("semi", ";"), Map.entry("num", "#"), Map.entry("quest", "?"),
+                Map.entry("equals", "="), Map.entry("excl", "!"), Map.entry("lpar", "("), Map.entry("rpar", ")"),
+                Map.entry("percnt", "%"), Map.entry("commat", "@"), Map.entry("plus", "+"), Map.entry("dollar", "$"),
+                Map.entry("lowbar", "_"), Map.entry("grave", "`"));
+    }
 
     private HtmlText() {
     }
@@ -69,12 +72,12 @@ public final class HtmlText {
         if (value.indexOf('&') < 0) {
             return value;
         }
-        Matcher m = REFERENCE.matcher(value);
+        Matcher m = Patterns.REFERENCE.matcher(value);
         StringBuilder out = new StringBuilder(value.length());
         while (m.find()) {
             String replacement;
             if (m.group(3) != null) {
-                replacement = NAMED.getOrDefault(m.group(3), m.group());
+                replacement = Patterns.NAMED.getOrDefault(m.group(3), m.group());
             } else {
                 int code = m.group(1) != null ? Integer.parseInt(m.group(1)) : Integer.parseInt(m.group(2), 16);
                 boolean character = Character.isValidCodePoint(code) && code != 0
@@ -100,7 +103,7 @@ public final class HtmlText {
                 return Optional.empty();
             }
         }
-        Matcher scheme = SCHEME.matcher(url);
+        Matcher scheme = Patterns.SCHEME.matcher(url);
         if (!scheme.find()) {
             return Optional.empty();
         }
@@ -123,7 +126,7 @@ public final class HtmlText {
     }
 
     private static boolean referenceAt(String text, int at) {
-        Matcher m = REFERENCE.matcher(text).region(at, Math.min(text.length(), at + 40));
+        Matcher m = Patterns.REFERENCE.matcher(text).region(at, Math.min(text.length(), at + 40));
         if (!m.lookingAt()) {
             return false;
         }
