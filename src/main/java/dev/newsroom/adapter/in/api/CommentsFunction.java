@@ -36,11 +36,6 @@ public final class CommentsFunction extends ApiFunction {
     }
 
     @Override
-    protected int maxBodyBytes() {
-        return ApiRequest.MAX_COMMENT_BODY_BYTES;
-    }
-
-    @Override
     protected List<Route> routes() {
         return List.of(
                 new Route("GET", "/articles/{slug}/comments", this::thread),
