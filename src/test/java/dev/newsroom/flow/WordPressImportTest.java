@@ -195,12 +195,56 @@ class WordPressImportTest {
         assertEquals(ours, app.articles().anyArticle(BRIDGE));
 
         Run otherSite = importFile(app, counter, fixture("<wp:base_site_url>https://daily.example<",
-                "<wp:base_site_url>https://other.example<"));
+                "<wp:base_site_url>https://other.example<", "<wp:base_blog_url>https://daily.example<",
+                "<wp:base_blog_url>https://other.example<"));
         assertEquals(3, otherSite.status(), otherSite.err());
         assertTrue(otherSite.out().startsWith("Imported 0 articles (0 drafts), 0 comments (0 pending, 0 approved,"),
                 otherSite.out());
         assertTrue(otherSite.out().contains("; 7 errors;"), "6 posts refused and the broken date: " + otherSite.out());
         assertEquals(ours, app.articles().anyArticle(BRIDGE));
+
+        // another blog of the same multisite network: the network's base_site_url, the blog's own base_blog_url
+        Run otherBlog = importFile(app, counter, fixture("<wp:base_blog_url>https://daily.example<",
+                "<wp:base_blog_url>https://daily.example/sport<"));
+        assertEquals(3, otherBlog.status(), otherBlog.err());
+        assertTrue(otherBlog.out().contains("; 7 errors;"), "each post is another blog's: " + otherBlog.out());
+        assertEquals(ours, app.articles().anyArticle(BRIDGE));
+        assertEquals(1, app.articles().anyArticle("cafe-creme-prices").commentCount(), "the first blog's article kept");
+    }
+
+    /**
+     * Articles imported before imports kept their origin have none: the same article, or one holding the post's
+     * comments, is taken over (its origin stored), never refused, and no comment comes in twice.
+     */
+    @Test
+    void articlesImportedBeforeOriginsWereKept_areTakenOver_nothingTwice() throws Exception {
+        AppContext app = DynamoDbLocal.context(Clock.systemUTC());
+        StreamCounter counter = DynamoDbLocal.counter(app);
+        Path file = fixture();
+        importFile(app, counter, file);
+        List<String> slugs = new java.util.ArrayList<>();
+        app.dynamo().scanPaginator(b -> b.tableName(app.config().tableName())).items().forEach(item -> {
+            if (item.containsKey("importedFrom") && item.get("pk").s().startsWith("ARTICLE#")) {
+                slugs.add(item.get("pk").s());
+                app.dynamo().updateItem(b -> b.tableName(app.config().tableName())
+                        .key(Map.of("pk", item.get("pk"), "sk", item.get("sk"))).updateExpression("REMOVE importedFrom"));
+            }
+        });
+        assertEquals(6, slugs.size(), "the articles as the earlier importer left them: " + slugs);
+        app.dynamo().updateItem(b -> b.tableName(app.config().tableName())
+                .key(Map.of("pk", AttributeValue.fromS("ARTICLE#" + BRIDGE), "sk", AttributeValue.fromS("A")))
+                .updateExpression("SET title = :t").expressionAttributeValues(Map.of(":t", AttributeValue.fromS("Retitled here"))));
+
+        Run again = importFile(app, counter, file);
+        assertEquals(3, again.status(), again.err());
+        assertFalse(again.err().contains("not imported"), again.err());
+        assertTrue(again.out().startsWith("Imported 6 articles"), again.out());
+        assertEquals(0, counter.drain(), "no comment written again");
+        assertCounts(app, 4, 1, 1);
+        assertEquals("Harbour bridge reopens after repairs", app.articles().anyArticle(BRIDGE).title(),
+                "changed since, but holding the post's comments: the import's again");
+        Run third = importFile(app, counter, file);
+        assertTrue(third.out().contains("; 6 articles and 10 comments were already there unchanged;"), third.out());
     }
 
     @Test

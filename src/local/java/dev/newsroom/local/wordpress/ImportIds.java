@@ -4,16 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.Locale;
 
 /**
  * Comment ids made from the export, never from a clock or a random source, so that importing the same file again
  * names the same comments: a ULID (26 Crockford base-32 characters) whose time part is the comment's date, so the
  * thread sorts by date as it does for comments submitted here, and whose 80 other bits are the start of
- * SHA-256 of the site's address and the WordPress comment id. An article's origin, stored with it, is likewise the
- * site's address and the WordPress post id. The address is the site's URL without what a move between schemes or to
- * and from {@code www.} changes ({@link #site}), so an export made after such a move names the same comments and
- * posts. A comment whose date was changed in WordPress is a new id (the date orders the thread).
+ * SHA-256 of the site's URL ({@link WxrSite#url}) and the WordPress comment id. An article's origin, stored with
+ * it, is likewise the site's URL and the WordPress post id. A site whose URL changed (moved to https, say), or a
+ * comment whose date was changed in WordPress, gives new ids: those comments would come in beside the earlier ones.
  */
 final class ImportIds {
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
@@ -22,7 +20,7 @@ final class ImportIds {
     }
 
     static String commentId(String siteUrl, long wordPressId, Instant date) {
-        byte[] hash = sha256(site(siteUrl) + "\u0000comment\u0000" + wordPressId);
+        byte[] hash = sha256(siteUrl + "\u0000comment\u0000" + wordPressId);
         long high = 0;
         for (int i = 0; i < 5; i++) {
             high = (high << 8) | (hash[i] & 0xFF);
@@ -40,22 +38,7 @@ final class ImportIds {
 
     /** The post an article is made from: the same on every run, different for every post of every site. */
     static String articleOrigin(String siteUrl, long wordPressPostId) {
-        return "post " + wordPressPostId + " of " + site(siteUrl);
-    }
-
-    /** The site's URL without its scheme, a leading {@code www.} and trailing slashes, its host in lower case. */
-    static String site(String siteUrl) {
-        String rest = siteUrl.strip();
-        int scheme = rest.indexOf("://");
-        rest = scheme < 0 ? rest : rest.substring(scheme + 3);
-        int slash = rest.indexOf('/');
-        String host = (slash < 0 ? rest : rest.substring(0, slash)).toLowerCase(Locale.ROOT);
-        String path = slash < 0 ? "" : rest.substring(slash);
-        host = host.startsWith("www.") ? host.substring(4) : host;
-        while (path.endsWith("/")) {
-            path = path.substring(0, path.length() - 1);
-        }
-        return host + path;
+        return "post " + wordPressPostId + " of " + siteUrl;
     }
 
     private static void encode(char[] out, int offset, long value, int chars) {

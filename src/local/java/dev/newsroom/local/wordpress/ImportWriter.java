@@ -91,7 +91,9 @@ final class ImportWriter {
     /**
      * Creates the article, marked with the post's origin in the same transaction, or updates the one an earlier
      * run made from the same post (only while it is still that one); an article with the slug made otherwise, by
-     * an editor or from another post or site, is left as it is and the post refused. True when it was created.
+     * an editor or from another post or site, is left as it is and the post refused. An article with no origin
+     * that is the same as the post's, or holds the post's comments, was made by an import before imports kept
+     * their origin: it is taken over (its origin stored). True when it was created.
      */
     private boolean writeArticle(MappedPost post) {
         Article article = post.article();
@@ -100,11 +102,17 @@ final class ImportWriter {
             articles.createImported(article, post.origin());
             return true;
         }
+        Article before = current.get().article();
+        Article same = counted(article, before.commentCount(), before.version());
+        if (current.get().origin() == null && (same.equals(before) || !stored(post.comments()).isEmpty())) {
+            // made by an import before imports kept their origin: the same article, or holding this post's comments
+            articles.adoptImported(before, counted(article, before.commentCount(), before.version() + 1),
+                    before.version(), post.origin());
+            return false;
+        }
         if (!post.origin().equals(current.get().origin())) {
             throw new ServiceException(ErrorCode.SLUG_TAKEN, NOT_FROM_THIS_POST);
         }
-        Article before = current.get().article();
-        Article same = counted(article, before.commentCount(), before.version());
         if (same.equals(before)) {
             report.articlesUnchanged.incrementAndGet();
         } else {

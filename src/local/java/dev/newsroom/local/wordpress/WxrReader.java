@@ -79,6 +79,7 @@ public final class WxrReader {
         }
         String version = null;
         String url = null;
+        String blogUrl = null;
         String link = null;
         WxrSite site = null;
         while (nextElement() == XMLStreamConstants.START_ELEMENT) {
@@ -96,6 +97,8 @@ public final class WxrReader {
                     }
                 } else if (isWordPress() && name.equals("base_site_url")) {
                     url = text().trim();
+                } else if (isWordPress() && name.equals("base_blog_url")) {
+                    blogUrl = text().trim();
                 } else if (xml.getNamespaceURI() == null && name.equals("link")) {
                     link = text().trim();
                 } else if (xml.getNamespaceURI() == null && name.equals("item")) {
@@ -103,7 +106,8 @@ public final class WxrReader {
                         throw notWxr("an <item> comes before any <wp:wxr_version>: this RSS feed is not a WordPress export");
                     }
                     if (site == null) {
-                        site = new WxrSite(version, url != null && !url.isEmpty() ? url : link == null ? "" : link);
+                        // the blog's own URL: every blog of a multisite network exports the network's as base_site_url
+                        site = new WxrSite(version, firstGiven(blogUrl, url, link));
                     }
                     handler.accept(site, item());
                 } else {
@@ -255,5 +259,15 @@ public final class WxrReader {
         }
         return new WxrException("not readable as a WordPress export: " + message.trim(),
                 e.getLocation() == null ? null : Position.of(e.getLocation()));
+    }
+
+    /** The first of {@code urls} given and not empty; empty when none is. */
+    private static String firstGiven(String... urls) {
+        for (String url : urls) {
+            if (url != null && !url.isEmpty()) {
+                return url;
+            }
+        }
+        return "";
     }
 }

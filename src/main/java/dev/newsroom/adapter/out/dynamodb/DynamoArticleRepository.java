@@ -160,7 +160,7 @@ public final class DynamoArticleRepository implements ArticleRepository {
 
     @Override
     public Article update(Article current, Article article, long expectedVersion) {
-        return update(current, article, expectedVersion, null);
+        return update(current, article, expectedVersion, null, false);
     }
 
     /**
@@ -168,11 +168,19 @@ public final class DynamoArticleRepository implements ArticleRepository {
      * ({@code version_conflict} otherwise: the article was deleted and made again here in the meantime).
      */
     public Article updateImported(Article current, Article article, long expectedVersion, String origin) {
-        return update(current, article, expectedVersion, Objects.requireNonNull(origin));
+        return update(current, article, expectedVersion, Objects.requireNonNull(origin), false);
+    }
+
+    /**
+     * As {@link #updateImported}, for an article an import made before imports kept their origin: the update also
+     * stores {@code origin}, only while the item still has none.
+     */
+    public Article adoptImported(Article current, Article article, long expectedVersion, String origin) {
+        return update(current, article, expectedVersion, Objects.requireNonNull(origin), true);
     }
 
     /** An editor's update leaves {@code importedFrom} as it is ({@code toItem} never sets it). */
-    private Article update(Article current, Article article, long expectedVersion, String origin) {
+    private Article update(Article current, Article article, long expectedVersion, String origin, boolean adopt) {
         Map<String, AttributeValue> fields = new HashMap<>(ArticleItem.SCHEMA.itemToMap(ItemMapper.toItem(article), true));
         fields.keySet().removeAll(Set.of(TableLayout.PK, TableLayout.SK, "commentCount"));
         Map<String, String> names = new HashMap<>();
@@ -199,7 +207,8 @@ public final class DynamoArticleRepository implements ArticleRepository {
         if (origin != null) {
             names.put("#o", ArticleItem.IMPORTED_FROM);
             vals.put(":origin", AttributeValue.fromS(origin));
-            condition += " AND #o = :origin";
+            condition += adopt ? " AND attribute_not_exists(#o)" : " AND #o = :origin";
+            expression = adopt ? expression.replaceFirst("^SET ", "SET #o = :origin, ") : expression;
         }
 
         List<TransactWriteItem> items = new ArrayList<>();
