@@ -12,7 +12,7 @@ import dev.newsroom.domain.CommentHtml;
 import dev.newsroom.domain.CommentStatus;
 import dev.newsroom.domain.Source;
 import dev.newsroom.local.SampleData;
-import dev.newsroom.support.Chromium;
+import dev.newsroom.support.BrowserSession;
 import dev.newsroom.support.HttpApi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,7 +40,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,7 +47,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The demo article page and the comments widget in a real headless Chromium (Debian's chromium and
@@ -57,26 +55,22 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserTest {
     private static final String PAYLOAD = "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=2</script>";
+    private static BrowserSession session;
     private static HttpApi api;
     private static WebDriver browser;
     private static WebDriverWait wait;
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Chromium.installed(), Chromium.MISSING);
-        api = new HttpApi(null, Map.of());
-        browser = Chromium.start(true);
+        session = BrowserSession.start(true);
+        api = session.api();
+        browser = session.browser();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (api != null) {
-            api.close();
-        }
+        BrowserSession.close(session);
     }
 
     @Test

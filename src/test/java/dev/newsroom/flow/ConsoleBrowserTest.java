@@ -2,7 +2,7 @@ package dev.newsroom.flow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsroom.local.SampleData;
-import dev.newsroom.support.Chromium;
+import dev.newsroom.support.BrowserSession;
 import dev.newsroom.support.HttpApi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +25,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,7 +32,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The moderators' console (moderate.html) in a real headless Chromium against the local runner: sign-in through
@@ -43,6 +41,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserTest {
     private static final String SLUG = "sahel-leaders-meet-on-regional-security";
+    private static BrowserSession session;
     private static HttpApi api;
     private static WebDriver browser;
     private static WebDriverWait wait;
@@ -51,10 +50,10 @@ class ConsoleBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Chromium.installed(), Chromium.MISSING);
-        api = new HttpApi(null, Map.of());
-        base = "http://127.0.0.1:" + api.server.port();
-        browser = Chromium.start(true);
+        session = BrowserSession.start(true);
+        api = session.api();
+        base = session.base();
+        browser = session.browser();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         js = (JavascriptExecutor) browser;
         settings("\"floodSeconds\":0,\"requirePreviouslyApproved\":true,\"moderateAll\":true");
@@ -62,12 +61,7 @@ class ConsoleBrowserTest {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (api != null) {
-            api.close();
-        }
+        BrowserSession.close(session);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.newsroom.flow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsroom.local.SampleData;
+import dev.newsroom.support.BrowserSession;
 import dev.newsroom.support.Chromium;
 import dev.newsroom.support.HttpApi;
 import org.junit.jupiter.api.AfterAll;
@@ -16,11 +17,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The demo page's own form in headless Chromium with JavaScript turned off, against the local runner: the reader
@@ -29,6 +28,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NoScriptFormBrowserTest {
+    private static BrowserSession session;
     private static HttpApi api;
     private static WebDriver noScript;
     private static String base;
@@ -36,20 +36,15 @@ class NoScriptFormBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Chromium.installed(), Chromium.MISSING);
-        api = new HttpApi(null, Map.of());
-        noScript = Chromium.start(false);
-        base = "http://127.0.0.1:" + api.server.port();
+        session = BrowserSession.start(false);
+        api = session.api();
+        noScript = session.browser();
+        base = session.base();
     }
 
     @AfterAll
     static void stop() {
-        if (noScript != null) {
-            noScript.quit();
-        }
-        if (api != null) {
-            api.close();
-        }
+        BrowserSession.close(session);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.newsroom.flow;
 
-import dev.newsroom.support.Chromium;
+import dev.newsroom.support.BrowserSession;
 import dev.newsroom.support.HttpApi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The article page with HTML in it, in headless Chromium: the article's {@code bodyHtml} with the "See also" links
@@ -33,14 +32,15 @@ class RichContentBrowserTest {
             + " <a href=\" javascript:window.__xss = 3\">bad</a> <img src=\"x\" onerror=\"window.__xss = 4\">"
             + "<script>window.__xss = 5</script> <em>em</em><br><span style=\"color: red\">kept text</span></p>"
             + "<blockquote cite=\"javascript:alert(1)\">quoted</blockquote><p><a href=\"mailto:a@example.com\">mail</a></p>";
+    private static BrowserSession session;
     private static HttpApi api;
     private static ChromeDriver browser;
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Chromium.installed(), Chromium.MISSING);
-        api = new HttpApi(null, Map.of());
-        browser = Chromium.start(true);
+        session = BrowserSession.start(true);
+        api = session.api();
+        browser = session.browser();
         // Runs before the page's own scripts (and outside its CSP, as a browser extension would).
         browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
                 const realFetch = window.fetch;
@@ -62,12 +62,7 @@ class RichContentBrowserTest {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (api != null) {
-            api.close();
-        }
+        BrowserSession.close(session);
     }
 
     private static String js(String text) {
