@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import dev.newsroom.config.AppContext;
 import dev.newsroom.domain.ErrorCode;
 import dev.newsroom.domain.ServiceException;
+import dev.newsroom.domain.TextRules;
 
 import java.util.List;
 import java.util.Map;
@@ -134,22 +135,11 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayProxyReque
     protected ApiResponse jsonPage(int limit, IntFunction<Object> pageOfAtMost) {
         for (int size = limit; ; size = Math.max(1, size / 2)) {
             String body = JSON.write(pageOfAtMost.apply(size));
-            if (size == 1 || utf8Length(body) <= PAGE_BYTES) {
+            // a body of at most a third of the budget in characters fits whatever they are: no need to count its bytes
+            if (size == 1 || body.length() * 3L <= PAGE_BYTES || TextRules.utf8Length(body) <= PAGE_BYTES) {
                 return ApiResponse.json(200, body);
             }
         }
-    }
-
-    private static long utf8Length(String text) {
-        if (text.length() * 3L <= PAGE_BYTES) {
-            return text.length(); // within the limit whatever its characters: no need to count
-        }
-        long bytes = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
-        }
-        return bytes;
     }
 
     /** A whole-number query parameter in {@code [min, max]}, or {@code fallback} when absent. */
