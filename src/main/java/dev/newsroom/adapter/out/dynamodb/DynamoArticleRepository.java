@@ -194,6 +194,9 @@ public final class DynamoArticleRepository implements ArticleRepository {
             sets.add("#f" + n + " = :f" + n);
             n++;
         }
+        if (adopt) {
+            sets.add("#o = :origin");
+        }
         for (String optional : List.of("sourceName", "sourceUrl", "publishedAt")) {
             if (!fields.containsKey(optional)) {
                 names.put("#r" + removes.size(), optional);
@@ -208,7 +211,6 @@ public final class DynamoArticleRepository implements ArticleRepository {
             names.put("#o", ArticleItem.IMPORTED_FROM);
             vals.put(":origin", AttributeValue.fromS(origin));
             condition += adopt ? " AND attribute_not_exists(#o)" : " AND #o = :origin";
-            expression = adopt ? expression.replaceFirst("^SET ", "SET #o = :origin, ") : expression;
         }
 
         List<TransactWriteItem> items = new ArrayList<>();
