@@ -54,9 +54,10 @@ final class ImportWriter {
      * Counted in the report once all is stored; a refused article ({@code slug_taken}) is thrown before any comment.
      */
     void write(MappedPost post) {
-        boolean created = writeArticle(post);
-        // an article created now has no comments yet: an earlier run stores the article before any of them
-        Map<String, Comment> stored = created ? Map.of() : stored(post.comments());
+        Optional<DynamoArticleRepository.Stored> current = articles.findCurrentWithOrigin(post.article().slug());
+        // an article not there yet has no comments: an earlier run stores the article before any of them
+        Map<String, Comment> stored = current.isEmpty() ? Map.of() : stored(post.comments());
+        writeArticle(post, current, stored);
         BatchWriter.Step marks = new BatchWriter.Step();
         Map<Integer, BatchWriter.Step> depths = new TreeMap<>();
         for (Comment comment : post.comments()) {
@@ -93,22 +94,22 @@ final class ImportWriter {
      * run made from the same post (only while it is still that one); an article with the slug made otherwise, by
      * an editor or from another post or site, is left as it is and the post refused. An article with no origin
      * that is the same as the post's, or holds the post's comments, was made by an import before imports kept
-     * their origin: it is taken over (its origin stored). True when it was created.
+     * their origin: it is taken over (its origin stored). {@code current}: the article with the slug and its
+     * origin, as stored; {@code stored}: the post's comments as stored.
      */
-    private boolean writeArticle(MappedPost post) {
+    private void writeArticle(MappedPost post, Optional<DynamoArticleRepository.Stored> current, Map<String, Comment> stored) {
         Article article = post.article();
-        Optional<DynamoArticleRepository.Stored> current = articles.findCurrentWithOrigin(article.slug());
         if (current.isEmpty()) {
             articles.createImported(article, post.origin());
-            return true;
+            return;
         }
         Article before = current.get().article();
         Article same = counted(article, before.commentCount(), before.version());
-        if (current.get().origin() == null && (same.equals(before) || !stored(post.comments()).isEmpty())) {
+        if (current.get().origin() == null && (same.equals(before) || !stored.isEmpty())) {
             // made by an import before imports kept their origin: the same article, or holding this post's comments
             articles.adoptImported(before, counted(article, before.commentCount(), before.version() + 1),
                     before.version(), post.origin());
-            return false;
+            return;
         }
         if (!post.origin().equals(current.get().origin())) {
             throw new ServiceException(ErrorCode.SLUG_TAKEN, NOT_FROM_THIS_POST);
@@ -119,7 +120,6 @@ final class ImportWriter {
             articles.updateImported(before, counted(article, before.commentCount(), before.version() + 1),
                     before.version(), post.origin());
         }
-        return false;
     }
 
     /** The post's comments as stored now (consistent reads, 100 keys a call, unprocessed keys asked again). */
