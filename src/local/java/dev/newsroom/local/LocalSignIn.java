@@ -2,6 +2,7 @@ package dev.newsroom.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
+import dev.newsroom.domain.HtmlText;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -244,13 +245,13 @@ final class LocalSignIn {
                 <body><header class="site"><a href="/">Newsroom</a></header><main class="queue"><h1>Moderator sign-in (local runner)</h1>
                 """);
         if (problem != null) {
-            html.append("<p role=\"alert\" id=\"signin-error\">").append(escape(problem)).append("</p>");
+            html.append("<p role=\"alert\" id=\"signin-error\">").append(HtmlText.escape(problem)).append("</p>");
         }
         if (status != 400) {
             html.append("<form id=\"signin\" method=\"post\" action=\"/local-auth/authorize\">");
             for (String name : new String[] {"response_type", "client_id", "redirect_uri", "state", "scope", "code_challenge", "code_challenge_method"}) {
                 html.append("<input type=\"hidden\" name=\"").append(name).append("\" value=\"")
-                        .append(escape(request.getOrDefault(name, ""))).append("\">");
+                        .append(HtmlText.escape(request.getOrDefault(name, ""))).append("\">");
             }
             html.append("""
                     <label for="token">Moderator token (ADMIN_TOKEN)</label>
@@ -259,10 +260,6 @@ final class LocalSignIn {
         }
         html.append("</main></body></html>");
         send(exchange, status, "text/html; charset=utf-8", html.toString(), Map.of());
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     private static Map<String, String> form(HttpExchange exchange) throws IOException {
