@@ -12,7 +12,8 @@ import java.util.Map;
  * Serves the demo web client's static files (the folder {@code web/}) for GETs no API route claims, each with a
  * strict Content-Security-Policy: scripts, styles and connections only from this origin (the local runner serves
  * the API here too), no inline scripts or event handlers, no plugins, no {@code <base>}, not framed anywhere;
- * images also over https, as article bodies may show them.
+ * images also over https, as article bodies may show them. The stack's CloudFront response-headers policy sends the
+ * same headers (SiteHeadersTest holds them equal).
  */
 final class StaticFiles {
     static final String CONTENT_SECURITY_POLICY = String.join("; ",
@@ -26,6 +27,7 @@ final class StaticFiles {
             "form-action 'self'",
             "frame-ancestors 'none'");
     static final String REFERRER_POLICY = "strict-origin-when-cross-origin";
+    static final String FRAME_OPTIONS = "DENY";
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8",
             "css", "text/css; charset=utf-8", "json", "application/json; charset=utf-8", "svg", "image/svg+xml", "png", "image/png", "ico", "image/x-icon");
@@ -48,6 +50,7 @@ final class StaticFiles {
         exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
         exchange.getResponseHeaders().set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         exchange.getResponseHeaders().set("Referrer-Policy", REFERRER_POLICY);
+        exchange.getResponseHeaders().set("X-Frame-Options", FRAME_OPTIONS);
         exchange.getResponseHeaders().set("Cache-Control", "no-cache");
         exchange.sendResponseHeaders(200, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {

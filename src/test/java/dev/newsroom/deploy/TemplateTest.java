@@ -264,8 +264,11 @@ class TemplateTest {
         assertEquals(Set.of("openid", "email", "profile"), Set.copyOf(texts(client.path("AllowedOAuthScopes"))));
         assertEquals(List.of("COGNITO"), texts(client.path("SupportedIdentityProviders")));
         assertFalse(texts(client.path("ExplicitAuthFlows")).contains("ALLOW_USER_PASSWORD_AUTH"), "no plain passwords");
-        assertEquals("ConsoleCallbackUrls", client.path("CallbackURLs").asText());
-        assertEquals("ConsoleSignOutUrls", client.path("LogoutURLs").asText());
+        // !If [HasOwn..., !Ref the parameter, [the stack's own console]]: the parameter when given, else the site's console.
+        assertEquals(List.of("HasOwnCallbackUrls", "ConsoleCallbackUrls"), texts(client.path("CallbackURLs")).subList(0, 2));
+        assertEquals(List.of("HasOwnSignOutUrls", "ConsoleSignOutUrls"), texts(client.path("LogoutURLs")).subList(0, 2));
+        assertTrue(client.path("CallbackURLs").path(2).toString().contains("https://${SiteDistribution.DomainName}/moderate.html"));
+        assertTrue(client.path("LogoutURLs").path(2).toString().contains("https://${SiteDistribution.DomainName}/moderate.html"));
         JsonNode parameters = template.path("Parameters");
         for (String list : List.of("ConsoleCallbackUrls", "ConsoleSignOutUrls")) {
             assertEquals("CommaDelimitedList", parameters.path(list).path("Type").asText(), list);

@@ -94,8 +94,16 @@ public final class ApiRequest {
         return single == null ? null : single.get(name);
     }
 
-    /** The gateway's view of the caller's IP ({@code requestContext.identity.sourceIp}); never a client header. */
+    /**
+     * The caller's IP: the viewer's address from the stack's CloudFront distribution when the request carries the
+     * stack's origin token ({@link EdgeViewer}), else the gateway's view ({@code requestContext.identity.sourceIp});
+     * never a header a client could set.
+     */
     public String sourceIp() {
+        String viewer = EdgeViewer.ip(this);
+        if (viewer != null) {
+            return viewer;
+        }
         var context = event.getRequestContext();
         return context == null || context.getIdentity() == null ? null : context.getIdentity().getSourceIp();
     }
