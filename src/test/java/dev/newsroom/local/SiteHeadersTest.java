@@ -30,7 +30,13 @@ class SiteHeadersTest {
         HttpResponse<String> served = serveFromRunner("/moderate.html");
         assertEquals(200, served.statusCode());
 
-        assertEquals(header(served, "Content-Security-Policy"), policy.path("ContentSecurityPolicy").path("ContentSecurityPolicy").asText());
+        // !If [HasSignInDomain, the runner's policy with the managed-login domain in connect-src, the runner's policy]
+        JsonNode csp = policy.path("ContentSecurityPolicy").path("ContentSecurityPolicy");
+        String runners = header(served, "Content-Security-Policy");
+        assertEquals("HasSignInDomain", csp.path(0).asText());
+        assertEquals(runners.replace("connect-src 'self'",
+                "connect-src 'self' https://${SignInDomainPrefix}.auth.${AWS::Region}.amazoncognito.com"), csp.path(1).asText());
+        assertEquals(runners, csp.path(2).asText());
         assertEquals(header(served, "Referrer-Policy"), policy.path("ReferrerPolicy").path("ReferrerPolicy").asText());
         assertEquals(header(served, "X-Frame-Options"), policy.path("FrameOptions").path("FrameOption").asText());
         assertEquals("nosniff", header(served, "X-Content-Type-Options"));
