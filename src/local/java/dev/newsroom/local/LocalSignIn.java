@@ -153,7 +153,7 @@ final class LocalSignIn {
             return;
         }
         if (!MessageDigest.isEqual(form.getOrDefault("token", "").trim().getBytes(StandardCharsets.UTF_8), adminToken)) {
-            page(exchange, 401, form, "That is not this runner's moderator token (ADMIN_TOKEN, printed at start).");
+            page(exchange, 401, form, "That is not this runner's moderator token (ADMIN_TOKEN: printed at start, kept in .local-db/admin-token).");
             return;
         }
         String code = randomText();
