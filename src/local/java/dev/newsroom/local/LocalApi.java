@@ -27,7 +27,8 @@ import java.util.concurrent.Executors;
  * handlers named in {@code template.yaml}.
  *
  * <p>Environment: {@code PORT} (3000), {@code ADMIN_TOKEN} (when absent: kept in the data folder, see
- * {@link AdminToken}, and printed as an {@code export} line; the local sign-in asks for it), {@code LOCAL_TOKEN_SECONDS} (lifetime of the ID tokens the local sign-in issues, 3600),
+ * {@link AdminToken}, and printed as an {@code export} line; the local sign-in asks for it),
+ * {@code LOCAL_TOKEN_SECONDS} (lifetime of the ID tokens the local sign-in issues, 3600),
  * {@code LOCAL_DB} (folder for DynamoDB Local's data, default {@code .local-db}; {@code memory} keeps
  * nothing), {@code AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_DYNAMODB} (use that DynamoDB instead),
  * and everything {@link AppConfig} reads.

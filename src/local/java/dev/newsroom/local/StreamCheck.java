@@ -36,6 +36,15 @@ final class StreamCheck {
 
     /** Empty when the stream showed the probe within {@code wait}; otherwise what is wrong, in a few words. */
     Optional<String> problem(Duration wait) {
+        try {
+            return probe(wait);
+        } catch (RuntimeException e) {
+            return Optional.of("the change stream of table " + table + " could not be checked (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")) + ")");
+        }
+    }
+
+    private Optional<String> probe(Duration wait) {
         String streamArn = dynamo.describeTable(b -> b.tableName(table)).table().latestStreamArn();
         if (streamArn == null) {
             return Optional.of("table " + table + " has no change stream");
