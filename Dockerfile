@@ -1,10 +1,11 @@
 # syntax=docker/dockerfile:1
-# The three functions as one container image on Lambda's Java 25 base image, with a JDK 25 AOT cache
+# The functions (all five) as one container image on Lambda's Java 25 base image, with a JDK 25 AOT cache
 # (JEP 483/514/515) trained inside this image, so the cache belongs to the very JVM build that loads it.
 # Input, from `mvn -q -Paot package`: target/aot/task (the deployment zip as jars only) and target/aot/dynamodb-local
 # (DynamoDB Local for the training run; mounted only while it runs, never part of the image).
-# Not selectable in template.yaml yet (SAM takes no condition on PackageType; README, "Container image"); building
-# it needs BuildKit (`RUN --mount`), e.g. `DOCKER_BUILDKIT=1 docker build .`.
+# Deployed by template-aot.yaml (generated from template.yaml: every function runs this image, its CMD the function's
+# handler): `mvn -q -Paot package && sam build --config-env aot && sam deploy --config-env aot` (docs/DEPLOY.md).
+# Building it needs BuildKit (`RUN --mount`), e.g. `DOCKER_BUILDKIT=1 docker build .`; .dockerignore sends only its inputs.
 FROM public.ecr.aws/lambda/java:25
 
 COPY target/aot/task/lib/ /var/task/lib/

@@ -1,4 +1,4 @@
-"""Runs the SAM transform (aws-sam-translator) on template.yaml offline, as `sam validate` would.
+"""Runs the SAM transform (aws-sam-translator) on template.yaml (or template-aot.yaml) offline, as `sam validate` would.
 
 Exits non-zero when the template does not turn into CloudFormation. Prints the resources it produced.
 Parameter values may follow the template as Name=Value (as `--parameter-overrides` takes them).
@@ -46,9 +46,13 @@ def main(path, overrides=()):
     # `sam package` would upload the local CodeUri; stand in an S3 location, as `sam validate` does.
     placeholder = "s3://placeholder-bucket/newsroom-comments-lambda.zip"
     template.get("Globals", {}).get("Function", {})["CodeUri"] = placeholder
+    # `sam build` of an image function (template-aot.yaml) writes the built image's URI; stand in one.
+    image = "123456789012.dkr.ecr.us-east-1.amazonaws.com/newsroom-comments:aot"
     for resource in template["Resources"].values():
         if resource["Type"] == "AWS::Serverless::Function" and "CodeUri" in resource.get("Properties", {}):
             resource["Properties"]["CodeUri"] = placeholder
+        if resource["Type"] == "AWS::Serverless::Function" and resource["Properties"].get("PackageType") == "Image":
+            resource["Properties"]["ImageUri"] = image
     try:
         parameters = dict(override.split("=", 1) for override in overrides)
         output = transform(template, parameters, NoManagedPolicies())

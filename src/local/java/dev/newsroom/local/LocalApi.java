@@ -13,11 +13,9 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -28,8 +26,9 @@ import java.util.concurrent.Executors;
  * the table, sample data on an empty database, and an HTTP server that plays API Gateway in front of the
  * handlers named in {@code template.yaml}.
  *
- * <p>Environment: {@code PORT} (3000), {@code ADMIN_TOKEN} (generated and printed when absent; the local sign-in
- * asks for it), {@code LOCAL_TOKEN_SECONDS} (lifetime of the ID tokens the local sign-in issues, 3600),
+ * <p>Environment: {@code PORT} (3000), {@code ADMIN_TOKEN} (when absent: kept in the data folder, see
+ * {@link AdminToken}, and printed as an {@code export} line; the local sign-in asks for it),
+ * {@code LOCAL_TOKEN_SECONDS} (lifetime of the ID tokens the local sign-in issues, 3600),
  * {@code LOCAL_DB} (folder for DynamoDB Local's data, default {@code .local-db}; {@code memory} keeps
  * nothing), {@code AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_DYNAMODB} (use that DynamoDB instead),
  * and everything {@link AppConfig} reads.
@@ -57,16 +56,36 @@ public final class LocalApi implements AutoCloseable {
         this.counter = counter;
     }
 
-    /** Starts the runner; {@code import-wordpress FILE [--pages] [--aws]} imports a WordPress export instead and exits. */
+    /**
+     * Starts the runner; {@code import-wordpress FILE [--pages] [--aws]} imports a WordPress export instead and exits,
+     * as do {@code invoke FunctionName EVENT.json} and {@code recount [SLUG...]} ({@link LocalCommands}).
+     */
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals(WordPressImport.COMMAND)) {
             System.exit(WordPressImport.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv()));
         }
+        if (LocalCommands.handles(args)) {
+            System.exit(LocalCommands.run(args, System.getenv(), Path.of("."), System.out, System.err));
+        }
         Options options = optionsFromEnvironment();
-        LocalApi api = start(options);
+        LocalApi api;
+        try {
+            api = start(options);
+        } catch (RuntimeException e) {
+            if (!DatabaseReach.isUnreachable(e)) {
+                throw e;
+            }
+            System.err.println(DatabaseReach.message(options.endpoint(), e));
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(api::close));
         if (options.adminToken() == null || options.adminToken().isBlank()) {
-            System.out.println("Admin token (Authorization: Bearer ...): " + api.adminToken());
+            System.out.println(AdminToken.exportLine(api.adminToken()));
+        }
+        if (options.endpoint() != null) {
+            StreamCheck.warning(new StreamCheck(api.app().dynamo(), AppContext.streamsClient(api.app().config()),
+                    api.app().config().tableName()).problem(Duration.ofSeconds(3))).ifPresent(System.err::println);
         }
         System.out.println("Listening on http://127.0.0.1:" + api.port());
     }
@@ -91,7 +110,7 @@ public final class LocalApi implements AutoCloseable {
         if (options.seed()) {
             SampleData.seedIfEmpty(app);
         }
-        String token = options.adminToken() != null && !options.adminToken().isBlank() ? options.adminToken() : newToken();
+        String token = AdminToken.choose(options.adminToken(), options.dbPath());
         List<TemplateRoutes.DeclaredRoute> routes = TemplateRoutes.read(options.projectRoot().resolve("template.yaml"));
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
         ExecutorService executor = Executors.newFixedThreadPool(32);
@@ -123,12 +142,6 @@ public final class LocalApi implements AutoCloseable {
             }
         }
         return handlers;
-    }
-
-    private static String newToken() {
-        byte[] bytes = new byte[24];
-        new SecureRandom().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
     }
 
     static int freePort() throws IOException {

@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * The database the local runner and the WordPress import use: the endpoint named by {@code AWS_ENDPOINT_URL_DYNAMODB}
  * or {@code AWS_ENDPOINT_URL}, or else DynamoDB Local started in this process over HTTP on a free port, its data in
- * a folder ({@code null}: in memory), telemetry off. It starts silently: the server is built from its parsed
+ * a folder ({@code null}: in memory), telemetry off; on the port {@code LOCAL_DB_PORT} names, for {@code sam local}
+ * (env.json), else on a free one. It starts silently: the server is built from its parsed
  * options, not through {@code ServerRunner}'s command-line path, which prints its configuration to stdout.
  */
 public final class LocalDatabase implements AutoCloseable {
@@ -45,7 +46,8 @@ public final class LocalDatabase implements AutoCloseable {
         if (System.getProperty("sqlite4java.library.path") == null) {
             System.setProperty("sqlite4java.library.path", projectRoot.resolve("target/native-libs").toString());
         }
-        int port = LocalApi.freePort();
+        String fixed = System.getenv("LOCAL_DB_PORT");
+        int port = fixed == null || fixed.isBlank() ? LocalApi.freePort() : Integer.parseInt(fixed.trim());
         List<String> args = new ArrayList<>(List.of("-port", Integer.toString(port), "-sharedDb", "-disableTelemetry"));
         if (dbPath == null) {
             args.add("-inMemory");

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -28,8 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * a page asking for the runner's {@code ADMIN_TOKEN} and sends a one-time code (60 s) back to the console;
  * {@code /local-auth/token} redeems it, once, only with the verifier whose SHA-256 is the challenge, and renews
  * with the refresh token; {@code /local-auth/revoke} ends a refresh token; {@code /local-auth/logout} returns to the
- * console. Redirects go only to this runner's own origin. The ID token is JWT-shaped (HS256 with a key made at
- * start) with Cognito's claims ({@code cognito:groups}, {@code name}, {@code email}, {@code exp}), and
+ * console. Redirects go only to this runner's own origin. The ID token is JWT-shaped (HS256 with a key derived from
+ * the admin token, so a runner restarted with the same token still accepts it) with Cognito's claims ({@code cognito:groups}, {@code name}, {@code email}, {@code exp}), and
  * {@link #claimsOf} is how {@link LocalAuthorizer} accepts it.
  */
 final class LocalSignIn {
@@ -40,11 +41,12 @@ final class LocalSignIn {
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
     private final SecureRandom random = new SecureRandom();
     private final byte[] adminToken;
-    private final byte[] signingKey = new byte[32];
+    private final byte[] signingKey;
     private final Duration tokenLifetime;
     private final Clock clock;
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
-    private final Map<String, Instant> refreshTokens = new ConcurrentHashMap<>();
+    /** Ids of refresh tokens revoked since this start (refresh tokens are signed, not stored: they survive restarts). */
+    private final Set<String> revoked = ConcurrentHashMap.newKeySet();
     private volatile int port;
 
     /** What a code was issued for. */
@@ -55,7 +57,7 @@ final class LocalSignIn {
         this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
         this.tokenLifetime = tokenLifetime;
         this.clock = clock;
-        random.nextBytes(signingKey);
+        this.signingKey = hmac(this.adminToken, "newsroom-local-sign-in".getBytes(StandardCharsets.US_ASCII));
     }
 
     /** The port the runner listens on: redirects must stay on its origin. */
@@ -79,7 +81,10 @@ final class LocalSignIn {
             case PREFIX + "token" -> token(exchange, form(exchange));
             case PREFIX + "revoke" -> {
                 Map<String, String> form = form(exchange);
-                refreshTokens.remove(form.getOrDefault("token", ""));
+                Map<String, Object> refresh = signedClaims(form.getOrDefault("token", ""), "refresh");
+                if (refresh != null) {
+                    revoked.add(String.valueOf(refresh.get("jti")));
+                }
                 send(exchange, 200, "application/json; charset=utf-8", "{}", Map.of());
             }
             case PREFIX + "logout" -> {
@@ -97,8 +102,13 @@ final class LocalSignIn {
         return true;
     }
 
-    /** The claims of a token this sign-in issued and that has not expired; null otherwise. */
+    /** The claims of an ID token this sign-in issued and that has not expired; null otherwise. */
     Map<String, Object> claimsOf(String token) {
+        return signedClaims(token, "id");
+    }
+
+    /** The claims of a token of this use ({@code id} or {@code refresh}) signed here and unexpired; null otherwise. */
+    private Map<String, Object> signedClaims(String token, String use) {
         String[] parts = token.split("\\.", -1);
         if (parts.length != 3 || !MessageDigest.isEqual(sign(parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII),
                 parts[2].getBytes(StandardCharsets.US_ASCII))) {
@@ -108,7 +118,7 @@ final class LocalSignIn {
             @SuppressWarnings("unchecked")
             Map<String, Object> claims = JSON.readValue(Base64.getUrlDecoder().decode(parts[1]), Map.class);
             long exp = ((Number) claims.get("exp")).longValue();
-            return clock.instant().getEpochSecond() < exp ? claims : null;
+            return use.equals(claims.get("token_use")) && clock.instant().getEpochSecond() < exp ? claims : null;
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -143,7 +153,7 @@ final class LocalSignIn {
             return;
         }
         if (!MessageDigest.isEqual(form.getOrDefault("token", "").trim().getBytes(StandardCharsets.UTF_8), adminToken)) {
-            page(exchange, 401, form, "That is not this runner's moderator token (ADMIN_TOKEN, printed at start).");
+            page(exchange, 401, form, "That is not this runner's moderator token (ADMIN_TOKEN: printed at start, kept in .local-db/admin-token).");
             return;
         }
         String code = randomText();
@@ -161,8 +171,8 @@ final class LocalSignIn {
         }
         String grantType = form.getOrDefault("grant_type", "");
         if (grantType.equals("refresh_token")) {
-            Instant until = refreshTokens.get(form.getOrDefault("refresh_token", ""));
-            if (until == null || !clock.instant().isBefore(until)) {
+            Map<String, Object> refresh = signedClaims(form.getOrDefault("refresh_token", ""), "refresh");
+            if (refresh == null || revoked.contains(String.valueOf(refresh.get("jti")))) {
                 oauthError(exchange, "invalid_grant");
                 return;
             }
@@ -176,9 +186,11 @@ final class LocalSignIn {
             oauthError(exchange, "invalid_grant");
             return;
         }
-        String refresh = randomText();
-        refreshTokens.put(refresh, clock.instant().plus(Duration.ofHours(12)));
-        tokens(exchange, refresh);
+        Map<String, Object> refresh = new LinkedHashMap<>();
+        refresh.put("token_use", "refresh");
+        refresh.put("jti", randomText());
+        refresh.put("exp", clock.instant().plus(Duration.ofHours(12)).getEpochSecond());
+        tokens(exchange, signed(refresh));
     }
 
     /** A token response as Cognito's token endpoint gives it (a refresh token only with a code). */
@@ -194,9 +206,7 @@ final class LocalSignIn {
         claims.put("aud", CLIENT_ID);
         claims.put("iat", now.getEpochSecond());
         claims.put("exp", now.plus(tokenLifetime).getEpochSecond());
-        String body = BASE64URL.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
-                + BASE64URL.encodeToString(JSON.writeValueAsBytes(claims));
-        String idToken = body + "." + sign(body);
+        String idToken = signed(claims);
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("id_token", idToken);
         response.put("access_token", idToken);
@@ -216,11 +226,22 @@ final class LocalSignIn {
         }
     }
 
+    /** A JWT-shaped token of these claims, signed with this sign-in's key. */
+    private String signed(Map<String, Object> claims) throws IOException {
+        String body = BASE64URL.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                + BASE64URL.encodeToString(JSON.writeValueAsBytes(claims));
+        return body + "." + sign(body);
+    }
+
     private String sign(String text) {
+        return BASE64URL.encodeToString(hmac(signingKey, text.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    private static byte[] hmac(byte[] key, byte[] data) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(signingKey, "HmacSHA256"));
-            return BASE64URL.encodeToString(mac.doFinal(text.getBytes(StandardCharsets.US_ASCII)));
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(data);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -14,7 +14,9 @@ import java.util.function.UnaryOperator;
  *
  * @param tableName      {@code TABLE_NAME}, default {@code newsroom}
  * @param region         {@code AWS_REGION}, default {@code us-east-1}
- * @param endpoint       {@code AWS_ENDPOINT_URL_DYNAMODB} or {@code AWS_ENDPOINT_URL}; null means AWS itself
+ * @param endpoint       {@code AWS_ENDPOINT_URL_DYNAMODB}, {@code AWS_ENDPOINT_URL} or {@code LOCAL_DYNAMODB_ENDPOINT} (the
+ *                       template declares it blank so that {@code sam local}'s {@code --env-vars} may set it); null
+ *                       means AWS itself
  * @param allowedOrigins {@code CORS_ALLOWED_ORIGINS}, comma-separated; empty means no cross-origin access
  * @param publicMaxAge   {@code PUBLIC_MAX_AGE_SECONDS} for public GETs, default 30
  * @param cursorSecret   {@code CURSOR_SECRET} (at least 16 bytes); random per process when absent
@@ -37,7 +39,8 @@ public record AppConfig(String tableName, String region, String endpoint, List<S
     }
 
     public static AppConfig from(UnaryOperator<String> lookup) {
-        String endpoint = firstNonBlank(lookup.apply("AWS_ENDPOINT_URL_DYNAMODB"), lookup.apply("AWS_ENDPOINT_URL"));
+        String endpoint = firstNonBlank(lookup.apply("AWS_ENDPOINT_URL_DYNAMODB"),
+                firstNonBlank(lookup.apply("AWS_ENDPOINT_URL"), lookup.apply("LOCAL_DYNAMODB_ENDPOINT")));
         String origins = lookup.apply("CORS_ALLOWED_ORIGINS");
         String secret = lookup.apply("CURSOR_SECRET");
         byte[] secretBytes = secret == null || secret.isBlank() ? randomSecret() : secret.getBytes(StandardCharsets.UTF_8);

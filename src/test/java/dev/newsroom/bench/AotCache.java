@@ -42,9 +42,12 @@ public final class AotCache {
     }
 
     public static void main(String[] args) throws Exception {
+        // The image's task folder first, whichever JDK runs this: the image build trains on its own JDK 25.
+        List<Path> classpath = layout(Path.of("target", "newsroom-comments-lambda.zip"));
         Path java = jdk25();
         if (java == null) {
-            System.out.println("AOT cache: no JDK 25 found (set -Daot.jdk=/path/to/jdk-25); nothing built");
+            System.out.println("AOT cache: no JDK 25 found (set -Daot.jdk=/path/to/jdk-25); " + TASK
+                    + " laid out for the image build, no cache trained here");
             Runtime.getRuntime().halt(0);
         }
         int port;
@@ -56,7 +59,6 @@ public final class AotCache {
         db.start();
         int status = 0;
         try {
-            List<Path> classpath = layout(Path.of("target", "newsroom-comments-lambda.zip"));
             long started = System.nanoTime();
             String output = train(java, classpath, "http://127.0.0.1:" + port, "aot-training");
             System.out.print(output);

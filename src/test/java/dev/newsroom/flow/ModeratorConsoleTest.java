@@ -1,6 +1,7 @@
 package dev.newsroom.flow;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsroom.local.LocalApi;
 import dev.newsroom.local.SampleData;
 import dev.newsroom.support.HttpApi;
 import dev.newsroom.support.HttpApi.Answer;
@@ -8,9 +9,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.newsroom.local.LocalApi;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HashMap;
@@ -139,6 +145,28 @@ class ModeratorConsoleTest {
         assertEquals(200, form("/local-auth/revoke", "client_id=newsroom-console-local&token=" + refresh).status());
         assertEquals("invalid_grant", form("/local-auth/token",
                 "grant_type=refresh_token&client_id=newsroom-console-local&refresh_token=" + refresh).json().path("error").asText());
+    }
+
+    @Test
+    void localSignIn_survivesARestartWithTheSameToken_only() throws Exception {
+        Answer tokens = token(code(challenge(VERIFIER), "s3"), VERIFIER);
+        String idToken = tokens.json().path("id_token").asText();
+        String refresh = tokens.json().path("refresh_token").asText();
+        assertEquals(401, api.send("GET", "/admin/comments", null, "Authorization", "Bearer " + refresh).status(),
+                "a refresh token is no ID token");
+        try (HttpApi restarted = new HttpApi(null, Map.of())) {
+            assertEquals(200, restarted.send("GET", "/admin/comments", null, "Authorization", "Bearer " + idToken).status(),
+                    "the console's ID token still signs it in");
+            Answer renewed = restarted.send("POST", "/local-auth/token", "grant_type=refresh_token&client_id=newsroom-console-local"
+                    + "&refresh_token=" + refresh, "Content-Type", "application/x-www-form-urlencoded");
+            assertEquals(200, renewed.status(), "and its refresh token still renews it");
+        }
+        try (LocalApi other = LocalApi.start(new LocalApi.Options(0, "another-admin-token", null, null, Path.of("."), false, Map.of()))) {
+            HttpResponse<Void> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + other.port() + "/admin/comments")).header("Authorization", "Bearer " + idToken).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            assertEquals(401, refused.statusCode(), "a runner with another admin token does not take it");
+        }
     }
 
     @Test

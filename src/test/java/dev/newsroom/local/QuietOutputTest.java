@@ -29,23 +29,8 @@ class QuietOutputTest {
         int port = LocalApi.freePort();
         Path errors = Files.createTempFile(dir, "runner", ".err");
         ProcessBuilder builder = java(List.of("dev.newsroom.local.LocalApi"), port);
-        Process runner = builder.redirectError(errors.toFile()).start();
-        try {
-            List<String> out = new ArrayList<>();
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(runner.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    out.add(line);
-                    if (line.startsWith("Listening on")) {
-                        break;
-                    }
-                }
-            }
-            assertEquals(List.of("Listening on http://127.0.0.1:" + port), out);
-        } finally {
-            runner.destroy();
-            runner.waitFor(20, TimeUnit.SECONDS);
-        }
+        List<String> out = linesUntilListening(builder.redirectError(errors.toFile()).start());
+        assertEquals(List.of("Listening on http://127.0.0.1:" + port), out);
         assertEquals("", Files.readString(errors), "nothing on stderr");
     }
 
@@ -73,6 +58,64 @@ class QuietOutputTest {
         assertEquals(1, importer.exitValue());
         assertEquals("", new String(importer.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
         assertTrue(err.startsWith("import-wordpress: cannot read no-such-export.xml"), err);
+    }
+
+    @Test
+    void anEndpointThatDoesNotAnswer_givesOneLine_andStatus1_forTheRunnerAndItsCommands() throws Exception {
+        String closed = "http://127.0.0.1:" + LocalApi.freePort();
+        for (List<String> command : List.of(List.of("dev.newsroom.local.LocalApi"), List.of("dev.newsroom.local.LocalApi", "recount"),
+                List.of("dev.newsroom.local.LocalApi", "invoke", "ArticlesFunction", "events/list-articles.json"))) {
+            ProcessBuilder builder = java(command, 0);
+            builder.environment().put("AWS_ENDPOINT_URL", closed);
+            Process runner = builder.start();
+            assertTrue(runner.waitFor(120, TimeUnit.SECONDS));
+            String err = new String(runner.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(1, runner.exitValue(), err);
+            assertEquals("cannot reach DynamoDB at " + closed + ": Connection refused\n", err, command.toString());
+            assertEquals("", new String(runner.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void withoutAnAdminToken_printsAnExportLine_withTheTokenKeptInTheDataFolder() throws Exception {
+        Path data = dir.resolve("local-db");
+        List<String> first = startAndStop(data);
+        assertEquals(2, first.size(), first.toString());
+        assertTrue(first.get(0).matches("export ADMIN_TOKEN=[0-9a-f]{48}"), first.get(0));
+        assertEquals(first, startAndStop(data), "the same token after a restart");
+        assertEquals(first.get(0).substring("export ADMIN_TOKEN=".length()) + "\n", Files.readString(data.resolve("admin-token")));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(data.resolve("admin-token"))));
+    }
+
+    /** The runner's lines up to "Listening on", started without ADMIN_TOKEN on this data folder (its port as PORT). */
+    private static List<String> startAndStop(Path data) throws Exception {
+        int port = LocalApi.freePort();
+        ProcessBuilder builder = java(List.of("dev.newsroom.local.LocalApi"), port);
+        builder.environment().remove("ADMIN_TOKEN");
+        builder.environment().put("LOCAL_DB", data.toString());
+        return linesUntilListening(builder.redirectError(ProcessBuilder.Redirect.DISCARD).start()).stream()
+                .map(line -> line.replace(Integer.toString(port), "PORT")).toList();
+    }
+
+    /** What the runner prints up to its "Listening on" line; then it is stopped. */
+    private static List<String> linesUntilListening(Process runner) throws Exception {
+        try {
+            List<String> out = new ArrayList<>();
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(runner.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    out.add(line);
+                    if (line.startsWith("Listening on")) {
+                        break;
+                    }
+                }
+            }
+            return out;
+        } finally {
+            runner.destroy();
+            runner.waitFor(20, TimeUnit.SECONDS);
+        }
     }
 
     private static ProcessBuilder java(List<String> mainAndArgs, int port) throws Exception {

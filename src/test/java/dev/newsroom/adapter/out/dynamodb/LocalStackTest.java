@@ -8,7 +8,9 @@ import dev.newsroom.domain.ArticleDraft;
 import dev.newsroom.domain.CommentForm;
 import dev.newsroom.domain.CommentStatus;
 import dev.newsroom.domain.ModerationPolicy;
+import dev.newsroom.application.Moderation;
 import dev.newsroom.application.SubmitComment;
+import dev.newsroom.local.StreamCounter;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
@@ -22,7 +24,8 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The repositories and a submission against LocalStack's DynamoDB, through the endpoint override. Runs where
+ * The repositories, a submission and its approval against LocalStack's DynamoDB, through the endpoint override, and
+ * the article's count following the approval through LocalStack's change stream (as the counts function). Runs where
  * Docker runs; elsewhere JUnit reports it skipped (disabledWithoutDocker), never failed.
  */
 @Testcontainers(disabledWithoutDocker = true)
@@ -52,5 +55,16 @@ class LocalStackTest {
                 c -> "{}");
         assertEquals(CommentStatus.PENDING, outcome.status());
         assertEquals(1, app.moderation().queue(CommentStatus.PENDING, null, 10, null).items().size());
+
+        // Counts follow approvals from the change stream: the approval's transaction must reach it.
+        StreamCounter counter = new StreamCounter(app.dynamo(), AppContext.streamsClient(config), config.tableName(), app.countApprovals());
+        app.moderation().change(outcome.comment().id(), new Moderation.Change(CommentStatus.APPROVED, null,
+                outcome.comment().version()), "moderator");
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (app.articles().publishedArticleNow("on-localstack").commentCount() == 0 && System.nanoTime() < deadline) {
+            counter.drain();
+        }
+        assertEquals(1, app.articles().publishedArticleNow("on-localstack").commentCount(),
+                "the approval reached the change stream and was counted");
     }
 }
