@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Publishes the static files of web/ (console, widget, pages' assets) to the stack's private bucket, with the
 # console's config.json written from the stack's own outputs, then invalidates the distribution's copies.
-# Run after `sam deploy`:   scripts/publish-site.sh [STACK_NAME]   (default: the samconfig.toml stack, newsroom)
+# Run after `sam deploy`:   scripts/publish-site.sh [STACK_NAME]   (default: samconfig.toml's stack, newsroom-comments)
 # Needs the AWS CLI v2 and the deploying credentials; honours AWS_REGION / AWS_PROFILE / AWS_ENDPOINT_URL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-stack=${1:-${STACK_NAME:-newsroom}}
+stack=${1:-${STACK_NAME:-newsroom-comments}}
 output() {
   aws cloudformation describe-stacks --stack-name "$stack" \
     --query "Stacks[0].Outputs[?OutputKey=='$1'].OutputValue | [0]" --output text
