@@ -127,7 +127,7 @@ async function emptyStatus() {
   const total = counts.status === 200 && counts.json ? counts.json[status] : null;
   if (typeof total !== "number") { say(problem(counts, "Could not count the comments in " + name + ".")); return; }
   if (total === 0) { say(name + " is already empty."); return; }
-  if (!await confirmAction("Permanently delete all " + plural(total, "comment", "comments") + " in " + name
+  if (!await confirmAction("Permanently delete " + (total === 1 ? "the 1 comment" : "all " + total + " comments") + " in " + name
       + (view.article ? " on this article" : "") + "? This cannot be undone.", "Empty " + name.toLowerCase())) {
     say("Nothing was deleted.");
     return;

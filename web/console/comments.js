@@ -97,8 +97,9 @@ function paint(page) {
     : view.q ? "No " + view.tab + " comment matches “" + view.q + "” among those searched."
       : "No " + view.tab + " comments" + (view.article ? " on this article." : ".");
   if (view.q && typeof page.examined === "number") {
-    say("Searched " + page.examined + " " + view.tab + " comments: " + page.items.length
-      + (page.items.length === 1 ? " matches." : " match.") + (nextCursor ? " More remain: choose Search further." : ""));
+    const found = page.items.length;
+    say("Searched " + page.examined + " " + view.tab + " comments; found " + found + (found === 1 ? " match." : " matches.")
+      + (nextCursor ? " More remain: choose Search further." : ""));
   }
   if (allRows().length && !currentRow()) { focusRow(0, false); }
 }

@@ -104,7 +104,7 @@ function articleCell(c, on) {
   view.href = "/?article=" + encodeURIComponent(c.articleSlug) + "#comment-" + encodeURIComponent(c.id);
   view.setAttribute("aria-label", "View on the article page");
   facts.append(a ? " · " : "", view);
-  return cell("col-article", line("", title), facts);
+  return cell("col-article", line("title-line", title), facts);
 }
 
 function dateCell(c) {

@@ -20,8 +20,6 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -372,7 +370,7 @@ class ConsoleBrowserTest {
         loaded();
         assertEquals(2L, js.executeScript("return window.__busy;"));
         assertTrue(browser.findElements(By.cssSelector("#queue .comment.status-spam")).size() >= 3);
-        screenshot("console.png");
+        session.screenshot("console.png");
     }
 
     @Test
@@ -383,7 +381,7 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.textToBe(By.id("who"), "Signed in as Local moderator"));
         loaded();
         long overflow = (Long) js.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-        screenshot("console-phone.png");
+        session.screenshot("console-phone.png");
         assertEquals(0L, overflow, "nothing wider than the phone's screen: " + js.executeScript(
                 "return Array.from(document.querySelectorAll('body *')).filter(function (e) {"
                 + " return e.getBoundingClientRect().right > document.documentElement.clientWidth; })"
@@ -442,16 +440,6 @@ class ConsoleBrowserTest {
         assertEquals(200, answer.status(), answer.raw().body());
     }
 
-    private static void screenshot(String name) {
-        try {
-            Path target = Path.of("target/screenshots", name);
-            Files.createDirectories(target.getParent());
-            Files.copy(((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath(),
-                    target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     private static List<String> browserLog() {
         return browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::toString).toList();
