@@ -32,9 +32,8 @@ import java.util.Map;
  */
 public final class Moderation {
     public static final int MAX_BULK = 100;
-    /** How many queue comments one search request examines at most, and how many it reads per queue page. */
+    /** How many queue comments one search request examines at most. */
     public static final int SEARCH_EXAMINED = 500;
-    public static final int SEARCH_PAGE = 100;
     /** How long one bulk action may spend telling the spam service, within the admin function's 15 s. */
     public static final Duration REPORTS_BUDGET = Duration.ofSeconds(4);
     private final CommentRepository comments;
@@ -68,9 +67,9 @@ public final class Moderation {
 
     /**
      * WordPress's comment search ({@link CommentSearch}) over one status's queue, oldest first: reads queue pages of
-     * {@link #SEARCH_PAGE} until it has {@code limit} matches or has examined {@link #SEARCH_EXAMINED} comments,
-     * whichever comes first; the matches are those of every page it read (so a few more than {@code limit} at most
-     * one page's worth). The bound keeps one request's reads fixed however large the queue (docs/CONSOLE.md).
+     * {@code limit} comments until it has {@code limit} matches or has examined {@link #SEARCH_EXAMINED} comments,
+     * whichever comes first; the matches are those of every page it read (so fewer than twice {@code limit}). The
+     * bound keeps one request's reads fixed however large the queue (docs/CONSOLE.md).
      */
     public SearchPage search(CommentStatus status, String articleSlug, String text, int limit, String cursor) {
         String wanted = CommentSearch.normalized(text);
@@ -81,7 +80,7 @@ public final class Moderation {
         int examined = 0;
         String next = cursor;
         do {
-            Page<Comment> page = comments.listByStatus(status, articleSlug, Math.min(SEARCH_PAGE, SEARCH_EXAMINED - examined), next);
+            Page<Comment> page = comments.listByStatus(status, articleSlug, Math.min(limit, SEARCH_EXAMINED - examined), next);
             examined += page.items().size();
             page.items().stream().filter(c -> CommentSearch.matches(c, wanted)).forEach(matches::add);
             next = page.nextCursor();
