@@ -64,6 +64,7 @@ function listPath(more) {
  * page of this one. The list is aria-busy while it loads.
  */
 export async function loadList(more) {
+  if (document.getElementById("comments-section").hidden) { return; } // another screen took over meanwhile
   const ticket = more ? viewTicket() : newView();
   selectTabs();
   showBulkChoices();
@@ -406,7 +407,9 @@ export function setUpComments() {
 
 /** The screen as the view names it: the article titles (for the filter and the rows), the list and the counts. */
 export async function loadComments() {
+  const ticket = viewTicket();
   await loadCatalog();
+  if (!current(ticket)) { return; }
   syncFilters();
   await Promise.all([loadList(false), loadCounts()]);
 }
