@@ -241,6 +241,12 @@ class ConsoleSpeedBrowserTest {
         assertEquals("", browser.findElement(By.id("status")).getText());
         assertFalse(browser.findElement(By.id("empty")).isDisplayed());
         assertEquals(1, browser.findElements(By.cssSelector("[role=status], [aria-live]")).size(), "one live region");
+
+        // Comments, then Articles, with no time between: the comments' late requests must not take the screen back.
+        js.executeScript("document.getElementById('show-comments').click(); document.getElementById('show-articles').click();");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#article-list tr")));
+        assertFalse(browser.findElement(By.id("comments-section")).isDisplayed());
+        assertEquals("true", browser.findElement(By.id("show-articles")).getAttribute("aria-current"));
         browser.findElement(By.id("show-comments")).click();
         loaded();
     }
