@@ -13,7 +13,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -43,20 +42,16 @@ class ConsoleSpeedBrowserTest {
     private static final String SLUG = "cocoa-prices-climb-as-harvest-forecasts-fall";
     private static final List<String> TABS = List.of("pending", "approved", "spam", "trash");
     private static BrowserSession session;
-    private static HttpApi api;
-    private static WebDriver browser;
     private static WebDriverWait wait;
     private static JavascriptExecutor js;
 
     @BeforeAll
     static void start() throws Exception {
         session = BrowserSession.start(true);
-        api = session.api();
-        browser = session.browser();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        js = (JavascriptExecutor) browser;
-        long version = api.admin("GET", "/admin/settings", null).json().path("version").asLong();
-        assertEquals(200, api.admin("PUT", "/admin/settings", "{\"floodSeconds\":0,\"moderateAll\":true,\"version\":"
+        wait = new WebDriverWait(session.browser(), Duration.ofSeconds(20));
+        js = session.browser();
+        long version = session.api().admin("GET", "/admin/settings", null).json().path("version").asLong();
+        assertEquals(200, session.api().admin("PUT", "/admin/settings", "{\"floodSeconds\":0,\"moderateAll\":true,\"version\":"
                 + version + "}").status());
         List<String> toApprove = new ArrayList<>();
         List<String> toSpam = new ArrayList<>();
@@ -71,11 +66,11 @@ class ConsoleSpeedBrowserTest {
         for (int n = 0; n < 8; n++) {
             submit("Pending " + n, "pending" + n + "@example.org", "A held comment, number " + n + ".");
         }
-        browser.get(session.base() + "/moderate.html");
+        session.browser().get(session.base() + "/moderate.html");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin"))).click();
         wait.until(ExpectedConditions.urlContains("/local-auth/authorize"));
-        browser.findElement(By.id("token")).sendKeys(HttpApi.TOKEN);
-        browser.findElement(By.cssSelector("#signin button")).click();
+        session.browser().findElement(By.id("token")).sendKeys(HttpApi.TOKEN);
+        session.browser().findElement(By.cssSelector("#signin button")).click();
         wait.until(ExpectedConditions.textToBe(By.id("who"), "Signed in as Local moderator"));
         loaded();
     }
@@ -103,7 +98,7 @@ class ConsoleSpeedBrowserTest {
         for (int attempt = 0; attempt < 5; attempt++) {
             // Clicks as a WebDriver sends them, a few milliseconds apart.
             for (String tab : List.of("approved", "pending", "spam", "approved", "trash", "spam")) {
-                browser.findElement(By.id("tab-" + tab)).click();
+                session.browser().findElement(By.id("tab-" + tab)).click();
             }
             loaded();
             assertListIs("spam");
@@ -115,8 +110,8 @@ class ConsoleSpeedBrowserTest {
     void aListAnswerHeldBack_neverPaintsOverTheNewerTab_andSelectAllActsOnlyOnWhatIsShown() throws Exception {
         select("pending");
         session.api().server.delayNextAnswer("status=approved", Duration.ofMillis(1500));
-        browser.findElement(By.id("tab-approved")).click();
-        browser.findElement(By.id("tab-spam")).click();
+        session.browser().findElement(By.id("tab-approved")).click();
+        session.browser().findElement(By.id("tab-spam")).click();
         loaded();
         assertListIs("spam");
         Thread.sleep(2000); // the held-back approved list has now arrived (or been aborted): it must change nothing
@@ -125,17 +120,17 @@ class ConsoleSpeedBrowserTest {
         List<String> shown = shownIds();
         assertEquals(7, shown.size());
 
-        browser.findElement(By.id("select-all")).click();
-        new Select(browser.findElement(By.id("bulk-action"))).selectByValue("pending");
-        browser.findElement(By.id("bulk-apply")).click();
+        session.browser().findElement(By.id("select-all")).click();
+        new Select(session.browser().findElement(By.id("bulk-action"))).selectByValue("pending");
+        session.browser().findElement(By.id("bulk-apply")).click();
         wait.until(ExpectedConditions.textToBe(By.id("status"), "7 of 7 moved to pending. Press u to undo."));
         for (String id : shown) {
             assertEquals("pending", comment(id).path("status").asText());
         }
         assertEquals(approvedBefore, count("approved"), "nothing of another tab was touched");
-        assertEquals(0, browser.findElements(By.cssSelector("#queue .comment")).size());
+        assertEquals(0, session.browser().findElements(By.cssSelector("#queue .comment")).size());
 
-        browser.findElement(By.id("undo")).click();
+        session.browser().findElement(By.id("undo")).click();
         wait.until(ExpectedConditions.textToBe(By.id("status"), "Undone: 7 comments are back where they were."));
         for (String id : shown) {
             assertEquals("spam", comment(id).path("status").asText());
@@ -150,18 +145,18 @@ class ConsoleSpeedBrowserTest {
         List<String> ids = shownIds();
         assertTrue(ids.size() >= 6, ids.toString());
         focus(ids.get(1));
-        new Actions(browser).sendKeys("aaj").perform(); // approve 1, approve 2 (now current), move past 3
+        new Actions(session.browser()).sendKeys("aaj").perform(); // approve 1, approve 2 (now current), move past 3
         wait.until(d -> "approved".equals(comment(ids.get(2)).path("status").asText()));
         assertEquals("approved", comment(ids.get(1)).path("status").asText());
         assertEquals("pending", comment(ids.get(0)).path("status").asText());
         assertEquals("pending", comment(ids.get(3)).path("status").asText());
         wait.until(d -> currentId().equals(ids.get(4)));
 
-        new Actions(browser).sendKeys("u").perform();
+        new Actions(session.browser()).sendKeys("u").perform();
         wait.until(ExpectedConditions.textToBe(By.id("status"), "Undone: the comment is pending again."));
         assertEquals(ids.get(2), currentId(), "the undone comment is back in its place, with the cursor on it");
         assertEquals(ids.get(2), js.executeScript("return document.activeElement.id.substring(2);"));
-        new Actions(browser).sendKeys("s").perform();
+        new Actions(session.browser()).sendKeys("s").perform();
         wait.until(d -> "spam".equals(comment(ids.get(2)).path("status").asText()));
         assertEquals("pending", comment(ids.get(0)).path("status").asText(), "never the comment at the top");
         assertEquals(ids.get(3), currentId());
@@ -172,38 +167,38 @@ class ConsoleSpeedBrowserTest {
     @Order(4)
     void bulk_hasNoDefault_deletesOnlyFromSpamAndTrash_afterAConfirmationNamingHowMany() {
         select("pending");
-        Select menu = new Select(browser.findElement(By.id("bulk-action")));
+        Select menu = new Select(session.browser().findElement(By.id("bulk-action")));
         assertEquals("", menu.getFirstSelectedOption().getAttribute("value"));
         assertFalse(menu.getOptions().stream().anyMatch(o -> o.getAttribute("value").equals("delete")));
-        assertFalse(browser.findElement(By.id("empty-status")).isDisplayed());
+        assertFalse(session.browser().findElement(By.id("empty-status")).isDisplayed());
         List<String> pending = shownIds();
         js.executeScript("document.querySelectorAll('#queue .select')[0].click();");
-        browser.findElement(By.id("bulk-apply")).click();
+        session.browser().findElement(By.id("bulk-apply")).click();
         wait.until(ExpectedConditions.textToBe(By.id("status"), "Choose a bulk action first."));
         assertEquals("pending", comment(pending.get(0)).path("status").asText());
 
         bulk("trash", pending.subList(0, 3));
         select("trash");
-        menu = new Select(browser.findElement(By.id("bulk-action")));
+        menu = new Select(session.browser().findElement(By.id("bulk-action")));
         assertTrue(menu.getOptions().stream().anyMatch(o -> o.getAttribute("value").equals("delete")));
         js.executeScript("document.querySelectorAll('#queue .select')[0].click(); document.querySelectorAll('#queue .select')[1].click();");
         menu.selectByValue("delete");
-        browser.findElement(By.id("bulk-apply")).click();
+        session.browser().findElement(By.id("bulk-apply")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm")));
-        assertEquals("Delete 2 comments permanently? This cannot be undone.", browser.findElement(By.id("confirm-message")).getText());
-        browser.findElement(By.id("confirm-no")).click();
+        assertEquals("Delete 2 comments permanently? This cannot be undone.", session.browser().findElement(By.id("confirm-message")).getText());
+        session.browser().findElement(By.id("confirm-no")).click();
         wait.until(ExpectedConditions.textToBe(By.id("status"), "Nothing was deleted."));
         assertEquals(3, count("trash"));
 
-        browser.findElement(By.id("bulk-apply")).click();
+        session.browser().findElement(By.id("bulk-apply")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("confirm-yes"))).click();
         wait.until(ExpectedConditions.textToBe(By.id("status"), "2 of 2 deleted permanently."));
         assertEquals(1, count("trash"));
-        assertEquals(404, api.admin("GET", "/admin/comments/" + pending.get(0), null).status());
+        assertEquals(404, session.api().admin("GET", "/admin/comments/" + pending.get(0), null).status());
 
-        browser.findElement(By.id("empty-status")).click();
+        session.browser().findElement(By.id("empty-status")).click();
         wait.until(ExpectedConditions.textToBe(By.id("confirm-message"), "Permanently delete the 1 comment in Trash? This cannot be undone."));
-        browser.findElement(By.id("confirm-yes")).click();
+        session.browser().findElement(By.id("confirm-yes")).click();
         wait.until(ExpectedConditions.textToBe(By.id("status"), "Deleted 1 comment permanently from Trash."));
         assertEquals(0, count("trash"));
     }
@@ -214,13 +209,13 @@ class ConsoleSpeedBrowserTest {
         select("pending");
         String id = shownIds().get(0);
         focus(id);
-        browser.findElement(By.cssSelector("#c-" + id + " .act-approve-reply")).click();
+        session.browser().findElement(By.cssSelector("#c-" + id + " .act-approve-reply")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("reply-" + id))).sendKeys("Thanks, approved with a reply.");
-        browser.findElement(By.cssSelector("#c-" + id + " .editor button[type=submit]")).click();
+        session.browser().findElement(By.cssSelector("#c-" + id + " .editor button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBe(By.id("status"), "Approved, and your reply is published."));
         assertEquals("approved", comment(id).path("status").asText());
         boolean replied = false;
-        for (JsonNode c : api.get("/articles/" + SLUG + "/comments?limit=100").json().path("items")) {
+        for (JsonNode c : session.api().get("/articles/" + SLUG + "/comments?limit=100").json().path("items")) {
             replied |= id.equals(c.path("parentId").asText()) && c.path("byModerator").asBoolean();
         }
         assertTrue(replied, "the reply is public, under the comment");
@@ -232,22 +227,22 @@ class ConsoleSpeedBrowserTest {
     void theStatusLineSpeaksOfTheViewOnScreenOnly() {
         select("trash");
         wait.until(ExpectedConditions.textToBe(By.id("empty"), "No trash comments."));
-        assertEquals("", browser.findElement(By.id("status")).getText(), "an empty list is said in the list, not the status");
-        browser.findElement(By.id("tab-spam")).click();
+        assertEquals("", session.browser().findElement(By.id("status")).getText(), "an empty list is said in the list, not the status");
+        session.browser().findElement(By.id("tab-spam")).click();
         loaded();
-        assertFalse(browser.findElement(By.id("empty")).isDisplayed());
-        browser.findElement(By.id("show-settings")).click();
+        assertFalse(session.browser().findElement(By.id("empty")).isDisplayed());
+        session.browser().findElement(By.id("show-settings")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("setting-maxLinks")));
-        assertEquals("", browser.findElement(By.id("status")).getText());
-        assertFalse(browser.findElement(By.id("empty")).isDisplayed());
-        assertEquals(1, browser.findElements(By.cssSelector("[role=status], [aria-live]")).size(), "one live region");
+        assertEquals("", session.browser().findElement(By.id("status")).getText());
+        assertFalse(session.browser().findElement(By.id("empty")).isDisplayed());
+        assertEquals(1, session.browser().findElements(By.cssSelector("[role=status], [aria-live]")).size(), "one live region");
 
         // Comments, then Articles, with no time between: the comments' late requests must not take the screen back.
         js.executeScript("document.getElementById('show-comments').click(); document.getElementById('show-articles').click();");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#article-list tr")));
-        assertFalse(browser.findElement(By.id("comments-section")).isDisplayed());
-        assertEquals("true", browser.findElement(By.id("show-articles")).getAttribute("aria-current"));
-        browser.findElement(By.id("show-comments")).click();
+        assertFalse(session.browser().findElement(By.id("comments-section")).isDisplayed());
+        assertEquals("true", session.browser().findElement(By.id("show-articles")).getAttribute("aria-current"));
+        session.browser().findElement(By.id("show-comments")).click();
         loaded();
     }
 
@@ -255,35 +250,35 @@ class ConsoleSpeedBrowserTest {
     @Order(7)
     void searchFindsByAuthorEmailIpOrText_andTheArticleFilterTakesATitle() {
         select("approved");
-        WebElement search = browser.findElement(By.id("search"));
+        WebElement search = session.browser().findElement(By.id("search"));
         search.sendKeys("APPROVED3@example");
-        browser.findElement(By.cssSelector("#filters button[type=submit]")).click();
+        session.browser().findElement(By.cssSelector("#filters button[type=submit]")).click();
         loaded();
         wait.until(ExpectedConditions.textMatches(By.id("status"), Pattern.compile("Searched \\d+ approved comments; found 1 match\\.")));
         assertEquals(1, shownIds().size());
-        browser.findElement(By.id("clear-filters")).click();
+        session.browser().findElement(By.id("clear-filters")).click();
         loaded();
 
-        WebElement article = browser.findElement(By.id("filter-article"));
+        WebElement article = session.browser().findElement(By.id("filter-article"));
         article.sendKeys("cocoa");
-        browser.findElement(By.cssSelector("#filters button[type=submit]")).click();
+        session.browser().findElement(By.cssSelector("#filters button[type=submit]")).click();
         loaded();
-        String title = api.get("/articles/" + SLUG).json().path("title").asText();
+        String title = session.api().get("/articles/" + SLUG).json().path("title").asText();
         wait.until(ExpectedConditions.textToBe(By.id("list-heading"), "Approved comments on " + title));
-        article = browser.findElement(By.id("filter-article"));
+        article = session.browser().findElement(By.id("filter-article"));
         article.clear();
         article.sendKeys("no such story");
-        browser.findElement(By.cssSelector("#filters button[type=submit]")).click();
+        session.browser().findElement(By.cssSelector("#filters button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBe(By.id("filter-article-error"), "No article's title contains “no such story”."));
-        assertEquals("Approved comments on " + title, browser.findElement(By.id("list-heading")).getText(), "the view stays");
-        browser.findElement(By.id("clear-filters")).click();
+        assertEquals("Approved comments on " + title, session.browser().findElement(By.id("list-heading")).getText(), "the view stays");
+        session.browser().findElement(By.id("clear-filters")).click();
         loaded();
     }
 
     @Test
     @Order(8)
     void atLeastTwelveCommentsShowOnA1280By900Screen() {
-        browser.manage().window().setSize(new Dimension(1280, 900));
+        session.browser().manage().window().setSize(new Dimension(1280, 900));
         select("approved");
         long visible = (Long) js.executeScript("return Array.from(document.querySelectorAll('#queue .comment')).filter(function (r) {"
                 + " var b = r.getBoundingClientRect(); return b.top >= 0 && b.bottom <= window.innerHeight; }).length;");
@@ -300,25 +295,25 @@ class ConsoleSpeedBrowserTest {
         List<String> found = new ArrayList<>();
         select("pending");
         focus(shownIds().get(0));
-        found.addAll(prefixed("comments", AxeCore.violations(browser)));
-        browser.findElement(By.id("show-articles")).click();
+        found.addAll(prefixed("comments", AxeCore.violations(session.browser())));
+        session.browser().findElement(By.id("show-articles")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#article-list tr")));
-        found.addAll(prefixed("articles", AxeCore.violations(browser)));
-        browser.findElement(By.id("show-settings")).click();
+        found.addAll(prefixed("articles", AxeCore.violations(session.browser())));
+        session.browser().findElement(By.id("show-settings")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("setting-maxLinks")));
-        found.addAll(prefixed("settings", AxeCore.violations(browser)));
-        browser.findElement(By.id("show-comments")).click();
+        found.addAll(prefixed("settings", AxeCore.violations(session.browser())));
+        session.browser().findElement(By.id("show-comments")).click();
         select("spam");
         js.executeScript("document.querySelectorAll('#queue .select')[0].click();");
-        new Select(browser.findElement(By.id("bulk-action"))).selectByValue("delete");
-        browser.findElement(By.id("bulk-apply")).click();
+        new Select(session.browser().findElement(By.id("bulk-action"))).selectByValue("delete");
+        session.browser().findElement(By.id("bulk-apply")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm")));
-        found.addAll(prefixed("confirmation", AxeCore.violations(browser)));
-        browser.findElement(By.id("confirm-no")).click();
-        browser.manage().window().setSize(new Dimension(375, 800));
+        found.addAll(prefixed("confirmation", AxeCore.violations(session.browser())));
+        session.browser().findElement(By.id("confirm-no")).click();
+        session.browser().manage().window().setSize(new Dimension(375, 800));
         select("pending");
-        found.addAll(prefixed("phone", AxeCore.violations(browser)));
-        browser.manage().window().setSize(new Dimension(1280, 900));
+        found.addAll(prefixed("phone", AxeCore.violations(session.browser())));
+        session.browser().manage().window().setSize(new Dimension(1280, 900));
         assertTrue(found.isEmpty(), String.join("\n", found));
     }
 
@@ -330,21 +325,21 @@ class ConsoleSpeedBrowserTest {
     /** The tab shown selected is {@code status}, every row is of that status, and they are all the API lists. */
     private static void assertListIs(String status) {
         for (String tab : TABS) {
-            assertEquals(String.valueOf(tab.equals(status)), browser.findElement(By.id("tab-" + tab)).getAttribute("aria-selected"), tab);
+            assertEquals(String.valueOf(tab.equals(status)), session.browser().findElement(By.id("tab-" + tab)).getAttribute("aria-selected"), tab);
         }
-        List<WebElement> rows = browser.findElements(By.cssSelector("#queue .comment"));
+        List<WebElement> rows = session.browser().findElements(By.cssSelector("#queue .comment"));
         for (WebElement row : rows) {
             assertTrue(row.getAttribute("class").contains("status-" + status), row.getAttribute("class") + " under " + status);
         }
         Set<String> expected = new HashSet<>();
-        for (JsonNode c : api.admin("GET", "/admin/comments?status=" + status + "&limit=100", null).json().path("items")) {
+        for (JsonNode c : session.api().admin("GET", "/admin/comments?status=" + status + "&limit=100", null).json().path("items")) {
             expected.add(c.path("id").asText());
         }
         assertEquals(expected, new HashSet<>(shownIds()), "the list under " + status);
     }
 
     private static void select(String status) {
-        browser.findElement(By.id("tab-" + status)).click();
+        session.browser().findElement(By.id("tab-" + status)).click();
         loaded();
         wait.until(ExpectedConditions.attributeToBe(By.id("tab-" + status), "aria-selected", "true"));
     }
@@ -368,21 +363,21 @@ class ConsoleSpeedBrowserTest {
     }
 
     private static long count(String status) {
-        return api.admin("GET", "/admin/comments/counts", null).json().path(status).asLong();
+        return session.api().admin("GET", "/admin/comments/counts", null).json().path(status).asLong();
     }
 
     private static JsonNode comment(String id) {
-        return api.admin("GET", "/admin/comments/" + id, null).json();
+        return session.api().admin("GET", "/admin/comments/" + id, null).json();
     }
 
     private static void bulk(String action, List<String> ids) {
-        HttpApi.Answer answer = api.admin("POST", "/admin/comments/bulk", "{\"action\":\"" + action + "\",\"ids\":[\""
+        HttpApi.Answer answer = session.api().admin("POST", "/admin/comments/bulk", "{\"action\":\"" + action + "\",\"ids\":[\""
                 + String.join("\",\"", ids) + "\"]}");
         assertEquals(200, answer.status(), answer.raw().body());
     }
 
     private static String submit(String name, String email, String content) {
-        HttpApi.Answer answer = api.send("POST", "/articles/" + SLUG + "/comments", "{\"authorName\":\"" + name
+        HttpApi.Answer answer = session.api().send("POST", "/articles/" + SLUG + "/comments", "{\"authorName\":\"" + name
                 + "\",\"authorEmail\":\"" + email + "\",\"content\":\"" + content + "\"}");
         assertEquals(202, answer.status(), answer.raw().body());
         return answer.json().path("id").asText();
