@@ -9,7 +9,7 @@ import java.util.stream.Stream;
  * in the author's name, email, URL or IP address, or in the comment's text. A blank search matches nothing.
  */
 public final class CommentSearch {
-    /** The longest search text taken; longer is refused (no comment field a moderator searches is that short to type). */
+    /** The longest search text taken, in characters once trimmed: more than any name, email, URL or IP; longer is refused. */
     public static final int MAX_LENGTH = 200;
 
     private CommentSearch() {
