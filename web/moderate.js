@@ -1,22 +1,24 @@
 /* The moderators' console (ES module, no build step): signs in (console/auth.js), then shows the section the
- * moderator was in. A session that cannot be renewed saves the view and unsent text and signs in again. */
+ * moderator was in. Changing section is a new view: the status line is cleared and the old section's requests are
+ * dropped. A session that cannot be renewed saves the view and unsent text and signs in again. */
 import { completeSignIn, signIn, signOut, signedInAs } from "./console/auth.js";
 import { hooks } from "./console/api.js";
 import { loadArticles, setUpArticles } from "./console/articles.js";
-import { loadCounts, loadList, setUpComments } from "./console/comments.js";
+import { loadComments, loadCounts, setUpComments } from "./console/comments.js";
 import { loadSettings, setUpSettings } from "./console/settings.js";
-import { say, saveView, view } from "./console/ui.js";
+import { newView, say, saveView, view } from "./console/ui.js";
 
 const SECTIONS = {
-  comments: async () => { await Promise.all([loadList(false), loadCounts()]); },
-  settings: loadSettings,
-  articles: loadArticles
+  comments: loadComments,
+  articles: loadArticles,
+  settings: loadSettings
 };
 const COUNTS_EVERY_MS = 60_000;
 
 async function show(section) {
   view.section = section;
   saveView();
+  newView();
   for (const name of Object.keys(SECTIONS)) {
     document.getElementById(name + "-section").hidden = name !== section;
     document.getElementById("show-" + name).setAttribute("aria-current", String(name === section));
@@ -43,10 +45,16 @@ async function start() {
   }
   document.getElementById("who").textContent = "Signed in as " + signedInAs();
   document.getElementById("signout").hidden = false;
+  document.getElementById("sections").hidden = false;
   document.getElementById("console").hidden = false;
   setUpComments();
   setUpSettings();
-  setUpArticles();
+  setUpArticles({
+    showComments: (slug) => {
+      Object.assign(view, { tab: "pending", q: "", email: "", article: slug });
+      show("comments");
+    }
+  });
   for (const name of Object.keys(SECTIONS)) {
     document.getElementById("show-" + name).addEventListener("click", () => { show(name); });
   }

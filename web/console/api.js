@@ -1,5 +1,6 @@
 /* The console's calls to the admin API (ES module). Resolves to {status, json, headers}, never rejects:
- * status 0 when the server could not be reached, json null when the body is not a JSON object.
+ * status 0 when the server could not be reached, json null when the body is not a JSON object, status -1 (aborted)
+ * when the caller's AbortSignal ended the call (a newer view asked for its own list).
  * 401: the session is renewed once and the call repeated; when it cannot be, onSessionLost() runs (the console
  * saves its work and signs in again). 429 and 503: waits Retry-After (at most twice), saying so through onWait
  * (seconds to wait; 0 once the service answers again). */
@@ -8,7 +9,9 @@ import { idToken, loadConfig, renew } from "./auth.js";
 const MAX_WAITS = 2;
 export const hooks = { onSessionLost: () => {}, onWait: () => {} };
 
-async function send(method, path, body) {
+const ABORTED = { status: -1, json: null, headers: new Headers(), aborted: true };
+
+async function send(method, path, body, signal) {
   const { api } = await loadConfig();
   const token = await idToken();
   let r;
@@ -18,11 +21,12 @@ async function send(method, path, body) {
       method,
       cache: "no-store", // the public article list is cacheable; a moderator must see it as it is now
       headers: { "Authorization": "Bearer " + (token || ""), ...(body ? { "Content-Type": "application/json" } : {}) },
-      body: body ? JSON.stringify(body) : undefined
+      body: body ? JSON.stringify(body) : undefined,
+      signal
     });
     text = await r.text();
   } catch {
-    return { status: 0, json: null, headers: new Headers() };
+    return signal && signal.aborted ? ABORTED : { status: 0, json: null, headers: new Headers() };
   }
   let json = null;
   try { json = text ? JSON.parse(text) : {}; } catch { json = null; }
@@ -31,21 +35,23 @@ async function send(method, path, body) {
 
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 
-export async function call(method, path, body) {
-  let r = await send(method, path, body);
+/** One call; {signal} (optional) aborts it, and its waits, when the view that asked is gone. */
+export async function call(method, path, body, { signal } = {}) {
+  let r = await send(method, path, body, signal);
   let waits = 0;
   for (; (r.status === 429 || r.status === 503) && waits < MAX_WAITS; waits++) {
     const seconds = Math.min(60, Math.max(1, parseInt(r.headers.get("Retry-After"), 10) || 1));
     hooks.onWait(seconds);
     await sleep(seconds * 1000);
-    r = await send(method, path, body);
+    if (signal && signal.aborted) { return ABORTED; }
+    r = await send(method, path, body, signal);
   }
   if (waits && r.status !== 429 && r.status !== 503) {
     hooks.onWait(0);
   }
   if (r.status === 401) {
     if (await renew()) {
-      r = await send(method, path, body);
+      r = await send(method, path, body, signal);
     }
     if (r.status === 401) {
       hooks.onSessionLost();

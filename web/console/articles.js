@@ -1,27 +1,61 @@
-/* The console's Articles screen (ES module): the published articles with their comment counts, comments opened
- * or closed in one click, and the editors' form to create an article or update one (drafts are opened by slug).
- * Every update names the version it was loaded at; a conflict reloads the article and says so. */
+/* The console's Articles screen (ES module): the published articles with their comment and pending counts (the
+ * pending count links to that article's pending comments), comments opened or closed in one click, the drafts
+ * (latest change first), and the editors' form to create an article or update one. Every update names the version
+ * it was loaded at; a conflict reloads the article and says so. */
 import { text } from "../dom.js";
 import { call, problem } from "./api.js";
-import { button, field, say } from "./ui.js";
+import { button, current, field, say, viewTicket } from "./ui.js";
 
 let editing = null; // the admin view of the article in the form, null for a new one
+let showComments = () => {};
+
+function cells(tr, ...contents) {
+  for (const content of contents) {
+    const td = document.createElement("td");
+    td.append(...[content].flat());
+    tr.appendChild(td);
+  }
+  return tr;
+}
+
+function publishedRow(a) {
+  const tr = document.createElement("tr");
+  tr.id = "article-" + a.slug;
+  const pending = a.pendingCount > 0
+    ? button(a.pendingCount + " pending", () => { showComments(a.slug); }, "link article-pending")
+    : text("span", "0 pending", "article-pending");
+  if (a.pendingCount > 0) { pending.setAttribute("aria-label", a.pendingCount + " pending: show them"); }
+  return cells(tr, [text("strong", a.title), " ", text("span", a.slug, "slug")],
+    text("span", a.commentCount + (a.commentCount === 1 ? " comment" : " comments")), pending,
+    text("span", a.commentsOpen ? "open" : "closed", "open-state"),
+    [button("Edit", () => { openArticle(a.slug); }, "article-edit"),
+      button(a.commentsOpen ? "Close comments" : "Open comments", () => { toggleComments(a.slug); }, "article-toggle")]);
+}
+
+function draftRow(a) {
+  const tr = document.createElement("tr");
+  tr.id = "draft-" + a.slug;
+  const when = text("time", a.updatedAt ? new Date(a.updatedAt).toLocaleString() : "");
+  when.dateTime = a.updatedAt || "";
+  return cells(tr, [text("strong", a.title || "(no title)"), " ", text("span", a.slug, "slug")], when,
+    button("Edit", () => { openArticle(a.slug); }, "article-edit"));
+}
+
+async function fillTable(id, path, rowOf, ticket, empty) {
+  const r = await call("GET", path, null, { signal: ticket.controller.signal });
+  if (!current(ticket)) { return; }
+  const body = document.getElementById(id);
+  body.textContent = "";
+  if (r.status !== 200 || !r.json || !Array.isArray(r.json.items)) { say(problem(r, "Could not load the articles.")); return; }
+  for (const a of r.json.items) { body.appendChild(rowOf(a)); }
+  if (!r.json.items.length) { body.appendChild(cells(document.createElement("tr"), empty)); }
+}
 
 export async function loadArticles() {
-  const r = await call("GET", "/articles?limit=100");
-  const list = document.getElementById("article-list");
-  list.textContent = "";
-  if (r.status !== 200 || !r.json || !Array.isArray(r.json.items)) { say(problem(r, "Could not load the articles.")); return; }
-  for (const a of r.json.items) {
-    const li = document.createElement("li");
-    li.id = "article-" + a.slug;
-    li.append(text("strong", a.title), " ", text("span", "(" + a.slug + ")", "slug"), " · ",
-      text("span", a.commentCount + (a.commentCount === 1 ? " comment" : " comments")), " · ",
-      text("span", a.commentsOpen ? "open" : "closed", "open-state"), " ",
-      button("Edit", () => { openArticle(a.slug); }, "article-edit"),
-      button(a.commentsOpen ? "Close comments" : "Open comments", () => { toggleComments(a.slug); }, "article-toggle"));
-    list.appendChild(li);
-  }
+  const ticket = viewTicket();
+  await Promise.all([
+    fillTable("article-list", "/admin/articles?limit=100", publishedRow, ticket, "No published articles."),
+    fillTable("draft-list", "/admin/articles?status=draft&limit=100", draftRow, ticket, "No drafts.")]);
 }
 
 async function adminArticle(slug) {
@@ -133,7 +167,9 @@ async function saveArticle(e) {
   }
 }
 
-export function setUpArticles() {
+/** handlers.showComments(slug): what the pending count of an article opens (its pending comments). */
+export function setUpArticles(handlers) {
+  showComments = handlers.showComments;
   document.getElementById("article-form").addEventListener("submit", saveArticle);
   document.getElementById("article-new").addEventListener("click", () => { showForm(null); });
   document.getElementById("article-open").addEventListener("submit", (e) => {

@@ -1,11 +1,11 @@
-/* What every part of the console shares (ES module): the announced status line and the view the moderator is
- * in (section, tab, filters, unsent edits and replies), kept in sessionStorage so that signing in again, or a
- * reload, returns to it. */
+/* What every part of the console shares (ES module): the status line, the view the moderator is in (section, tab,
+ * filters, search, unsent edits and replies) kept in sessionStorage so that signing in again or a reload returns
+ * to it, the ticket that ties each list request to the view that asked, and the confirmation dialog. */
 
 const VIEW = "nr-console-view";
 
 function initialView() {
-  const defaults = { section: "comments", tab: "pending", article: "", email: "", drafts: {} };
+  const defaults = { section: "comments", tab: "pending", article: "", email: "", q: "", drafts: {} };
   try { return { ...defaults, ...JSON.parse(sessionStorage.getItem(VIEW) || "{}") }; } catch { return defaults; }
 }
 
@@ -15,9 +15,34 @@ export function saveView() {
   sessionStorage.setItem(VIEW, JSON.stringify(view));
 }
 
-/** Announces a result (the status line is aria-live). */
+/**
+ * The status line (role=status, the only live region): says the result of what the moderator just did and keeps
+ * it until the next action or view change.
+ */
 export function say(message) {
   document.getElementById("status").textContent = message;
+}
+
+let ticket = { id: 0, controller: new AbortController() };
+
+/**
+ * A new view (section, tab, filter, search): the requests of the previous one are aborted, their late answers
+ * are ignored (see current), and the status line is cleared, so nothing said of another view stays on screen.
+ */
+export function newView() {
+  ticket.controller.abort();
+  ticket = { id: ticket.id + 1, controller: new AbortController() };
+  say("");
+  return ticket;
+}
+
+/** The ticket of the view on screen now; an answer is painted only while its ticket is still current(). */
+export function viewTicket() {
+  return ticket;
+}
+
+export function current(t) {
+  return t.id === ticket.id && !t.controller.signal.aborted;
 }
 
 /** A labelled form control: <label for=id>text</label> followed by the control. */
@@ -37,4 +62,21 @@ export function button(label, onClick, cls) {
   if (cls) { b.className = cls; }
   b.addEventListener("click", onClick);
   return b;
+}
+
+/**
+ * Asks before something that cannot be undone: a modal dialog naming what will happen, with the action's own
+ * label on the confirming button and Cancel focused first. Resolves true only when the moderator confirms.
+ */
+export function confirmAction(message, confirmLabel) {
+  const dialog = document.getElementById("confirm");
+  document.getElementById("confirm-message").textContent = message;
+  const yes = document.getElementById("confirm-yes");
+  yes.textContent = confirmLabel;
+  dialog.returnValue = "";
+  dialog.showModal();
+  document.getElementById("confirm-no").focus();
+  return new Promise((done) => {
+    dialog.addEventListener("close", () => { done(dialog.returnValue === "yes"); }, { once: true });
+  });
 }

@@ -34,6 +34,7 @@ final class GatewayBridge implements HttpHandler {
     private final LocalAuthorizer authorizer;
     private final StaticFiles statics;
     private final LocalSignIn signIn;
+    private final AnswerDelays delays = new AnswerDelays();
 
     GatewayBridge(List<TemplateRoutes.DeclaredRoute> routes,
                   Map<String, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> handlers,
@@ -76,10 +77,17 @@ final class GatewayBridge implements HttpHandler {
                 }
                 event.getRequestContext().setAuthorizer(new HashMap<>(Map.of("claims", claims)));
             }
-            send(exchange, handlers.get(route.handlerClass()).handleRequest(event, null));
+            APIGatewayProxyResponseEvent response = handlers.get(route.handlerClass()).handleRequest(event, null);
+            delays.waitFor(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+            send(exchange, response);
         } catch (RuntimeException e) {
             send(exchange, LocalErrors.internal());
         }
+    }
+
+    /** The test-only fault of {@link LocalApi#delayNextAnswer}. */
+    AnswerDelays delays() {
+        return delays;
     }
 
     /**

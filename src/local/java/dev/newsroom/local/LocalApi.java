@@ -40,6 +40,7 @@ public final class LocalApi implements AutoCloseable {
     private final AppContext app;
     private final String adminToken;
     private final StreamCounter counter;
+    private final AnswerDelays delays;
 
     /** How to start: {@code port} 0 picks a free one; {@code dbPath} null keeps data in memory. */
     public record Options(int port, String adminToken, Path dbPath, String endpoint, Path projectRoot, boolean seed,
@@ -47,8 +48,9 @@ public final class LocalApi implements AutoCloseable {
     }
 
     private LocalApi(HttpServer server, ExecutorService executor, LocalDatabase database,
-                     AppContext app, String adminToken, StreamCounter counter) {
+                     AppContext app, String adminToken, StreamCounter counter, AnswerDelays delays) {
         this.server = server;
+        this.delays = delays;
         this.executor = executor;
         this.database = database;
         this.app = app;
@@ -118,10 +120,11 @@ public final class LocalApi implements AutoCloseable {
         LocalSignIn signIn = new LocalSignIn(token, Duration.ofSeconds(Long.parseLong(
                 config(settings, "LOCAL_TOKEN_SECONDS", "3600"))), Clock.systemUTC());
         signIn.listenOn(port);
-        server.createContext("/", new GatewayBridge(routes, handlers(routes, app), new LocalAuthorizer(token, signIn),
-                new StaticFiles(options.projectRoot().resolve("web")), signIn));
+        GatewayBridge bridge = new GatewayBridge(routes, handlers(routes, app), new LocalAuthorizer(token, signIn),
+                new StaticFiles(options.projectRoot().resolve("web")), signIn);
+        server.createContext("/", bridge);
         server.start();
-        return new LocalApi(server, executor, database, app, token, counter);
+        return new LocalApi(server, executor, database, app, token, counter, bridge.delays());
     }
 
     /** A setting given in the options, else a system property, else the environment, else {@code fallback}. */
@@ -165,6 +168,14 @@ public final class LocalApi implements AutoCloseable {
     /** The reader of the table's change stream that counts comments published at once (every 200 ms). */
     public StreamCounter counter() {
         return counter;
+    }
+
+    /**
+     * A fault for tests: the answer to the next request whose path and query contain {@code pathContains} is sent
+     * {@code delay} late (computed at once, so it describes the data as it was when asked). Used once.
+     */
+    public void delayNextAnswer(String pathContains, java.time.Duration delay) {
+        delays.add(pathContains, delay);
     }
 
     /** Stops the in-process DynamoDB Local while the API keeps serving (fault tests: the API must answer 503). */

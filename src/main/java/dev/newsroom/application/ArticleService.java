@@ -59,6 +59,11 @@ public final class ArticleService {
         return articles.listPublished(category, limit, cursor);
     }
 
+    /** Drafts, most recently changed first (the editors' Drafts list). */
+    public Page<Article> listDrafts(int limit, String cursor) {
+        return articles.listDrafts(limit, cursor);
+    }
+
     /** Counts for up to 100 slugs, in the order asked; unknown, malformed and unpublished slugs count 0. */
     public Map<String, Long> commentCounts(List<String> slugs) {
         LinkedHashSet<String> unique = new LinkedHashSet<>(slugs);

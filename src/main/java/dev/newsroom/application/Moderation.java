@@ -5,6 +5,7 @@ import dev.newsroom.application.port.Page;
 import dev.newsroom.application.port.SpamCheck;
 import dev.newsroom.application.port.SpamVerdict;
 import dev.newsroom.domain.Comment;
+import dev.newsroom.domain.CommentSearch;
 import dev.newsroom.domain.CommentStatus;
 import dev.newsroom.domain.ErrorCode;
 import dev.newsroom.domain.FieldError;
@@ -31,6 +32,8 @@ import java.util.Map;
  */
 public final class Moderation {
     public static final int MAX_BULK = 100;
+    /** How many queue comments one search request examines at most. */
+    public static final int SEARCH_EXAMINED = 500;
     /** How long one bulk action may spend telling the spam service, within the admin function's 15 s. */
     public static final Duration REPORTS_BUDGET = Duration.ofSeconds(4);
     private final CommentRepository comments;
@@ -55,11 +58,64 @@ public final class Moderation {
         return comments.listByStatus(status, articleSlug, limit, cursor);
     }
 
+    /**
+     * Matches of a search in one status's queue and how many comments were examined to find them;
+     * {@code page.nextCursor()} continues the search where it stopped (null: the whole queue was searched).
+     */
+    public record SearchPage(Page<Comment> page, int examined) {
+    }
+
+    /**
+     * WordPress's comment search ({@link CommentSearch}) over one status's queue, oldest first: reads queue pages of
+     * {@code limit} comments until it has {@code limit} matches or has examined {@link #SEARCH_EXAMINED} comments,
+     * whichever comes first; the matches are those of every page it read (so fewer than twice {@code limit}). The
+     * bound keeps one request's reads fixed however large the queue (docs/CONSOLE.md).
+     */
+    public SearchPage search(CommentStatus status, String articleSlug, String text, int limit, String cursor) {
+        String wanted = CommentSearch.normalized(text);
+        if (wanted.isEmpty() || wanted.length() > CommentSearch.MAX_LENGTH) {
+            throw ServiceException.invalidParameter("q must be 1 to " + CommentSearch.MAX_LENGTH + " characters.");
+        }
+        List<Comment> matches = new ArrayList<>();
+        int examined = 0;
+        String next = cursor;
+        do {
+            Page<Comment> page = comments.listByStatus(status, articleSlug, Math.min(limit, SEARCH_EXAMINED - examined), next);
+            examined += page.items().size();
+            page.items().stream().filter(c -> CommentSearch.matches(c, wanted)).forEach(matches::add);
+            next = page.nextCursor();
+        } while (next != null && matches.size() < limit && examined < SEARCH_EXAMINED);
+        return new SearchPage(new Page<>(matches, next), examined);
+    }
+
+    /**
+     * The comments that those of {@code page} reply to, by id (one consistent read per distinct parent; a parent
+     * deleted since is absent).
+     */
+    public Map<String, Comment> parentsOf(List<Comment> page) {
+        Map<String, Comment> parents = new HashMap<>();
+        for (Comment c : page) {
+            if (c.parentId() != null && !parents.containsKey(c.parentId())) {
+                comments.find(c.parentId()).ifPresent(p -> parents.put(p.id(), p));
+            }
+        }
+        return parents;
+    }
+
     /** How many comments each status holds, on one article or ({@code articleSlug} null) on all, in status order. */
     public Map<CommentStatus, Long> counts(String articleSlug) {
         Map<CommentStatus, Long> counts = new EnumMap<>(CommentStatus.class);
         for (CommentStatus status : CommentStatus.values()) {
             counts.put(status, comments.countByStatus(status, articleSlug));
+        }
+        return counts;
+    }
+
+    /** How many pending comments each of these articles has (one count per article), keyed by slug. */
+    public Map<String, Long> pendingCounts(List<String> slugs) {
+        Map<String, Long> counts = new HashMap<>();
+        for (String slug : slugs) {
+            counts.put(slug, comments.countByStatus(CommentStatus.PENDING, slug));
         }
         return counts;
     }

@@ -89,6 +89,112 @@ class ModeratorConsoleTest {
     }
 
     @Test
+    void search_findsTheWholeTextInAuthorEmailUrlIpOrContent_andGoesOnFromItsCursor() {
+        String byName = held("Nana Quaye", "nq@example.com", "First words.");
+        String byText = held("Adwoa", "adwoa@example.com", "Quaye said the opposite yesterday.");
+        String byUrl = api.send("POST", "/articles/" + SLUG + "/comments", "{\"authorName\":\"Yao\",\"authorEmail\":"
+                + "\"yao@example.com\",\"authorUrl\":\"https://quaye-watch.example\",\"content\":\"Site linked.\"}")
+                .json().path("id").asText();
+        held("Other", "other@example.com", "Nothing to find here.");
+        String query = "/admin/comments?status=pending&article=" + SLUG + "&q=";
+        Answer found = api.admin("GET", query + "QUAYE", null);
+        assertEquals(200, found.status(), found.raw().body());
+        assertEquals(java.util.Set.of(byName, byText, byUrl), ids(found.json()));
+        assertTrue(found.json().path("examined").asInt() >= 4, found.json().toString());
+        assertTrue(found.json().path("nextCursor").isNull(), "the whole (small) queue was searched");
+        assertEquals(java.util.Set.of(byName), ids(api.admin("GET", query + "NQ%40EXAMPLE", null).json()), "by email");
+        assertEquals(java.util.Set.of(byText), ids(api.admin("GET", query + "the%20opposite", null).json()), "by text");
+        assertTrue(ids(api.admin("GET", query + "127.0.0.1", null).json()).containsAll(java.util.Set.of(byName, byText)), "by IP");
+        assertTrue(ids(api.admin("GET", query + "opposite%20quaye", null).json()).isEmpty(), "the whole text, not each word");
+
+        java.util.Set<String> paged = new java.util.HashSet<>();
+        String cursor = null;
+        do {
+            JsonNode page = api.admin("GET", query + "quaye&limit=1" + (cursor == null ? "" : "&cursor=" + cursor), null).json();
+            assertTrue(page.path("items").size() <= 1, "fewer than twice the limit");
+            paged.addAll(ids(page));
+            cursor = page.path("nextCursor").isNull() ? null : page.path("nextCursor").asText();
+        } while (cursor != null);
+        assertEquals(java.util.Set.of(byName, byText, byUrl), paged);
+
+        assertEquals("invalid_parameter", api.admin("GET", query + "%20%20", null).errorCode());
+        assertEquals("invalid_parameter", api.admin("GET", query + "x".repeat(201), null).errorCode());
+        assertEquals(401, api.get("/admin/comments?q=quaye").status());
+    }
+
+    @Test
+    void adminViewsOfAReply_sayWhomItAnswers() {
+        String parent = held("Kweku", "kweku@example.com", "The parent.");
+        approve(parent);
+        Answer reply = api.send("POST", "/articles/" + SLUG + "/comments", "{\"authorName\":\"Akua\",\"authorEmail\":"
+                + "\"akua@example.com\",\"content\":\"A held answer.\",\"parentId\":\"" + parent + "\"}");
+        assertEquals(202, reply.status(), reply.raw().body());
+        String id = reply.json().path("id").asText();
+        JsonNode view = api.admin("GET", "/admin/comments/" + id, null).json();
+        assertEquals(parent, view.path("inReplyTo").path("id").asText());
+        assertEquals("Kweku", view.path("inReplyTo").path("authorName").asText());
+        JsonNode listed = null;
+        for (JsonNode c : api.admin("GET", "/admin/comments?status=pending&article=" + SLUG, null).json().path("items")) {
+            if (c.path("id").asText().equals(id)) {
+                listed = c;
+            }
+        }
+        assertEquals("Kweku", listed.path("inReplyTo").path("authorName").asText(), "in the queue too");
+        assertTrue(api.admin("GET", "/admin/comments/" + parent, null).json().path("inReplyTo").isNull(), "a top-level comment");
+    }
+
+    @Test
+    void theArticlesList_givesEachArticlesPendingCount_andListsDraftsApart() {
+        held("Pending One", "p1@example.com", "Waiting.");
+        long pending = api.admin("GET", "/admin/comments/counts?article=" + SLUG, null).json().path("pending").asLong();
+        Answer published = api.admin("GET", "/admin/articles", null);
+        assertEquals(200, published.status(), published.raw().body());
+        JsonNode cocoa = null;
+        for (JsonNode a : published.json().path("items")) {
+            assertEquals("published", a.path("status").asText());
+            if (a.path("slug").asText().equals(SLUG)) {
+                cocoa = a;
+            }
+        }
+        assertEquals(pending, cocoa.path("pendingCount").asLong());
+
+        String draft = "{\"slug\":\"console-draft\",\"title\":\"A draft\",\"body\":[\"Unfinished.\"],\"categories\":[],"
+                + "\"status\":\"draft\",\"commentsOpen\":true";
+        assertEquals(201, api.admin("POST", "/admin/articles", draft + "}").status());
+        assertEquals(java.util.List.of("console-draft"), slugs(api.admin("GET", "/admin/articles?status=draft", null).json()));
+        assertFalse(slugs(published(api)).contains("console-draft"));
+        assertEquals(200, api.admin("PUT", "/admin/articles/console-draft",
+                draft.replace("\"draft\",\"commentsOpen", "\"published\",\"commentsOpen") + ",\"version\":1}").status());
+        assertTrue(slugs(api.admin("GET", "/admin/articles?status=draft", null).json()).isEmpty(), "published: no longer a draft");
+        assertTrue(slugs(published(api)).contains("console-draft"));
+        assertEquals(200, api.admin("PUT", "/admin/articles/console-draft", draft + ",\"version\":2}").status());
+        assertEquals(java.util.List.of("console-draft"), slugs(api.admin("GET", "/admin/articles?status=draft", null).json()),
+                "back to draft");
+        int deleted = api.admin("DELETE", "/admin/articles/console-draft", null).status();
+        assertTrue(deleted == 204 || deleted == 202, "deleted (202: its comments are still being removed): " + deleted);
+        assertTrue(slugs(api.admin("GET", "/admin/articles?status=draft", null).json()).isEmpty(), "deleted: gone from the list");
+
+        assertEquals("invalid_parameter", api.admin("GET", "/admin/articles?status=scheduled", null).errorCode());
+        assertEquals(401, api.get("/admin/articles").status());
+    }
+
+    private static JsonNode published(HttpApi api) {
+        return api.admin("GET", "/admin/articles?limit=100", null).json();
+    }
+
+    private static java.util.List<String> slugs(JsonNode page) {
+        java.util.List<String> slugs = new java.util.ArrayList<>();
+        page.path("items").forEach(a -> slugs.add(a.path("slug").asText()));
+        return slugs;
+    }
+
+    private static java.util.Set<String> ids(JsonNode page) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        page.path("items").forEach(c -> ids.add(c.path("id").asText()));
+        return ids;
+    }
+
+    @Test
     void aModeratorsReply_isApprovedAtOnce_markedAndNamedFromTheToken() throws Exception {
         String parent = held("Esi", "esi@example.com", "Is this confirmed?");
         approve(parent);

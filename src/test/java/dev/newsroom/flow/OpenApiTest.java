@@ -66,6 +66,9 @@ class OpenApiTest {
         conforms("/articles/{slug}/comments", "POST", api.send("POST", ARTICLE + "/comments", "{\"content\":\"\"}"));
         conforms("/admin/comments", "GET", api.admin("GET", "/admin/comments", null));
         conforms("/admin/comments", "GET", api.send("GET", "/admin/comments", null));
+        conforms("/admin/comments", "GET", api.admin("GET", "/admin/comments?status=approved&q=example", null));
+        conforms("/admin/articles", "GET", api.admin("GET", "/admin/articles", null));
+        conforms("/admin/articles", "GET", api.admin("GET", "/admin/articles?status=draft", null));
         String heldId = held.json().path("id").asText();
         Answer one = api.admin("GET", "/admin/comments/" + heldId, null);
         conforms("/admin/comments/{id}", "GET", one);

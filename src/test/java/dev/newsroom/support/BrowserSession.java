@@ -1,8 +1,13 @@
 package dev.newsroom.support;
 
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -35,6 +40,17 @@ public record BrowserSession(HttpApi api, ChromeDriver browser) implements AutoC
     /** The runner's address, as the browser reaches it. */
     public String base() {
         return "http://127.0.0.1:" + api.server.port();
+    }
+
+    /** Saves what the browser shows now as {@code target/screenshots/<name>} (for people reading the build's output). */
+    public void screenshot(String name) {
+        try {
+            Path target = Path.of("target/screenshots", name);
+            Files.createDirectories(target.getParent());
+            Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

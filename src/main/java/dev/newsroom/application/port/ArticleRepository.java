@@ -17,6 +17,12 @@ public interface ArticleRepository {
     /** Published articles, newest first, optionally of one category; cursors are bound to the list they came from. */
     Page<Article> listPublished(String category, int limit, String cursor);
 
+    /**
+     * Drafts, most recently changed first (a draft stored before drafts were listed appears once it is saved
+     * again); cursors are bound to this list.
+     */
+    Page<Article> listDrafts(int limit, String cursor);
+
     /** Approved-comment counts of the published articles among {@code slugs}, read in one batch. */
     Map<String, Long> commentCounts(Collection<String> slugs);
 

@@ -69,6 +69,12 @@ public final class InMemoryArticles implements ArticleRepository {
     }
 
     @Override
+    public synchronized Page<Article> listDrafts(int limit, String cursor) {
+        return MemoryPages.page("drafts", articles.values().stream().filter(a -> !a.isPublished()).toList(),
+                a -> a.updatedAt() + "#" + a.slug(), false, limit, cursor);
+    }
+
+    @Override
     public synchronized Map<String, Long> commentCounts(Collection<String> slugs) {
         return slugs.stream().map(articles::get).filter(a -> a != null && a.isPublished())
                 .collect(Collectors.toMap(Article::slug, Article::commentCount));

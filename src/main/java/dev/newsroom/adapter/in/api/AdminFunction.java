@@ -4,6 +4,7 @@ import dev.newsroom.application.Moderation;
 import dev.newsroom.application.ModeratorReply;
 import dev.newsroom.application.port.Page;
 import dev.newsroom.config.AppContext;
+import dev.newsroom.domain.Article;
 import dev.newsroom.domain.ArticleRules;
 import dev.newsroom.domain.Comment;
 import dev.newsroom.domain.CommentStatus;
@@ -44,6 +45,7 @@ public final class AdminFunction extends ApiFunction {
                 new Route("DELETE", "/admin/comments/{id}", this::deleteComment),
                 new Route("GET", "/admin/settings", this::getSettings),
                 new Route("PUT", "/admin/settings", this::putSettings),
+                new Route("GET", "/admin/articles", this::listArticles),
                 new Route("POST", "/admin/articles", this::createArticle),
                 new Route("GET", "/admin/articles/{slug}", this::getArticle),
                 new Route("PUT", "/admin/articles/{slug}", this::putArticle),
@@ -86,18 +88,32 @@ public final class AdminFunction extends ApiFunction {
         if (article != null && !ArticleRules.isValidSlug(article)) {
             throw ServiceException.invalidParameter("article must be an article slug.");
         }
+        String search = request.query("q");
+        if (search != null) {
+            return jsonPage(limit, size -> {
+                var found = app.moderation().search(status, article, search, size, request.query("cursor"));
+                Map<String, Object> body = Views.page(withHistory(found.page().items()), found.page().nextCursor());
+                body.put("examined", found.examined());
+                return body;
+            });
+        }
         return jsonPage(limit, size -> {
             Page<Comment> page = app.moderation().queue(status, article, size, request.query("cursor"));
             return Views.page(withHistory(page.items()), page.nextCursor());
         });
     }
 
-    /** Admin views with each author's count of approved comments ({@code authorApprovedCount}). */
+    /**
+     * Admin views with each author's count of approved comments ({@code authorApprovedCount}) and, for a reply,
+     * the comment it answers ({@code inReplyTo}: its id and author's name; null when it is gone).
+     */
     private List<Map<String, Object>> withHistory(List<Comment> comments) {
         Map<String, Long> approved = app.moderation().authorsApproved(comments);
+        Map<String, Comment> parents = app.moderation().parentsOf(comments);
         return comments.stream().map(c -> {
             Map<String, Object> view = Views.adminComment(c);
             view.put("authorApprovedCount", approved.get(c.id()));
+            view.put("inReplyTo", Views.inReplyTo(parents.get(c.parentId())));
             return view;
         }).toList();
     }
@@ -193,6 +209,28 @@ public final class AdminFunction extends ApiFunction {
         long version = bodyVersion(body);
         var saved = app.settings().update(stored -> SettingsJson.merge(stored, body), version);
         return json(200, SettingsJson.toJson(saved));
+    }
+
+    /**
+     * The editors' list: published articles (newest first) or drafts (latest change first), each with its number of
+     * pending comments ({@code pendingCount}: one count query of the article's pending thread partition each).
+     */
+    private ApiResponse listArticles(ApiRequest request) {
+        String status = request.query("status") == null ? "published" : request.query("status");
+        if (!status.equals("published") && !status.equals("draft")) {
+            throw ServiceException.invalidParameter("status must be published or draft.");
+        }
+        int limit = intParameter(request, "limit", 1, 100, 50);
+        return jsonPage(limit, size -> {
+            Page<Article> page = status.equals("draft") ? app.articles().listDrafts(size, request.query("cursor"))
+                    : app.articles().listPublished(null, size, request.query("cursor"));
+            Map<String, Long> pending = app.moderation().pendingCounts(page.items().stream().map(Article::slug).toList());
+            return Views.page(page.items().stream().map(a -> {
+                Map<String, Object> view = Views.adminArticleSummary(a);
+                view.put("pendingCount", pending.get(a.slug()));
+                return view;
+            }).toList(), page.nextCursor());
+        });
     }
 
     private ApiResponse createArticle(ApiRequest request) {

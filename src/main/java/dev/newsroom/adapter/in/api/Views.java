@@ -79,6 +79,27 @@ public final class Views {
         return v;
     }
 
+    /** The summary editors list: the public summary with the article's status, raw flag and version. */
+    public static Map<String, Object> adminArticleSummary(Article a) {
+        Map<String, Object> v = articleSummary(a, a.commentsOpen());
+        v.put("status", a.status().wire());
+        v.put("updatedAt", time(a.updatedAt()));
+        v.put("version", a.version());
+        return v;
+    }
+
+    /** What an admin view says of the comment a reply answers: its id and author; null for none (or gone). */
+    public static Map<String, Object> inReplyTo(Comment parent) {
+        if (parent == null) {
+            return null;
+        }
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("id", parent.id());
+        v.put("authorName", parent.authorName());
+        v.put("status", parent.status().wire());
+        return v;
+    }
+
     public static Map<String, Object> page(List<?> items, String nextCursor) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("items", items);

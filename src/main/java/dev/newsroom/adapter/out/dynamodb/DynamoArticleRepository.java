@@ -107,6 +107,17 @@ public final class DynamoArticleRepository implements ArticleRepository {
         return new Page<>(ordered, page.nextCursor());
     }
 
+    /** One Query of the drafts list (newest change first) and one batch read of those articles. */
+    @Override
+    public Page<Article> listDrafts(int limit, String cursor) {
+        Page<ListEntryItem> page = pager.page(entries.index(TableLayout.GSI1), ListEntryItem.SCHEMA, LIST_KEYS,
+                TableLayout.DRAFTS_LIST, false, limit, cursor);
+        Map<String, Article> bySlug = readMany(page.items().stream().map(e -> e.slug).toList());
+        List<Article> ordered = page.items().stream().map(e -> bySlug.get(e.slug))
+                .filter(a -> a != null && !a.isPublished()).toList();
+        return new Page<>(ordered, page.nextCursor());
+    }
+
     @Override
     public Map<String, Long> commentCounts(Collection<String> slugs) {
         return readMany(List.copyOf(slugs)).values().stream().filter(Article::isPublished)

@@ -65,10 +65,17 @@ final class ItemMapper {
         return e;
     }
 
-    /** The list entries a published article has: "all" and one per category; none for a draft. */
+    /**
+     * The list entries a published article has: "all" and one per category; a draft has one, in the drafts list,
+     * sorted by its last change.
+     */
     static List<ListEntryItem> listEntries(Article a) {
         if (!a.isPublished()) {
-            return List.of();
+            ListEntryItem draft = listEntry(a, null);
+            draft.sk = TableLayout.DRAFTS_LIST;
+            draft.gsi1pk = TableLayout.DRAFTS_LIST;
+            draft.gsi1sk = text(a.updatedAt()) + "#" + a.slug();
+            return List.of(draft);
         }
         List<ListEntryItem> entries = new java.util.ArrayList<>();
         entries.add(listEntry(a, null));

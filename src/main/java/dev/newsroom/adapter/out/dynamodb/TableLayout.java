@@ -7,6 +7,7 @@ package dev.newsroom.adapter.out.dynamodb;
  * item              pk                     sk           gsi1 (pk / sk)                gsi2            gsi3
  * article           ARTICLE#slug           A            -                             -               -
  * list entry        ARTICLE#slug           L#list       L#list / publishedAt#slug     -               -
+ * draft entry       ARTICLE#slug           L#drafts     L#drafts / updatedAt#slug     -               -
  * comment           COMMENT#id             C            T#slug#status / id            Q#status#n / id E#emailHash / status#author#id
  * duplicate mark    DUP#fingerprint        D
  * flood mark        FLOOD#ip#ipHash FLOOD#em#emailHash  F  (expiresAt TTL)
@@ -49,6 +50,9 @@ public final class TableLayout {
     static String articlePk(String slug) {
         return "ARTICLE#" + slug;
     }
+
+    /** The list of drafts (never a category's: those are {@code L#cat#name}). */
+    static final String DRAFTS_LIST = "L#drafts";
 
     static String listName(String category) {
         return category == null ? "L#all" : "L#cat#" + category;

@@ -47,6 +47,8 @@ class EventsTest {
             Map.entry("submit-comment-form", new Expectation(202, h -> { })),
             Map.entry("submit-comment-browser-form", new Expectation(303, h -> { })),
             Map.entry("admin-queue", new Expectation(200, h -> { })),
+            Map.entry("admin-search-comments", new Expectation(200, h -> { })),
+            Map.entry("admin-list-articles", new Expectation(200, h -> { })),
             Map.entry("admin-get-comment", new Expectation(200, h -> { })),
             Map.entry("admin-patch-comment", new Expectation(200, h -> { })),
             Map.entry("admin-delete-comment", new Expectation(204, h ->
