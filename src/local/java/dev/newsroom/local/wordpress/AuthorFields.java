@@ -19,7 +19,7 @@ record AuthorFields(String name, String email, String url) {
             throw new ImportProblem("wp:comment_content is " + contentBytes + " bytes, more than a comment may hold ("
                     + SubmissionRules.MAX_CONTENT_BYTES + ")", c.at("comment_content"));
         }
-        String name = c.text("comment_author");
+        String name = PlainText.of(c.raw("comment_author"));
         if (TextRules.utf8Length(name) > SubmissionRules.MAX_NAME_BYTES) {
             name = cut(name, SubmissionRules.MAX_NAME_BYTES);
             notes.add(new ImportProblem("wp:comment_author is longer than " + SubmissionRules.MAX_NAME_BYTES

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns exported posts into articles and comments, as the contract says: published posts are published articles
@@ -33,17 +34,27 @@ import java.util.Set;
  */
 final class PostMapper {
     private static final int MAX_CATEGORIES = ArticleRules.MAX_CATEGORIES;
+    private static final Pattern SHOWS_MEDIA = Pattern.compile("<(img|audio|video|iframe)[\\s>]");
     private final boolean pages;
     private final ArticleHtmlSanitizer html;
     private final ImportReport report;
+    private final MediaLibrary media;
+    private final Shortcodes shortcodes;
     private final Slugs slugs = new Slugs();
     private final List<ImportProblem> problems = new ArrayList<>();
 
     /** {@code html}: the article sanitizer editors' HTML goes through; post content goes through it too. */
     PostMapper(boolean pages, ArticleHtmlSanitizer html, ImportReport report) {
+        this(pages, html, report, new MediaLibrary(null));
+    }
+
+    /** {@code media}: the export's attachments, which posts' galleries, captions and featured images show. */
+    PostMapper(boolean pages, ArticleHtmlSanitizer html, ImportReport report, MediaLibrary media) {
         this.pages = pages;
         this.html = html;
         this.report = report;
+        this.media = media;
+        this.shortcodes = new Shortcodes(media);
     }
 
     /** The problems met so far, then forgotten (the caller reports them as they come). */
@@ -63,15 +74,20 @@ final class PostMapper {
             return Optional.empty();
         }
         try {
+            p.checkBounds("post " + p.text("post_id"));
             long postId = number(p, "post_id");
             boolean published = status.equals("publish") && p.text("post_password").isEmpty();
             Instant date = WxrDates.first(p, "post_date_gmt", "post_date");
             Instant modified = WxrDates.first(p, "post_modified_gmt", "post_modified");
             Instant updatedAt = modified != null ? modified : date != null ? date : Instant.EPOCH;
-            String title = p.text("title").isEmpty() ? "(no title)" : p.text("title");
-            String bodyHtml = html.sanitize(blocks(p.raw("content")));
+            String title = PlainText.of(p.raw("title")).isEmpty() ? "(no title)" : PlainText.of(p.raw("title"));
+            String bodyHtml = html.sanitize(media.rewrite(rendered(p.raw("content"), postId)));
+            List<String> paragraphs = html.paragraphs(bodyHtml);
+            if (paragraphs.isEmpty() && SHOWS_MEDIA.matcher(bodyHtml).find()) {
+                paragraphs = List.of(title); // a post that is only an image, a gallery or an embed: its title is its text
+            }
             ArticleDraft draft = new ArticleDraft(slugs.next(p.text("post_name"), title, postId), title,
-                    excerpt(p.raw("excerpt")), html.paragraphs(bodyHtml), categories(post.categories()),
+                    excerpt(p.raw("excerpt")), paragraphs, categories(post.categories()),
                     null, List.of(), List.of(), published ? "published" : "draft", p.text("comment_status").equals("open"),
                     published ? (date != null ? date : updatedAt) : null, bodyHtml);
             return Optional.of(mapped(site, postId, article(draft, updatedAt, p), page, post.comments()));
@@ -110,6 +126,7 @@ final class PostMapper {
                 continue;
             }
             try {
+                c.checkBounds("comment " + c.text("comment_id"));
                 long id = number(c, "comment_id");
                 Instant date = WxrDates.first(c, "comment_date_gmt", "comment_date");
                 Instant createdAt = date != null ? date : article.updatedAt();
@@ -194,11 +211,15 @@ final class PostMapper {
     }
 
     /**
-     * The post's content as WordPress shows it: the block editor's content as it is (its paragraphs are already
-     * {@code <p>}s, and WordPress skips its auto-paragraph rule for it), the classic editor's through that rule.
+     * The post's content as WordPress shows it: known embeds alone on a line made link cards, its shortcodes
+     * rendered (other shortcodes counted in the report), then the block editor's content as it is (its paragraphs
+     * are already {@code <p>}s, and WordPress skips its auto-paragraph rule for it), the classic editor's through
+     * that rule.
      */
-    private static String blocks(String content) {
-        return content.contains("<!-- wp:") ? content : AutoParagraphs.apply(content);
+    private String rendered(String content, long postId) {
+        Shortcodes.Rendered rendered = shortcodes.render(Embeds.autoEmbed(content), postId);
+        report.unknownShortcodes(rendered.unknown());
+        return content.contains("<!-- wp:") ? rendered.html() : AutoParagraphs.apply(rendered.html());
     }
 
     /** The exported excerpt as text, at most the article rules' length; null when there is none (then derived). */
@@ -211,7 +232,7 @@ final class PostMapper {
     }
 
     private static List<String> categories(List<String> names) {
-        return names.stream().map(n -> n.length() <= ArticleRules.MAX_CATEGORY ? n : n.substring(0, ArticleRules.MAX_CATEGORY))
+        return names.stream().map(PlainText::of).filter(n -> !n.isEmpty()).map(n -> n.length() <= ArticleRules.MAX_CATEGORY ? n : n.substring(0, ArticleRules.MAX_CATEGORY))
                 .distinct().limit(MAX_CATEGORIES).toList();
     }
 

@@ -38,7 +38,7 @@ import java.util.Map;
  */
 public final class WordPressImport {
     public static final String COMMAND = "import-wordpress";
-    private static final String USAGE = "usage: import-wordpress FILE [--pages] [--aws]";
+    private static final String USAGE = "usage: import-wordpress FILE [--pages] [--media-base URL] [--aws]";
     /** Posts written at once (each its own sequence of calls). */
     public static final int WRITERS = 8;
     private final AppContext app;
@@ -59,12 +59,18 @@ public final class WordPressImport {
         List<String> files = new ArrayList<>();
         boolean pages = false;
         boolean aws = false;
-        for (String arg : args) {
-            switch (arg) {
+        String mediaBase = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
                 case "--pages" -> pages = true;
                 case "--aws" -> aws = true;
-                default -> files.add(arg);
+                case "--media-base" -> mediaBase = i + 1 < args.length ? args[++i] : "";
+                default -> files.add(args[i]);
             }
+        }
+        if (mediaBase != null && !mediaBase.matches("https://[^\\s\"<>]+")) {
+            System.err.println(USAGE + "\n--media-base takes the https:// URL the uploads folder was copied to");
+            return 2;
         }
         if (files.size() != 1 || files.get(0).startsWith("--")) {
             System.err.println(USAGE);
@@ -84,7 +90,7 @@ public final class WordPressImport {
                 app.ensureTable();
                 counter = new StreamCounter(app.dynamo(), AppContext.streamsClient(config), config.tableName(), app.countApprovals());
             }
-            return new WordPressImport(app, counter, System.out, System.err).importFile(file, pages);
+            return new WordPressImport(app, counter, System.out, System.err).importFile(file, pages, mediaBase);
         } catch (Exception e) {
             System.err.println(COMMAND + ": the database could not be opened: " + e.getMessage());
             return 1;
@@ -104,8 +110,23 @@ public final class WordPressImport {
 
     /** Imports {@code file}; returns the exit status (see the class). */
     public int importFile(Path file, boolean pages) {
+        return importFile(file, pages, null);
+    }
+
+    /**
+     * Imports {@code file}, its media URLs under the site's uploads folder moved to {@code mediaBase} (null: kept);
+     * returns the exit status (see the class). The file is read twice: first for its attachments (a post may show
+     * media listed after it), then for its posts.
+     */
+    public int importFile(Path file, boolean pages, String mediaBase) {
         ImportReport report = new ImportReport();
-        PostMapper mapper = new PostMapper(pages, new JsoupArticleHtmlSanitizer(app.config().allowedOrigins()), report);
+        MediaLibrary media = new MediaLibrary(mediaBase);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            WxrReader.read(in, media::add);
+        } catch (WxrException | IOException e) {
+            // the posts' reading meets the same place again and says it; the posts before it have the media before it
+        }
+        PostMapper mapper = new PostMapper(pages, new JsoupArticleHtmlSanitizer(app.config().allowedOrigins()), report, media);
         Progress progress = new Progress(err);
         ImportWriter writer = new ImportWriter(app.dynamo(), app.config().tableName(), app.articleRepository(),
                 new BatchWriter(app.dynamo(), app.config().tableName()), app.config().queueShards(), report);

@@ -110,7 +110,7 @@ class PostMapperTest {
         assertTrue(bridge.bodyHtml().contains("first &amp; picked up by noon.<br>"), "a single newline is a line break: " + bridge.bodyHtml());
         assertTrue(bridge.bodyHtml().contains("<blockquote>"), bridge.bodyHtml());
         String cafe = articles.get("cafe-creme-prices").bodyHtml();
-        assertTrue(cafe.contains("<h2>Why</h2>") && !cafe.contains("<!--") && !cafe.contains("<p></p>"), cafe);
+        assertTrue(cafe.contains("<h2 class=\"wp-block-heading\">Why</h2>") && !cafe.contains("<!--") && !cafe.contains("<p></p>"), cafe);
         assertEquals(List.of("A cup now costs €3.20 in the old town.", "Why", "Milk and rent went up."),
                 articles.get("cafe-creme-prices").body(), "block editor: one paragraph per block");
         assertEquals(false, articles.get("cafe-creme-prices").commentsOpen());
