@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +23,7 @@ final class Shortcodes {
     /** WordPress's shortcode pattern (get_shortcode_regex) for the names above. */
     private static final Pattern SHORTCODE = Pattern.compile("\\[(\\[?)(" + NAMES + ")(?![\\w-])([^\\]/]*(?:/(?!\\])[^\\]/]*)*?)"
             + "(?:(/)\\]|\\](?:([^\\[]*+(?:\\[(?!/\\2\\])[^\\[]*+)*+)\\[/\\2\\])?)(\\]?)");
+    private static final Set<String> KNOWN = Set.of(NAMES.split("\\|"));
     private static final Pattern OTHER = Pattern.compile("\\[(\\[?)([a-z][a-z0-9_-]*)(?![\\w-])[^\\[\\]]*\\]");
     private static final Pattern CAPTIONED = Pattern.compile("^\\s*((?:<a [^>]+>\\s*)?<img [^>]+>(?:\\s*</a>)?)(.*)$", Pattern.DOTALL);
     private static final List<String> AUDIO = List.of("src", "mp3", "m4a", "ogg", "wav", "flac");
@@ -54,7 +56,7 @@ final class Shortcodes {
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         m.appendTail(out);
-        return new Rendered(out.toString(), unknown(out));
+        return new Rendered(out.toString(), unknown(content));
     }
 
     private String one(String name, ShortcodeAttributes a, String inner, long postId) {
@@ -137,12 +139,12 @@ final class Shortcodes {
         return value == null || value <= 0 ? "" : " " + name + "=\"" + value + "\"";
     }
 
-    /** The other shortcodes left in {@code html}, by name (an escaped one, {@code [[name]]}, is not counted). */
-    private static Map<String, Integer> unknown(CharSequence html) {
+    /** The shortcodes of {@code content} not rendered here, by name (an escaped one, {@code [[name]]}, is not counted). */
+    private static Map<String, Integer> unknown(String content) {
         Map<String, Integer> names = new TreeMap<>();
-        Matcher m = OTHER.matcher(html);
+        Matcher m = OTHER.matcher(content);
         while (m.find()) {
-            if (m.group(1).isEmpty()) {
+            if (m.group(1).isEmpty() && !KNOWN.contains(m.group(2))) {
                 names.merge(m.group(2), 1, Integer::sum);
             }
         }
