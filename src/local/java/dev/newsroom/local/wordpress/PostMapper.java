@@ -105,7 +105,8 @@ final class PostMapper {
             StringBuilder why = new StringBuilder("post ").append(p.text("post_id")).append(" (\"").append(draft.slug())
                     .append("\") cannot be an article:");
             refused.fields().forEach(e -> why.append(' ').append(e.message()));
-            throw new ImportProblem(why.toString(), p.start());
+            boolean body = refused.fields().stream().anyMatch(e -> e.field().startsWith("body"));
+            throw new ImportProblem(why.toString(), body ? p.at("content") : p.start());
         }
     }
 
