@@ -98,7 +98,7 @@ class PostMapperTest {
         assertEquals(List.of("fine"), mapped.stream().map(m -> m.article().slug()).toList());
         List<String> said = problems.stream().map(ImportProblem::toString).toList();
         assertTrue(said.get(0).startsWith("line 6, column 100: post 1 (\"big\") cannot be an article: The body must be at most 196608"), said.get(0));
-        assertTrue(said.get(1).startsWith("line 7, column 60: post 2: its content is over 786432 characters"), said.get(1));
+        assertTrue(said.get(1).startsWith("line 27, column 102: post 2: its content is over 786432 characters"), said.get(1));
         assertEquals(2, report.errors.get());
     }
 
