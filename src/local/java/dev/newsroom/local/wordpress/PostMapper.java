@@ -8,6 +8,7 @@ import dev.newsroom.domain.AutoParagraphs;
 import dev.newsroom.domain.Comment;
 import dev.newsroom.domain.CommentHtml;
 import dev.newsroom.domain.CommentStatus;
+import dev.newsroom.domain.LeadImage;
 import dev.newsroom.domain.ServiceException;
 
 import java.time.Instant;
@@ -90,6 +91,7 @@ final class PostMapper {
                     excerpt(p.raw("excerpt")), paragraphs, categories(post.categories()),
                     null, List.of(), List.of(), published ? "published" : "draft", p.text("comment_status").equals("open"),
                     published ? (date != null ? date : updatedAt) : null, bodyHtml);
+            draft = draft.withLeadImage(leadImage(p).orElse(null));
             return Optional.of(mapped(site, postId, article(draft, updatedAt, p), page, post.comments()));
         } catch (ImportProblem problem) {
             problems.add(problem);
@@ -162,6 +164,27 @@ final class PostMapper {
                 otherComments);
     }
 
+    /**
+     * The post's featured image ({@code _thumbnail_id}) as its lead image: the attachment's full size, alt text and
+     * caption (as text, cut to the article rules' lengths); none when the attachment is not in the export or its
+     * size is unknown (the page reserves the image's space from it).
+     */
+    private Optional<LeadImage> leadImage(WxrRecord p) {
+        String id = p.text("meta:_thumbnail_id");
+        if (!id.matches("[0-9]{1,18}")) {
+            return Optional.empty();
+        }
+        return media.find(Long.parseLong(id))
+                .filter(a -> a.isImage() && a.width() != null && a.height() != null)
+                .map(a -> new LeadImage(media.rewrite(a.url()), cut(a.alt(), ArticleRules.MAX_IMAGE_ALT),
+                        orNull(cut(PlainText.of(a.caption()), ArticleRules.MAX_IMAGE_CAPTION)), null, a.width(), a.height()))
+                .filter(image -> image.url().length() <= ArticleRules.MAX_IMAGE_URL);
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "\u2026";
+    }
+
     /** 1 plus the parent's depth; 1 when the parent is none, missing, or the chain loops back. */
     private static int depth(long id, Map<Long, Comment> comments, Map<Long, Long> parents, Map<Long, Integer> depths) {
         List<Long> chain = new ArrayList<>();
@@ -229,7 +252,7 @@ final class PostMapper {
         if (text.isEmpty()) {
             return null;
         }
-        return text.length() <= ArticleRules.MAX_EXCERPT ? text : text.substring(0, ArticleRules.MAX_EXCERPT - 1) + "\u2026";
+        return cut(text, ArticleRules.MAX_EXCERPT);
     }
 
     private static List<String> categories(List<String> names) {

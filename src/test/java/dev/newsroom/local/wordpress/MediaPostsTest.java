@@ -2,6 +2,7 @@ package dev.newsroom.local.wordpress;
 
 import dev.newsroom.adapter.out.html.JsoupArticleHtmlSanitizer;
 import dev.newsroom.domain.Article;
+import dev.newsroom.domain.LeadImage;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -56,6 +58,14 @@ class MediaPostsTest {
                 "a gallery without ids shows the images uploaded to the post");
         assertEquals(0, gallery.select("a").size(), "link=none");
         assertEquals("Nets drying", gallery.select("figcaption").text());
+    }
+
+    @Test
+    void theFeaturedImage_isTheLeadImage_movedWithTheMediaBase() throws Exception {
+        Map<String, Article> articles = mapMedia("https://cdn.news.example/uploads/");
+        assertEquals(new LeadImage("https://cdn.news.example/uploads/2024/03/harbour.jpg", "Harbour at dawn", "The harbour at dawn",
+                null, 1200, 800), articles.get("harbour-photos").leadImage());
+        assertNull(articles.get("only-a-photo").leadImage(), "no _thumbnail_id");
     }
 
     @Test
