@@ -92,7 +92,7 @@ final class PostMapper {
                     null, List.of(), List.of(), published ? "published" : "draft", p.text("comment_status").equals("open"),
                     published ? (date != null ? date : updatedAt) : null, bodyHtml);
             draft = draft.withLeadImage(leadImage(p).orElse(null));
-            return Optional.of(mapped(site, postId, article(draft, updatedAt, p), page, post.comments()));
+            return Optional.of(mapped(site, postId, p.text("link"), article(draft, updatedAt, p), page, post.comments()));
         } catch (ImportProblem problem) {
             problems.add(problem);
             report.errors.incrementAndGet();
@@ -113,7 +113,7 @@ final class PostMapper {
     }
 
     /** The post with its comments threaded, and what it counts for once stored. */
-    private MappedPost mapped(WxrSite site, long postId, Article article, boolean page, List<WxrRecord> exported) {
+    private MappedPost mapped(WxrSite site, long postId, String link, Article article, boolean page, List<WxrRecord> exported) {
         Map<Long, Comment> byWordPressId = new HashMap<>();
         Map<Long, Long> parents = new HashMap<>();
         int pingbacks = 0;
@@ -144,23 +144,8 @@ final class PostMapper {
                 report.errors.incrementAndGet();
             }
         }
-        List<Comment> threaded = new ArrayList<>();
-        Map<Long, Integer> depths = new HashMap<>();
-        int orphans = 0;
-        for (Map.Entry<Long, Comment> entry : byWordPressId.entrySet()) {
-            Comment c = entry.getValue();
-            Long parentId = parents.get(entry.getKey());
-            int depth = depth(entry.getKey(), byWordPressId, parents, depths);
-            String parent = depth > 1 ? byWordPressId.get(parentId).id() : null;
-            if (depth == 1 && parentId != 0) {
-                orphans++;
-            }
-            threaded.add(new Comment(c.id(), c.articleSlug(), parent, depth, c.authorName(), c.authorEmail(), c.authorUrl(),
-                    c.content(), c.status(), c.ip(), c.userAgent(), c.createdAt(), c.updatedAt(), null, null, 1, null,
-                    c.contentHtml(), false));
-        }
-        threaded.sort(Comparator.comparingInt(Comment::depth).thenComparing(Comment::id));
-        return new MappedPost(ImportIds.articleOrigin(site.url(), postId), article, threaded, page, orphans, pingbacks,
+        CommentThreads.Threaded threaded = CommentThreads.thread(byWordPressId, parents);
+        return new MappedPost(ImportIds.articleOrigin(site.url(), postId), link, article, threaded.comments(), page, threaded.orphans(), pingbacks,
                 otherComments);
     }
 
@@ -183,32 +168,6 @@ final class PostMapper {
 
     private static String cut(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max - 1) + "\u2026";
-    }
-
-    /** 1 plus the parent's depth; 1 when the parent is none, missing, or the chain loops back. */
-    private static int depth(long id, Map<Long, Comment> comments, Map<Long, Long> parents, Map<Long, Integer> depths) {
-        List<Long> chain = new ArrayList<>();
-        Set<Long> seen = new HashSet<>();
-        long at = id;
-        int base = 0;
-        while (true) {
-            Integer known = depths.get(at);
-            if (known != null) {
-                base = known;
-                break;
-            }
-            chain.add(at);
-            seen.add(at);
-            long parent = parents.get(at);
-            if (parent == 0 || !comments.containsKey(parent) || seen.contains(parent)) {
-                break; // the top of the thread, or a parent missing or looping back: top-level
-            }
-            at = parent;
-        }
-        for (int i = chain.size() - 1; i >= 0; i--) {
-            depths.put(chain.get(i), ++base);
-        }
-        return depths.get(id);
     }
 
     private static CommentStatus status(WxrRecord c) throws ImportProblem {

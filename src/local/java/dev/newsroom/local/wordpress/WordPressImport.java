@@ -77,35 +77,10 @@ public final class WordPressImport {
             return 2;
         }
         Path file = Path.of(files.get(0));
-        try (LocalDatabase database = aws ? null
-                : LocalDatabase.open(LocalDatabase.endpointFrom(env), LocalDatabase.dataFolderFrom(env), Path.of("."))) {
-            Map<String, String> settings = new HashMap<>(env);
-            if (database != null) {
-                settings.put("AWS_ENDPOINT_URL_DYNAMODB", database.endpoint());
-            }
-            AppConfig config = AppConfig.from(settings::get);
-            AppContext app = new AppContext(config, batchJobClient(config), Clock.systemUTC());
-            StreamCounter counter = null;
-            if (database != null) {
-                app.ensureTable();
-                counter = new StreamCounter(app.dynamo(), AppContext.streamsClient(config), config.tableName(), app.countApprovals());
-            }
-            return new WordPressImport(app, counter, System.out, System.err).importFile(file, pages, mediaBase);
-        } catch (Exception e) {
-            System.err.println(COMMAND + ": the database could not be opened: " + e.getMessage());
-            return 1;
-        }
-    }
-
-    /**
-     * The service's client with the patience of a batch job rather than of a request: the API's timeouts (5 s a
-     * try, 12 s a call) fit a Lambda behind API Gateway, but an import may meet a busy database for longer.
-     */
-    public static DynamoDbClient batchJobClient(AppConfig config) {
-        return AppContext.dynamoClientBuilder(config).overrideConfiguration(c -> c
-                .retryStrategy(b -> b.maxAttempts(10))
-                .apiCallAttemptTimeout(Duration.ofSeconds(30))
-                .apiCallTimeout(Duration.ofMinutes(3))).build();
+        boolean withPages = pages;
+        String media = mediaBase;
+        return ImportDatabase.open(COMMAND, env, aws, (app, counter) ->
+                new WordPressImport(app, counter, System.out, System.err).importFile(file, withPages, media));
     }
 
     /** Imports {@code file}; returns the exit status (see the class). */
@@ -129,7 +104,7 @@ public final class WordPressImport {
         PostMapper mapper = new PostMapper(pages, new JsoupArticleHtmlSanitizer(app.config().allowedOrigins()), report, media);
         Progress progress = new Progress(err);
         ImportWriter writer = new ImportWriter(app.dynamo(), app.config().tableName(), app.articleRepository(),
-                new BatchWriter(app.dynamo(), app.config().tableName()), app.config().queueShards(), report);
+                app.config().queueShards(), report);
         PostWriters posts = new PostWriters(writer, WRITERS);
         WxrException unreadable = null;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {

@@ -66,7 +66,8 @@ public final class WxrReader {
         }
     }
 
-    static XMLInputFactory factory() {
+    /** A parser set for untrusted files, as this reader uses (for other exports' readers too). */
+    public static XMLInputFactory factory() {
         XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -238,40 +239,9 @@ public final class WxrReader {
         }
     }
 
-    /**
-     * The text of the current element (character data and CDATA sections), or null when it is longer than
-     * {@code limit} characters: the rest is read past without being kept, so memory stays bounded whatever the
-     * field holds. An entity or a child element is refused.
-     */
+    /** The current element's text, or null when over {@code limit} characters ({@link BoundedText}). */
     private String text(int limit) throws XMLStreamException {
-        StringBuilder text = new StringBuilder();
-        boolean over = false;
-        while (true) {
-            int event = xml.next();
-            switch (event) {
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-                    if (!over) {
-                        int length = xml.getTextLength();
-                        if (text.length() + length > limit) {
-                            over = true;
-                            text = null;
-                        } else {
-                            text.append(xml.getTextCharacters(), xml.getTextStart(), length);
-                        }
-                    }
-                }
-                case XMLStreamConstants.END_ELEMENT -> {
-                    return over ? null : text.toString();
-                }
-                case XMLStreamConstants.ENTITY_REFERENCE -> throw entity();
-                case XMLStreamConstants.START_ELEMENT -> throw new XMLStreamException(
-                        "<" + xml.getLocalName() + "> inside a field that holds text", xml.getLocation());
-                case XMLStreamConstants.END_DOCUMENT -> throw new XMLStreamException("the file ends inside a field", xml.getLocation());
-                default -> {
-                    // comments and processing instructions are not text
-                }
-            }
-        }
+        return BoundedText.read(xml, limit);
     }
 
     /** The text of a channel field; one over the bound is refused as the file's. */
@@ -284,10 +254,6 @@ public final class WxrReader {
         return text.trim();
     }
 
-    private XMLStreamException entity() {
-        return new XMLStreamException("the entity &" + xml.getLocalName() + "; is not one of XML's own; refused", xml.getLocation());
-    }
-
     /** The next start or end tag (or the document's end); text, comments and instructions between them pass by. */
     private int nextElement() throws XMLStreamException {
         while (xml.hasNext()) {
@@ -297,7 +263,7 @@ public final class WxrReader {
                         xml.getLocation());
             }
             if (event == XMLStreamConstants.ENTITY_REFERENCE) {
-                throw entity();
+                throw BoundedText.entity(xml);
             }
             if (event == XMLStreamConstants.START_ELEMENT || event == XMLStreamConstants.END_ELEMENT
                     || event == XMLStreamConstants.END_DOCUMENT) {
@@ -350,6 +316,11 @@ public final class WxrReader {
 
     /** The parser's own message without its "ParseError at [row,col]" prefix, and the place. */
     private static WxrException failure(XMLStreamException e) {
+        return failure(e, "a WordPress export");
+    }
+
+    /** A parser's failure as a refusal of the file as {@code what} ("a Disqus export"), with its place. */
+    public static WxrException failure(XMLStreamException e, String what) {
         String message = e.getMessage() == null ? "unreadable XML" : e.getMessage();
         int at = message.indexOf("Message: ");
         if (at >= 0) {
@@ -358,7 +329,7 @@ public final class WxrReader {
         if (message.contains("must start and end within the same entity") || message.contains("end of file")) {
             message = "the file ends before the export does (cut short?): " + message;
         }
-        return new WxrException("not readable as a WordPress export: " + message.trim(),
+        return new WxrException("not readable as " + what + ": " + message.trim(),
                 e.getLocation() == null ? null : Position.of(e.getLocation()));
     }
 

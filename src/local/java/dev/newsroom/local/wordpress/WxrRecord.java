@@ -33,7 +33,7 @@ public record WxrRecord(Position start, Map<String, String> values, Map<String, 
     }
 
     /** Refuses the record when a field was over its bound, naming the first such field, its place and bound. */
-    void checkBounds(String what) throws ImportProblem {
+    public void checkBounds(String what) throws ImportProblem {
         String field = oversize.keySet().stream().sorted().findFirst().orElse(null);
         if (field != null) {
             throw new ImportProblem(what + ": its " + field + " is over " + oversize.get(field)
