@@ -66,7 +66,7 @@ class DisqusImportTest {
         assertEquals(SUMMARY, first.out());
         List<String> said = first.err().lines().toList();
         assertEquals(2, said.size(), first.err());
-        assertTrue(said.get(0).matches("import-disqus: line \\d+, column \\d+: createdAt \"yesterday\" is not a date.*"), said.get(0));
+        assertTrue(said.get(0).matches("import-disqus: line 114, column 16: createdAt \"yesterday\" is not a date.*"), said.get(0));
         assertTrue(said.get(1).matches("import-disqus: line 36, column \\d+: thread 7004 \\(https://news.example/gone/\\) matches no"
                 + " article by its address or identifier; its 1 posts left out"), said.get(1));
 
