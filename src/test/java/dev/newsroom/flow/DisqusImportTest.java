@@ -5,6 +5,7 @@ import dev.newsroom.domain.Comment;
 import dev.newsroom.domain.CommentStatus;
 import dev.newsroom.local.StreamCounter;
 import dev.newsroom.local.disqus.DisqusImport;
+import dev.newsroom.local.wordpress.ImportRun;
 import dev.newsroom.support.DynamoDbLocal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,8 +49,8 @@ class DisqusImportTest {
     private static WordPressImportTest.Run importDisqus(AppContext app, StreamCounter counter, Path file) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = new DisqusImport(app, counter, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).importFile(file);
+        int status = new DisqusImport(new ImportRun(app, counter, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8))).importFile(file);
         return new WordPressImportTest.Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

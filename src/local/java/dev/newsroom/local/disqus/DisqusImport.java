@@ -1,13 +1,12 @@
 package dev.newsroom.local.disqus;
 
 import dev.newsroom.adapter.out.dynamodb.DynamoArticleRepository;
-import dev.newsroom.config.AppContext;
 import dev.newsroom.domain.ArticleRules;
 import dev.newsroom.domain.Comment;
-import dev.newsroom.local.StreamCounter;
 import dev.newsroom.local.wordpress.CommentThreads;
 import dev.newsroom.local.wordpress.ImportDatabase;
 import dev.newsroom.local.wordpress.ImportProblem;
+import dev.newsroom.local.wordpress.ImportRun;
 import dev.newsroom.local.wordpress.ImportedComments;
 import dev.newsroom.local.wordpress.ImportedLinks;
 import dev.newsroom.local.wordpress.Slugs;
@@ -41,17 +40,12 @@ import java.util.Optional;
 public final class DisqusImport {
     public static final String COMMAND = "import-disqus";
     private static final String USAGE = "usage: import-disqus FILE [--aws]";
-    private final AppContext app;
-    private final StreamCounter counter;
-    private final PrintStream out;
+    private final ImportRun run;
     private final PrintStream err;
 
-    /** {@code counter}: reads the table's change stream into counts; null where the counts function does it (AWS). */
-    public DisqusImport(AppContext app, StreamCounter counter, PrintStream out, PrintStream err) {
-        this.app = app;
-        this.counter = counter;
-        this.out = out;
-        this.err = err;
+    public DisqusImport(ImportRun run) {
+        this.run = run;
+        this.err = run.err();
     }
 
     /** The command: arguments after {@code import-disqus}, and the environment; returns the exit status. */
@@ -70,7 +64,7 @@ public final class DisqusImport {
             return 2;
         }
         Path file = Path.of(files.get(0));
-        return ImportDatabase.open(COMMAND, env, aws, (app, counter) -> new DisqusImport(app, counter, System.out, System.err).importFile(file));
+        return ImportDatabase.open(COMMAND, env, aws, (app, counter) -> new DisqusImport(new ImportRun(app, counter, System.out, System.err)).importFile(file));
     }
 
     /** Imports {@code file}; returns the exit status (see the class). */
@@ -91,8 +85,8 @@ public final class DisqusImport {
             return 1;
         }
         DisqusReport report = new DisqusReport();
-        ImportedComments writer = new ImportedComments(app.dynamo(), app.config().tableName(), app.config().queueShards());
-        ImportedLinks links = new ImportedLinks(app.dynamo(), app.config().tableName());
+        ImportedComments writer = new ImportedComments(run.app().dynamo(), run.app().config().tableName(), run.app().config().queueShards());
+        ImportedLinks links = new ImportedLinks(run.app().dynamo(), run.app().config().tableName());
         try {
             for (Map.Entry<String, List<DisqusPost>> entry : posts.entrySet()) {
                 DisqusThread thread = threads.get(entry.getKey());
@@ -101,8 +95,8 @@ public final class DisqusImport {
                 }
                 importThread(thread, entry.getKey(), entry.getValue(), links, writer, report);
             }
-            String counts = countsSettled();
-            out.println(report.summary(counts));
+            String counts = run.countsSettled();
+            run.out().println(report.summary(counts));
         } catch (RuntimeException e) {
             err.println(COMMAND + ": the database failed (" + e.getMessage() + "); what was written stays whole, "
                     + "and running the same command again finishes the import");
@@ -142,7 +136,7 @@ public final class DisqusImport {
         if (imported.isPresent()) {
             return imported;
         }
-        DynamoArticleRepository articles = app.articleRepository();
+        DynamoArticleRepository articles = run.app().articleRepository();
         for (String candidate : List.of(lastSegment(thread.link()), thread.identifier())) {
             String slug = Slugs.slugOf(candidate);
             if (ArticleRules.isValidSlug(slug) && articles.findCurrentWithOrigin(slug).isPresent()) {
@@ -167,13 +161,5 @@ public final class DisqusImport {
 
     private static String shown(DisqusThread thread) {
         return !thread.link().isEmpty() ? thread.link() : !thread.identifier().isEmpty() ? "identifier " + thread.identifier() : "no address";
-    }
-
-    private String countsSettled() {
-        if (counter == null) {
-            return "counts follow from the stack's counts function within seconds";
-        }
-        counter.drain();
-        return "counts exact";
     }
 }

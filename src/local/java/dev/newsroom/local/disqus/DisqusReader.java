@@ -5,6 +5,7 @@ import dev.newsroom.local.wordpress.Position;
 import dev.newsroom.local.wordpress.WxrException;
 import dev.newsroom.local.wordpress.WxrReader;
 import dev.newsroom.local.wordpress.WxrRecord;
+import dev.newsroom.local.wordpress.XmlSteps;
 
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -151,28 +152,11 @@ final class DisqusReader {
     }
 
     private int nextElement() throws XMLStreamException {
-        while (xml.hasNext()) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.DTD) {
-                throw new XMLStreamException("a DOCTYPE is not allowed in a Disqus export (refused, nothing in it was read)",
-                        xml.getLocation());
-            }
-            if (event == XMLStreamConstants.START_ELEMENT || event == XMLStreamConstants.END_ELEMENT
-                    || event == XMLStreamConstants.END_DOCUMENT) {
-                return event;
-            }
-        }
-        return XMLStreamConstants.END_DOCUMENT;
+        return XmlSteps.nextElement(xml, "a Disqus export");
     }
 
     private void skipElement() throws XMLStreamException {
-        for (int depth = 1; depth > 0; ) {
-            int event = nextElement();
-            if (event == XMLStreamConstants.END_DOCUMENT) {
-                throw new XMLStreamException("the file ends inside <" + xml.getLocalName() + ">", xml.getLocation());
-            }
-            depth += event == XMLStreamConstants.START_ELEMENT ? 1 : -1;
-        }
+        XmlSteps.skipElement(xml, "a Disqus export");
     }
 
     private Position here() {

@@ -41,15 +41,15 @@ public final class WordPressImport {
     private static final String USAGE = "usage: import-wordpress FILE [--pages] [--media-base URL] [--aws]";
     /** Posts written at once (each its own sequence of calls). */
     public static final int WRITERS = 8;
+    private final ImportRun run;
     private final AppContext app;
-    private final StreamCounter counter;
     private final PrintStream out;
     private final PrintStream err;
 
     /** {@code counter}: reads the table's change stream into counts; null where the counts function does it (AWS). */
     public WordPressImport(AppContext app, StreamCounter counter, PrintStream out, PrintStream err) {
+        this.run = new ImportRun(app, counter, out, err);
         this.app = app;
-        this.counter = counter;
         this.out = out;
         this.err = err;
     }
@@ -129,7 +129,7 @@ public final class WordPressImport {
         String counts;
         try {
             posts.finish();
-            counts = countsSettled();
+            counts = run.countsSettled();
         } catch (RuntimeException e) {
             err.println(COMMAND + ": the database failed (" + e.getMessage() + "); what was written stays whole, "
                     + "and running the same command again finishes the import");
@@ -142,13 +142,5 @@ public final class WordPressImport {
         }
         out.println(report.summary(counts));
         return report.errors.get() > 0 ? 3 : 0;
-    }
-
-    private String countsSettled() {
-        if (counter == null) {
-            return "counts follow from the stack's counts function within seconds";
-        }
-        counter.drain();
-        return "counts exact";
     }
 }

@@ -254,37 +254,12 @@ public final class WxrReader {
         return text.trim();
     }
 
-    /** The next start or end tag (or the document's end); text, comments and instructions between them pass by. */
     private int nextElement() throws XMLStreamException {
-        while (xml.hasNext()) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.DTD) {
-                throw new XMLStreamException("a DOCTYPE is not allowed in a WordPress export (refused, nothing in it was read)",
-                        xml.getLocation());
-            }
-            if (event == XMLStreamConstants.ENTITY_REFERENCE) {
-                throw BoundedText.entity(xml);
-            }
-            if (event == XMLStreamConstants.START_ELEMENT || event == XMLStreamConstants.END_ELEMENT
-                    || event == XMLStreamConstants.END_DOCUMENT) {
-                return event;
-            }
-        }
-        return XMLStreamConstants.END_DOCUMENT;
+        return XmlSteps.nextElement(xml, "a WordPress export");
     }
 
     private void skipElement() throws XMLStreamException {
-        int depth = 1;
-        while (depth > 0) {
-            int event = nextElement();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                depth++;
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            } else {
-                throw new XMLStreamException("the file ends inside <" + xml.getLocalName() + ">", xml.getLocation());
-            }
-        }
+        XmlSteps.skipElement(xml, "a WordPress export");
     }
 
     /**
