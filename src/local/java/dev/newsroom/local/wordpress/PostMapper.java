@@ -13,14 +13,11 @@ import dev.newsroom.domain.ServiceException;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Turns exported posts into articles and comments, as the contract says: published posts are published articles
@@ -35,7 +32,6 @@ import java.util.regex.Pattern;
  */
 final class PostMapper {
     private static final int MAX_CATEGORIES = ArticleRules.MAX_CATEGORIES;
-    private static final Pattern SHOWS_MEDIA = Pattern.compile("<(img|audio|video|iframe)[\\s>]");
     private final boolean pages;
     private final ArticleHtmlSanitizer html;
     private final ImportReport report;
@@ -84,8 +80,8 @@ final class PostMapper {
             String title = PlainText.of(p.raw("title")).isEmpty() ? "(no title)" : PlainText.of(p.raw("title"));
             String bodyHtml = html.sanitize(media.rewrite(rendered(p.raw("content"), postId)));
             List<String> paragraphs = html.paragraphs(bodyHtml);
-            if (paragraphs.isEmpty() && SHOWS_MEDIA.matcher(bodyHtml).find()) {
-                paragraphs = List.of(title); // a post that is only an image, a gallery or an embed: its title is its text
+            if (paragraphs.isEmpty()) {
+                paragraphs = List.of(title); // only an image, a gallery or an embed, or nothing: its title is its text
             }
             ArticleDraft draft = new ArticleDraft(slugs.next(p.text("post_name"), title, postId), title,
                     excerpt(p.raw("excerpt")), paragraphs, categories(post.categories()),

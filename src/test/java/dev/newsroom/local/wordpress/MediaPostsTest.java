@@ -48,11 +48,14 @@ class MediaPostsTest {
     }
 
     @Test
-    void everyPostIsAnArticle_theOnlyImageAndOnlyGalleryOnesToo() throws Exception {
+    void everyPostIsAnArticle_theOnlyImageOnlyGalleryAndEmptyOnesToo() throws Exception {
         Map<String, Article> articles = mapMedia(null);
-        assertEquals(List.of("harbour-photos", "only-a-photo", "only-a-gallery", "blocks-at-the-quay"), List.copyOf(articles.keySet()));
+        assertEquals(List.of("harbour-photos", "only-a-photo", "only-a-gallery", "edge-case-no-content", "blocks-at-the-quay"),
+                List.copyOf(articles.keySet()));
         assertTrue(problems.isEmpty(), problems.toString());
         assertEquals(List.of("Only a photo"), articles.get("only-a-photo").body(), "its title is its text");
+        assertEquals(List.of("Edge case: no content"), articles.get("edge-case-no-content").body(), "an empty post too");
+        assertEquals("", articles.get("edge-case-no-content").bodyHtml());
         Document gallery = Jsoup.parseBodyFragment(articles.get("only-a-gallery").bodyHtml());
         assertEquals("https://news.example/wp-content/uploads/2024/03/nets.jpg", gallery.select("figure.gallery img").attr("src"),
                 "a gallery without ids shows the images uploaded to the post");
