@@ -20,8 +20,12 @@ import java.util.regex.Pattern;
  */
 final class Shortcodes {
     private static final String NAMES = "caption|wp_caption|gallery|embed|audio|video";
-    /** WordPress's shortcode pattern (get_shortcode_regex) for the names above. */
-    private static final Pattern SHORTCODE = Pattern.compile("\\[(\\[?)(" + NAMES + ")(?![\\w-])([^\\]/]*(?:/(?!\\])[^\\]/]*)*?)"
+    /**
+     * WordPress's shortcode pattern (get_shortcode_regex) for the names above, its attributes never crossing a
+     * {@code [} (WordPress forbids square brackets in attribute values), so an opening tag left unclosed is given up
+     * at the next bracket instead of at the end of the content.
+     */
+    private static final Pattern SHORTCODE = Pattern.compile("\\[(\\[?)(" + NAMES + ")(?![\\w-])([^\\[\\]/]*(?:/(?!\\])[^\\[\\]/]*)*?)"
             + "(?:(/)\\]|\\](?:([^\\[]*+(?:\\[(?!/\\2\\])[^\\[]*+)*+)\\[/\\2\\])?)(\\]?)");
     private static final Set<String> KNOWN = Set.of(NAMES.split("\\|"));
     private static final Pattern OTHER = Pattern.compile("\\[(\\[?)([a-z][a-z0-9_-]*)(?![\\w-])[^\\[\\]]*\\]");
