@@ -22,13 +22,11 @@ final class ImportWriter {
     private static final String NOT_FROM_THIS_POST = "The slug is taken by an article not imported from this post.";
     private final DynamoArticleRepository articles;
     private final ImportedComments comments;
-    private final ImportedLinks links;
     private final ImportReport report;
 
     ImportWriter(DynamoDbClient client, String table, DynamoArticleRepository articles, int queueShards, ImportReport report) {
         this.articles = articles;
         this.comments = new ImportedComments(client, table, queueShards);
-        this.links = new ImportedLinks(client, table);
         this.report = report;
     }
 
@@ -42,8 +40,8 @@ final class ImportWriter {
         // an article not there yet has no comments: an earlier run stores the article before any of them
         Map<String, Comment> stored = current.isEmpty() ? Map.of() : comments.stored(post.comments());
         writeArticle(post, current, stored);
-        links.remember(post.link(), post.article().slug());
-        ImportedComments.Outcome outcome = comments.write(post.origin(), post.comments(), stored);
+        ImportedComments.Outcome outcome = comments.write(post.origin(), post.comments(), stored,
+                ImportedLinks.item(post.link(), post.article().slug()).stream().toList());
         report.commentsKept.addAndGet(outcome.kept());
         report.commentsUnchanged.addAndGet(outcome.unchanged());
         report.stored(post);

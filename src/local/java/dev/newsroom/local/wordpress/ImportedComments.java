@@ -41,7 +41,14 @@ public final class ImportedComments {
 
     /** Writes {@code comments} (each parent before its replies) against {@code stored}, their stored versions. */
     public Outcome write(String origin, List<Comment> comments, Map<String, Comment> stored) {
+        return write(origin, comments, stored, List.of());
+    }
+
+    /** As {@link #write(String, List, Map)}, with {@code alongside} (other items of the article) in its first calls. */
+    Outcome write(String origin, List<Comment> comments, Map<String, Comment> stored,
+                  List<Map<String, AttributeValue>> alongside) {
         BatchWriter.Step marks = new BatchWriter.Step();
+        alongside.forEach(marks::put);
         Map<Integer, BatchWriter.Step> depths = new TreeMap<>();
         int written = 0;
         int unchanged = 0;

@@ -24,14 +24,17 @@ public final class ImportedLinks {
         this.table = table;
     }
 
-    /** Remembers that {@code link} (a post's permalink; nothing when empty) is now the article {@code slug}. */
-    void remember(String link, String slug) {
+    /**
+     * The item remembering that {@code link} (a post's permalink) is now the article {@code slug}, to be written
+     * with the post's other items; none when the link is empty or not a URL.
+     */
+    static Optional<Map<String, AttributeValue>> item(String link, String slug) {
         String key = normalized(link);
         if (key.isEmpty()) {
-            return;
+            return Optional.empty();
         }
-        client.putItem(b -> b.tableName(table).item(Map.of("pk", AttributeValue.fromS(PREFIX + key),
-                "sk", AttributeValue.fromS("LINK"), "slug", AttributeValue.fromS(slug))));
+        return Optional.of(Map.of("pk", AttributeValue.fromS(PREFIX + key), "sk", AttributeValue.fromS("LINK"),
+                "slug", AttributeValue.fromS(slug)));
     }
 
     /** The slug of the article imported from the post at {@code link}, if any. */
