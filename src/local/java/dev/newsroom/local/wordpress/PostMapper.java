@@ -190,15 +190,16 @@ final class PostMapper {
     }
 
     /**
-     * The post's content as WordPress shows it: known embeds alone on a line made link cards, its shortcodes
-     * rendered (other shortcodes counted in the report), then the block editor's content as it is (its paragraphs
+     * The post's content as WordPress shows it: its shortcodes rendered (other shortcodes counted in the report),
+     * known embeds alone on a line made link cards, then the block editor's content as it is (its paragraphs
      * are already {@code <p>}s, and WordPress skips its auto-paragraph rule for it), the classic editor's through
      * that rule.
      */
     private String rendered(String content, long postId) {
-        Shortcodes.Rendered rendered = shortcodes.render(Embeds.autoEmbed(content), postId);
+        Shortcodes.Rendered rendered = shortcodes.render(content, postId);
         report.unknownShortcodes(rendered.unknown());
-        return content.contains("<!-- wp:") ? rendered.html() : AutoParagraphs.apply(rendered.html());
+        String html = Embeds.autoEmbed(rendered.html()); // after [embed], as WordPress runs it first
+        return content.contains("<!-- wp:") ? html : AutoParagraphs.apply(html);
     }
 
     /** The exported excerpt as text, at most the article rules' length; null when there is none (then derived). */

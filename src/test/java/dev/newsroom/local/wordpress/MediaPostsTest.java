@@ -99,6 +99,8 @@ class MediaPostsTest {
 
         assertEquals("https://www.youtube.com/watch?v=M7lc1UVf-VE", body.select("figure.is-provider-youtube a").attr("href"));
         assertEquals("https://vimeo.com/76979871", body.select("figure.is-provider-vimeo a").attr("href"));
+        assertEquals(List.of("https://www.youtube.com/watch?v=M7lc1UVf-VE", "https://www.youtube.com/shorts/Zx9ab3CdEfG"),
+                body.select("figure.is-provider-youtube a").eachAttr("href"), "an [embed] with its URL on a line of its own");
         assertEquals("https://news.example/wp-content/uploads/2024/03/interview.mp3", body.select("figure.wp-block-audio audio source").attr("src"));
         var video = body.selectFirst("video");
         assertEquals("https://news.example/wp-content/uploads/2024/03/clip.mp4", video.select("source").attr("src"));
@@ -107,6 +109,7 @@ class MediaPostsTest {
         assertEquals(0, body.select("iframe").size(), "embeds are links: nothing loads from the provider");
 
         String text = body.text();
+        assertTrue(!text.contains("<figure") && !text.contains("[embed"), text);
         assertTrue(text.contains("[contact-form-7 id=\"5\" title=\"Tips\"]"), "an unknown shortcode stays as text");
         assertTrue(text.contains("read [gallery] in the docs"), "an escaped shortcode shows once bracketed");
         assertEquals(Map.of("contact-form-7", 1), report.unknownShortcodes);
