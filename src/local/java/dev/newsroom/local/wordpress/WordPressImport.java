@@ -1,11 +1,8 @@
 package dev.newsroom.local.wordpress;
 
 import dev.newsroom.adapter.out.html.JsoupArticleHtmlSanitizer;
-import dev.newsroom.config.AppConfig;
 import dev.newsroom.config.AppContext;
-import dev.newsroom.local.LocalDatabase;
 import dev.newsroom.local.StreamCounter;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -13,10 +10,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
