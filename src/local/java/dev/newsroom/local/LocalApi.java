@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.newsroom.adapter.out.dynamodb.TableSetup;
 import dev.newsroom.config.AppConfig;
 import dev.newsroom.config.AppContext;
+import dev.newsroom.local.disqus.DisqusImport;
 import dev.newsroom.local.wordpress.WordPressImport;
 
 import java.io.IOException;
@@ -59,12 +60,16 @@ public final class LocalApi implements AutoCloseable {
     }
 
     /**
-     * Starts the runner; {@code import-wordpress FILE [--pages] [--aws]} imports a WordPress export instead and exits,
-     * as do {@code invoke FunctionName EVENT.json} and {@code recount [SLUG...]} ({@link LocalCommands}).
+     * Starts the runner; {@code import-wordpress FILE [--pages] [--media-base URL] [--aws]} imports a WordPress
+     * export instead and exits, {@code import-disqus FILE [--aws]} a Disqus export, as do
+     * {@code invoke FunctionName EVENT.json} and {@code recount [SLUG...]} ({@link LocalCommands}).
      */
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals(WordPressImport.COMMAND)) {
             System.exit(WordPressImport.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv()));
+        }
+        if (args.length > 0 && args[0].equals(DisqusImport.COMMAND)) {
+            System.exit(DisqusImport.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv()));
         }
         if (LocalCommands.handles(args)) {
             System.exit(LocalCommands.run(args, System.getenv(), Path.of("."), System.out, System.err));

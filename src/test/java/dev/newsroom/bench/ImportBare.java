@@ -6,6 +6,7 @@ import dev.newsroom.config.AppContext;
 import dev.newsroom.domain.Comment;
 import dev.newsroom.domain.CommentHtml;
 import dev.newsroom.domain.CommentStatus;
+import dev.newsroom.local.wordpress.ImportDatabase;
 import dev.newsroom.local.wordpress.WordPressImport;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -56,7 +57,7 @@ final class ImportBare {
 
     private static double commentsPerSecond(String endpoint, int comments) throws Exception {
         AppConfig config = AppConfig.from(Map.of("AWS_ENDPOINT_URL_DYNAMODB", endpoint, "TABLE_NAME", "import-bare")::get);
-        DynamoDbClient client = WordPressImport.batchJobClient(config);
+        DynamoDbClient client = ImportDatabase.batchJobClient(config);
         new AppContext(config, client, Clock.systemUTC()).ensureTable();
         ExecutorService calls = Executors.newFixedThreadPool(WordPressImport.WRITERS);
         try {

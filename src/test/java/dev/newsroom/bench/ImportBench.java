@@ -3,6 +3,7 @@ package dev.newsroom.bench;
 import dev.newsroom.config.AppConfig;
 import dev.newsroom.config.AppContext;
 import dev.newsroom.local.StreamCounter;
+import dev.newsroom.local.wordpress.ImportDatabase;
 import dev.newsroom.local.wordpress.WordPressImport;
 
 import java.io.File;
@@ -41,7 +42,7 @@ final class ImportBench {
         WxrGenerator.write(file, comments, 100);
         Map<String, String> env = Map.of("AWS_ENDPOINT_URL_DYNAMODB", endpoint, "TABLE_NAME", "import-speed");
         AppConfig config = AppConfig.from(env::get);
-        AppContext app = new AppContext(config, WordPressImport.batchJobClient(config), Clock.systemUTC());
+        AppContext app = new AppContext(config, ImportDatabase.batchJobClient(config), Clock.systemUTC());
         app.ensureTable();
         StreamCounter counter = new StreamCounter(app.dynamo(), AppContext.streamsClient(config), config.tableName(), app.countApprovals());
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);

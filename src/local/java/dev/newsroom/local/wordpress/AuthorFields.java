@@ -12,14 +12,14 @@ import java.util.function.Predicate;
  * {@code javascript:} URL, say) or too long left out, each such change reported with its place in the file; and
  * content over WordPress's own limit (65,525 bytes) refused, as it would not fit a stored comment.
  */
-record AuthorFields(String name, String email, String url) {
-    static AuthorFields of(WxrRecord c, List<ImportProblem> notes) throws ImportProblem {
+public record AuthorFields(String name, String email, String url) {
+    public static AuthorFields of(WxrRecord c, List<ImportProblem> notes) throws ImportProblem {
         int contentBytes = TextRules.utf8Length(c.raw("comment_content"));
         if (contentBytes > SubmissionRules.MAX_CONTENT_BYTES) {
             throw new ImportProblem("wp:comment_content is " + contentBytes + " bytes, more than a comment may hold ("
                     + SubmissionRules.MAX_CONTENT_BYTES + ")", c.at("comment_content"));
         }
-        String name = c.text("comment_author");
+        String name = PlainText.of(c.raw("comment_author"));
         if (TextRules.utf8Length(name) > SubmissionRules.MAX_NAME_BYTES) {
             name = cut(name, SubmissionRules.MAX_NAME_BYTES);
             notes.add(new ImportProblem("wp:comment_author is longer than " + SubmissionRules.MAX_NAME_BYTES

@@ -13,13 +13,13 @@ import java.time.Instant;
  * it, is likewise the site's URL and the WordPress post id. A site whose URL changed (moved to https, say), or a
  * comment whose date was changed in WordPress, gives new ids: those comments would come in beside the earlier ones.
  */
-final class ImportIds {
+public final class ImportIds {
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
 
     private ImportIds() {
     }
 
-    static String commentId(String siteUrl, long wordPressId, Instant date) {
+    public static String commentId(String siteUrl, long wordPressId, Instant date) {
         byte[] hash = sha256(siteUrl + "\u0000comment\u0000" + wordPressId);
         long high = 0;
         for (int i = 0; i < 5; i++) {

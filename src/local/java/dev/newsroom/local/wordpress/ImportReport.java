@@ -4,6 +4,7 @@ import dev.newsroom.domain.CommentStatus;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -24,6 +25,8 @@ final class ImportReport {
     final AtomicLong otherComments = new AtomicLong();
     final AtomicLong orphans = new AtomicLong();
     long otherItems;
+    /** Shortcodes other than WordPress's own, kept as text, by name (posts are mapped on one thread). */
+    final Map<String, Integer> unknownShortcodes = new TreeMap<>();
     final AtomicLong errors = new AtomicLong();
 
     ImportReport() {
@@ -45,6 +48,10 @@ final class ImportReport {
         orphans.addAndGet(post.orphans());
         pingbacks.addAndGet(post.pingbacks());
         otherComments.addAndGet(post.otherComments());
+    }
+
+    void unknownShortcodes(Map<String, Integer> names) {
+        names.forEach((name, count) -> unknownShortcodes.merge(name, count, Integer::sum));
     }
 
     long totalComments() {
@@ -69,7 +76,14 @@ final class ImportReport {
         if (otherComments.get() > 0) {
             line.append(", ").append(otherComments.get()).append(" comments of other types");
         }
-        line.append(", ").append(otherItems).append(" other items; ").append(errors.get()).append(errors.get() == 1 ? " error" : " errors")
+        line.append(", ").append(otherItems).append(" other items; ");
+        if (!unknownShortcodes.isEmpty()) {
+            line.append("shortcodes kept as text: ");
+            unknownShortcodes.forEach((name, count) -> line.append('[').append(name).append("] ").append(count).append(", "));
+            line.setLength(line.length() - 2);
+            line.append("; ");
+        }
+        line.append(errors.get()).append(errors.get() == 1 ? " error" : " errors")
                 .append("; ").append(counts);
         return line.toString();
     }

@@ -1,50 +1,32 @@
 package dev.newsroom.local.wordpress;
 
-import dev.newsroom.adapter.in.stream.HeldComments;
-import dev.newsroom.adapter.out.dynamodb.CommentItems;
 import dev.newsroom.adapter.out.dynamodb.DynamoArticleRepository;
 import dev.newsroom.domain.Article;
 import dev.newsroom.domain.Comment;
 import dev.newsroom.domain.ErrorCode;
 import dev.newsroom.domain.ServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Stores mapped posts so that running the import again changes nothing and finishes an interrupted run. The
  * article goes first, through the article store's own transaction (the item, marked with the post it is made
  * from, and its list entries together; its {@code commentCount} is never written here): only an article an import
- * made from the same post is ever updated. Then the comments, each parent before its replies and each comment
- * after its duplicate mark. Posts are independent of each other, so several may be written at once. Each comment
- * is compared with what is stored: the same is left alone (no write, so no change record either); a changed one
- * is written as the next version, so the counting of approvals from the change stream, exactly once per comment
- * version, sees a change of status made in WordPress between two imports; one a moderator changed here is kept as
- * it is.
+ * made from the same post is ever updated. Then its permalink ({@link ImportedLinks}, so a Disqus thread finds
+ * it) and its comments ({@link ImportedComments}: only what changed is written). Posts are independent of each
+ * other, so several may be written at once.
  */
 final class ImportWriter {
     private static final String NOT_FROM_THIS_POST = "The slug is taken by an article not imported from this post.";
-    private static final int GET_BATCH = 100;
-    private final DynamoDbClient client;
-    private final String table;
     private final DynamoArticleRepository articles;
-    private final BatchWriter batches;
-    private final int queueShards;
+    private final ImportedComments comments;
     private final ImportReport report;
 
-    ImportWriter(DynamoDbClient client, String table, DynamoArticleRepository articles, BatchWriter batches,
-                 int queueShards, ImportReport report) {
-        this.client = client;
-        this.table = table;
+    ImportWriter(DynamoDbClient client, String table, DynamoArticleRepository articles, int queueShards, ImportReport report) {
         this.articles = articles;
-        this.batches = batches;
-        this.queueShards = queueShards;
+        this.comments = new ImportedComments(client, table, queueShards);
         this.report = report;
     }
 
@@ -56,36 +38,12 @@ final class ImportWriter {
     void write(MappedPost post) {
         Optional<DynamoArticleRepository.Stored> current = articles.findCurrentWithOrigin(post.article().slug());
         // an article not there yet has no comments: an earlier run stores the article before any of them
-        Map<String, Comment> stored = current.isEmpty() ? Map.of() : stored(post.comments());
+        Map<String, Comment> stored = current.isEmpty() ? Map.of() : comments.stored(post.comments());
         writeArticle(post, current, stored);
-        BatchWriter.Step marks = new BatchWriter.Step();
-        Map<Integer, BatchWriter.Step> depths = new TreeMap<>();
-        for (Comment comment : post.comments()) {
-            Comment before = stored.get(comment.id());
-            if (before != null && before.moderatedBy() != null) {
-                report.commentsKept.incrementAndGet();
-                continue;
-            }
-            if (before != null && comment.withVersion(before.version()).equals(before)) {
-                report.commentsUnchanged.incrementAndGet();
-                continue;
-            }
-            Comment next = comment.withVersion(before == null ? 1 : before.version() + 1);
-            Map<String, AttributeValue> oldMark = before == null ? null : CommentItems.duplicateMarkKey(before);
-            Map<String, AttributeValue> newMark = CommentItems.duplicateMarkKey(next);
-            if (oldMark != null && !oldMark.equals(newMark)) {
-                marks.delete(oldMark);
-            }
-            if (newMark != null) {
-                marks.put(CommentItems.duplicateMark(next));
-            }
-            Map<String, AttributeValue> item = new HashMap<>(CommentItems.item(next, queueShards));
-            // marked as imported: moderators are not sent a digest of a site's old held comments
-            item.put(HeldComments.IMPORTED_FROM, AttributeValue.fromS(post.origin()));
-            depths.computeIfAbsent(next.depth(), d -> new BatchWriter.Step()).put(item);
-        }
-        batches.write(marks);
-        depths.values().forEach(batches::write);
+        ImportedComments.Outcome outcome = comments.write(post.origin(), post.comments(), stored,
+                ImportedLinks.item(post.link(), post.article().slug()).stream().toList());
+        report.commentsKept.addAndGet(outcome.kept());
+        report.commentsUnchanged.addAndGet(outcome.unchanged());
         report.stored(post);
     }
 
@@ -122,28 +80,10 @@ final class ImportWriter {
         }
     }
 
-    /** The post's comments as stored now (consistent reads, 100 keys a call, unprocessed keys asked again). */
-    private Map<String, Comment> stored(List<Comment> comments) {
-        Map<String, Comment> stored = new HashMap<>();
-        for (int from = 0; from < comments.size(); from += GET_BATCH) {
-            List<Map<String, AttributeValue>> keys = comments.subList(from, Math.min(comments.size(), from + GET_BATCH))
-                    .stream().map(c -> CommentItems.key(c.id())).toList();
-            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
-            while (!request.isEmpty()) {
-                Map<String, KeysAndAttributes> asking = request;
-                var response = client.batchGetItem(b -> b.requestItems(asking));
-                response.responses().getOrDefault(table, List.of()).stream().map(CommentItems::comment)
-                        .forEach(c -> stored.put(c.id(), c));
-                request = response.unprocessedKeys().isEmpty() || response.unprocessedKeys().values().stream()
-                        .allMatch(k -> k.keys().isEmpty()) ? Map.of() : response.unprocessedKeys();
-            }
-        }
-        return stored;
-    }
-
     /** The article as imported, with the stored count and the given version. */
     private static Article counted(Article a, long commentCount, long version) {
         return new Article(a.slug(), a.title(), a.excerpt(), a.body(), a.categories(), a.source(), a.seeAlso(), a.related(),
-                a.status(), a.commentsOpen(), a.publishedAt(), a.updatedAt(), commentCount, version, a.bodyHtml());
+                a.status(), a.commentsOpen(), a.publishedAt(), a.updatedAt(), commentCount, version, a.bodyHtml(),
+                a.leadImage());
     }
 }

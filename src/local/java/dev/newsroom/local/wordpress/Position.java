@@ -4,7 +4,7 @@ import javax.xml.stream.Location;
 
 /** A place in the export file, for messages: line and column, from 1. */
 public record Position(int line, int column) {
-    static Position of(Location location) {
+    public static Position of(Location location) {
         return new Position(location.getLineNumber(), location.getColumnNumber());
     }
 

@@ -8,13 +8,12 @@ import dev.newsroom.domain.AutoParagraphs;
 import dev.newsroom.domain.Comment;
 import dev.newsroom.domain.CommentHtml;
 import dev.newsroom.domain.CommentStatus;
+import dev.newsroom.domain.LeadImage;
 import dev.newsroom.domain.ServiceException;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,14 +35,23 @@ final class PostMapper {
     private final boolean pages;
     private final ArticleHtmlSanitizer html;
     private final ImportReport report;
+    private final MediaLibrary media;
+    private final Shortcodes shortcodes;
     private final Slugs slugs = new Slugs();
     private final List<ImportProblem> problems = new ArrayList<>();
 
     /** {@code html}: the article sanitizer editors' HTML goes through; post content goes through it too. */
     PostMapper(boolean pages, ArticleHtmlSanitizer html, ImportReport report) {
+        this(pages, html, report, new MediaLibrary(null));
+    }
+
+    /** {@code media}: the export's attachments, which posts' galleries, captions and featured images show. */
+    PostMapper(boolean pages, ArticleHtmlSanitizer html, ImportReport report, MediaLibrary media) {
         this.pages = pages;
         this.html = html;
         this.report = report;
+        this.media = media;
+        this.shortcodes = new Shortcodes(media);
     }
 
     /** The problems met so far, then forgotten (the caller reports them as they come). */
@@ -63,18 +71,24 @@ final class PostMapper {
             return Optional.empty();
         }
         try {
+            p.checkBounds("post " + p.text("post_id"));
             long postId = number(p, "post_id");
             boolean published = status.equals("publish") && p.text("post_password").isEmpty();
             Instant date = WxrDates.first(p, "post_date_gmt", "post_date");
             Instant modified = WxrDates.first(p, "post_modified_gmt", "post_modified");
             Instant updatedAt = modified != null ? modified : date != null ? date : Instant.EPOCH;
-            String title = p.text("title").isEmpty() ? "(no title)" : p.text("title");
-            String bodyHtml = html.sanitize(blocks(p.raw("content")));
+            String title = PlainText.of(p.raw("title")).isEmpty() ? "(no title)" : PlainText.of(p.raw("title"));
+            String bodyHtml = html.sanitize(media.rewrite(rendered(p.raw("content"), postId)));
+            List<String> paragraphs = html.paragraphs(bodyHtml);
+            if (paragraphs.isEmpty()) {
+                paragraphs = List.of(title); // only an image, a gallery or an embed, or nothing: its title is its text
+            }
             ArticleDraft draft = new ArticleDraft(slugs.next(p.text("post_name"), title, postId), title,
-                    excerpt(p.raw("excerpt")), html.paragraphs(bodyHtml), categories(post.categories()),
+                    excerpt(p.raw("excerpt")), paragraphs, categories(post.categories()),
                     null, List.of(), List.of(), published ? "published" : "draft", p.text("comment_status").equals("open"),
                     published ? (date != null ? date : updatedAt) : null, bodyHtml);
-            return Optional.of(mapped(site, postId, article(draft, updatedAt, p), page, post.comments()));
+            draft = draft.withLeadImage(leadImage(p).orElse(null));
+            return Optional.of(mapped(site, postId, p.text("link"), article(draft, updatedAt, p), page, post.comments()));
         } catch (ImportProblem problem) {
             problems.add(problem);
             report.errors.incrementAndGet();
@@ -89,12 +103,13 @@ final class PostMapper {
             StringBuilder why = new StringBuilder("post ").append(p.text("post_id")).append(" (\"").append(draft.slug())
                     .append("\") cannot be an article:");
             refused.fields().forEach(e -> why.append(' ').append(e.message()));
-            throw new ImportProblem(why.toString(), p.start());
+            boolean body = refused.fields().stream().anyMatch(e -> e.field().startsWith("body"));
+            throw new ImportProblem(why.toString(), body ? p.at("content") : p.start());
         }
     }
 
     /** The post with its comments threaded, and what it counts for once stored. */
-    private MappedPost mapped(WxrSite site, long postId, Article article, boolean page, List<WxrRecord> exported) {
+    private MappedPost mapped(WxrSite site, long postId, String link, Article article, boolean page, List<WxrRecord> exported) {
         Map<Long, Comment> byWordPressId = new HashMap<>();
         Map<Long, Long> parents = new HashMap<>();
         int pingbacks = 0;
@@ -110,6 +125,7 @@ final class PostMapper {
                 continue;
             }
             try {
+                c.checkBounds("comment " + c.text("comment_id"));
                 long id = number(c, "comment_id");
                 Instant date = WxrDates.first(c, "comment_date_gmt", "comment_date");
                 Instant createdAt = date != null ? date : article.updatedAt();
@@ -124,50 +140,30 @@ final class PostMapper {
                 report.errors.incrementAndGet();
             }
         }
-        List<Comment> threaded = new ArrayList<>();
-        Map<Long, Integer> depths = new HashMap<>();
-        int orphans = 0;
-        for (Map.Entry<Long, Comment> entry : byWordPressId.entrySet()) {
-            Comment c = entry.getValue();
-            Long parentId = parents.get(entry.getKey());
-            int depth = depth(entry.getKey(), byWordPressId, parents, depths);
-            String parent = depth > 1 ? byWordPressId.get(parentId).id() : null;
-            if (depth == 1 && parentId != 0) {
-                orphans++;
-            }
-            threaded.add(new Comment(c.id(), c.articleSlug(), parent, depth, c.authorName(), c.authorEmail(), c.authorUrl(),
-                    c.content(), c.status(), c.ip(), c.userAgent(), c.createdAt(), c.updatedAt(), null, null, 1, null,
-                    c.contentHtml(), false));
-        }
-        threaded.sort(Comparator.comparingInt(Comment::depth).thenComparing(Comment::id));
-        return new MappedPost(ImportIds.articleOrigin(site.url(), postId), article, threaded, page, orphans, pingbacks,
+        CommentThreads.Threaded threaded = CommentThreads.thread(byWordPressId, parents);
+        return new MappedPost(ImportIds.articleOrigin(site.url(), postId), link, article, threaded.comments(), page, threaded.orphans(), pingbacks,
                 otherComments);
     }
 
-    /** 1 plus the parent's depth; 1 when the parent is none, missing, or the chain loops back. */
-    private static int depth(long id, Map<Long, Comment> comments, Map<Long, Long> parents, Map<Long, Integer> depths) {
-        List<Long> chain = new ArrayList<>();
-        Set<Long> seen = new HashSet<>();
-        long at = id;
-        int base = 0;
-        while (true) {
-            Integer known = depths.get(at);
-            if (known != null) {
-                base = known;
-                break;
-            }
-            chain.add(at);
-            seen.add(at);
-            long parent = parents.get(at);
-            if (parent == 0 || !comments.containsKey(parent) || seen.contains(parent)) {
-                break; // the top of the thread, or a parent missing or looping back: top-level
-            }
-            at = parent;
+    /**
+     * The post's featured image ({@code _thumbnail_id}) as its lead image: the attachment's full size, alt text and
+     * caption (as text, cut to the article rules' lengths); none when the attachment is not in the export or its
+     * size is unknown (the page reserves the image's space from it).
+     */
+    private Optional<LeadImage> leadImage(WxrRecord p) {
+        String id = p.text("meta:_thumbnail_id");
+        if (!id.matches("[0-9]{1,18}")) {
+            return Optional.empty();
         }
-        for (int i = chain.size() - 1; i >= 0; i--) {
-            depths.put(chain.get(i), ++base);
-        }
-        return depths.get(id);
+        return media.find(Long.parseLong(id))
+                .filter(a -> a.isImage() && a.width() != null && a.height() != null)
+                .map(a -> new LeadImage(media.rewrite(a.url()), cut(a.alt(), ArticleRules.MAX_IMAGE_ALT),
+                        orNull(cut(PlainText.of(a.caption()), ArticleRules.MAX_IMAGE_CAPTION)), null, a.width(), a.height()))
+                .filter(image -> image.url().length() <= ArticleRules.MAX_IMAGE_URL);
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "\u2026";
     }
 
     private static CommentStatus status(WxrRecord c) throws ImportProblem {
@@ -194,11 +190,16 @@ final class PostMapper {
     }
 
     /**
-     * The post's content as WordPress shows it: the block editor's content as it is (its paragraphs are already
-     * {@code <p>}s, and WordPress skips its auto-paragraph rule for it), the classic editor's through that rule.
+     * The post's content as WordPress shows it: its shortcodes rendered (other shortcodes counted in the report),
+     * known embeds alone on a line made link cards, then the block editor's content as it is (its paragraphs
+     * are already {@code <p>}s, and WordPress skips its auto-paragraph rule for it), the classic editor's through
+     * that rule.
      */
-    private static String blocks(String content) {
-        return content.contains("<!-- wp:") ? content : AutoParagraphs.apply(content);
+    private String rendered(String content, long postId) {
+        Shortcodes.Rendered rendered = shortcodes.render(content, postId);
+        report.unknownShortcodes(rendered.unknown());
+        String html = Embeds.autoEmbed(rendered.html()); // after [embed], as WordPress runs it first
+        return content.contains("<!-- wp:") ? html : AutoParagraphs.apply(html);
     }
 
     /** The exported excerpt as text, at most the article rules' length; null when there is none (then derived). */
@@ -207,11 +208,11 @@ final class PostMapper {
         if (text.isEmpty()) {
             return null;
         }
-        return text.length() <= ArticleRules.MAX_EXCERPT ? text : text.substring(0, ArticleRules.MAX_EXCERPT - 1) + "\u2026";
+        return cut(text, ArticleRules.MAX_EXCERPT);
     }
 
     private static List<String> categories(List<String> names) {
-        return names.stream().map(n -> n.length() <= ArticleRules.MAX_CATEGORY ? n : n.substring(0, ArticleRules.MAX_CATEGORY))
+        return names.stream().map(PlainText::of).filter(n -> !n.isEmpty()).map(n -> n.length() <= ArticleRules.MAX_CATEGORY ? n : n.substring(0, ArticleRules.MAX_CATEGORY))
                 .distinct().limit(MAX_CATEGORIES).toList();
     }
 

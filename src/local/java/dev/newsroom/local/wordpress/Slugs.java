@@ -15,7 +15,7 @@ import java.util.Set;
  * hyphens (accents dropped); then made unique within the export as WordPress does, with {@code -2}, {@code -3}...
  * The same file gives the same slugs on every run.
  */
-final class Slugs {
+public final class Slugs {
     private final Set<String> taken = new HashSet<>();
 
     String next(String postName, String title, long postId) {
@@ -34,7 +34,7 @@ final class Slugs {
         return slug;
     }
 
-    static String slugOf(String text) {
+    public static String slugOf(String text) {
         String decoded;
         try {
             decoded = URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);

@@ -1,11 +1,8 @@
 package dev.newsroom.local.wordpress;
 
 import dev.newsroom.adapter.out.html.JsoupArticleHtmlSanitizer;
-import dev.newsroom.config.AppConfig;
 import dev.newsroom.config.AppContext;
-import dev.newsroom.local.LocalDatabase;
 import dev.newsroom.local.StreamCounter;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -13,10 +10,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,18 +32,18 @@ import java.util.Map;
  */
 public final class WordPressImport {
     public static final String COMMAND = "import-wordpress";
-    private static final String USAGE = "usage: import-wordpress FILE [--pages] [--aws]";
+    private static final String USAGE = "usage: import-wordpress FILE [--pages] [--media-base URL] [--aws]";
     /** Posts written at once (each its own sequence of calls). */
     public static final int WRITERS = 8;
+    private final ImportRun run;
     private final AppContext app;
-    private final StreamCounter counter;
     private final PrintStream out;
     private final PrintStream err;
 
     /** {@code counter}: reads the table's change stream into counts; null where the counts function does it (AWS). */
     public WordPressImport(AppContext app, StreamCounter counter, PrintStream out, PrintStream err) {
+        this.run = new ImportRun(app, counter, out, err);
         this.app = app;
-        this.counter = counter;
         this.out = out;
         this.err = err;
     }
@@ -59,56 +53,52 @@ public final class WordPressImport {
         List<String> files = new ArrayList<>();
         boolean pages = false;
         boolean aws = false;
-        for (String arg : args) {
-            switch (arg) {
+        String mediaBase = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
                 case "--pages" -> pages = true;
                 case "--aws" -> aws = true;
-                default -> files.add(arg);
+                case "--media-base" -> mediaBase = i + 1 < args.length ? args[++i] : "";
+                default -> files.add(args[i]);
             }
+        }
+        if (mediaBase != null && !mediaBase.matches("https://[^\\s\"<>]+")) {
+            System.err.println(USAGE + "\n--media-base takes the https:// URL the uploads folder was copied to");
+            return 2;
         }
         if (files.size() != 1 || files.get(0).startsWith("--")) {
             System.err.println(USAGE);
             return 2;
         }
         Path file = Path.of(files.get(0));
-        try (LocalDatabase database = aws ? null
-                : LocalDatabase.open(LocalDatabase.endpointFrom(env), LocalDatabase.dataFolderFrom(env), Path.of("."))) {
-            Map<String, String> settings = new HashMap<>(env);
-            if (database != null) {
-                settings.put("AWS_ENDPOINT_URL_DYNAMODB", database.endpoint());
-            }
-            AppConfig config = AppConfig.from(settings::get);
-            AppContext app = new AppContext(config, batchJobClient(config), Clock.systemUTC());
-            StreamCounter counter = null;
-            if (database != null) {
-                app.ensureTable();
-                counter = new StreamCounter(app.dynamo(), AppContext.streamsClient(config), config.tableName(), app.countApprovals());
-            }
-            return new WordPressImport(app, counter, System.out, System.err).importFile(file, pages);
-        } catch (Exception e) {
-            System.err.println(COMMAND + ": the database could not be opened: " + e.getMessage());
-            return 1;
-        }
-    }
-
-    /**
-     * The service's client with the patience of a batch job rather than of a request: the API's timeouts (5 s a
-     * try, 12 s a call) fit a Lambda behind API Gateway, but an import may meet a busy database for longer.
-     */
-    public static DynamoDbClient batchJobClient(AppConfig config) {
-        return AppContext.dynamoClientBuilder(config).overrideConfiguration(c -> c
-                .retryStrategy(b -> b.maxAttempts(10))
-                .apiCallAttemptTimeout(Duration.ofSeconds(30))
-                .apiCallTimeout(Duration.ofMinutes(3))).build();
+        boolean withPages = pages;
+        String media = mediaBase;
+        return ImportDatabase.open(COMMAND, env, aws, (app, counter) ->
+                new WordPressImport(app, counter, System.out, System.err).importFile(file, withPages, media));
     }
 
     /** Imports {@code file}; returns the exit status (see the class). */
     public int importFile(Path file, boolean pages) {
+        return importFile(file, pages, null);
+    }
+
+    /**
+     * Imports {@code file}, its media URLs under the site's uploads folder moved to {@code mediaBase} (null: kept);
+     * returns the exit status (see the class). The file is read twice: first for its attachments (a post may show
+     * media listed after it), then for its posts.
+     */
+    public int importFile(Path file, boolean pages, String mediaBase) {
         ImportReport report = new ImportReport();
-        PostMapper mapper = new PostMapper(pages, new JsoupArticleHtmlSanitizer(app.config().allowedOrigins()), report);
+        MediaLibrary media = new MediaLibrary(mediaBase);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            WxrReader.read(in, media::add);
+        } catch (WxrException | IOException e) {
+            // the posts' reading meets the same place again and says it; the posts before it have the media before it
+        }
+        PostMapper mapper = new PostMapper(pages, new JsoupArticleHtmlSanitizer(app.config().allowedOrigins()), report, media);
         Progress progress = new Progress(err);
         ImportWriter writer = new ImportWriter(app.dynamo(), app.config().tableName(), app.articleRepository(),
-                new BatchWriter(app.dynamo(), app.config().tableName()), app.config().queueShards(), report);
+                app.config().queueShards(), report);
         PostWriters posts = new PostWriters(writer, WRITERS);
         WxrException unreadable = null;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
@@ -133,7 +123,7 @@ public final class WordPressImport {
         String counts;
         try {
             posts.finish();
-            counts = countsSettled();
+            counts = run.countsSettled();
         } catch (RuntimeException e) {
             err.println(COMMAND + ": the database failed (" + e.getMessage() + "); what was written stays whole, "
                     + "and running the same command again finishes the import");
@@ -146,13 +136,5 @@ public final class WordPressImport {
         }
         out.println(report.summary(counts));
         return report.errors.get() > 0 ? 3 : 0;
-    }
-
-    private String countsSettled() {
-        if (counter == null) {
-            return "counts follow from the stack's counts function within seconds";
-        }
-        counter.drain();
-        return "counts exact";
     }
 }

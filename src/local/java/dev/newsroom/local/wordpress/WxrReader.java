@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads a WordPress export (WXR 1.0 to 1.2, an RSS 2.0 document) as a stream with the JDK's StAX parser: one
@@ -25,11 +26,16 @@ public final class WxrReader {
         void accept(WxrSite site, WxrPost post);
     }
 
-    private static final String WP = "http://wordpress.org/export/";
-    private static final String CONTENT = "http://purl.org/rss/1.0/modules/content/";
+    /** WordPress's export namespace as any WordPress wrote it: http or https, with or without the version. */
+    private static final Pattern WP = Pattern.compile("https?://(www\\.)?wordpress\\.org/export/([0-9.]+/)?");
+    private static final Pattern EXCERPT = Pattern.compile("https?://(www\\.)?wordpress\\.org/export/([0-9.]+/)?excerpt/?");
+    private static final Pattern CONTENT = Pattern.compile("https?://purl\\.org/rss/1\\.0/modules/content/?");
+    /** The post meta kept: a post's featured image, an attachment's file, sizes and alt text. */
+    private static final Set<String> META_KEYS = Set.of("_thumbnail_id", "_wp_attached_file", "_wp_attachment_metadata",
+            "_wp_attachment_image_alt");
     private static final Set<String> VERSIONS = Set.of("1.0", "1.1", "1.2");
     private static final Set<String> POST_FIELDS = Set.of("post_id", "post_date", "post_date_gmt", "post_modified",
-            "post_modified_gmt", "comment_status", "post_name", "status", "post_type", "post_password");
+            "post_modified_gmt", "comment_status", "post_name", "status", "post_type", "post_password", "post_parent", "attachment_url");
     private static final Set<String> COMMENT_FIELDS = Set.of("comment_id", "comment_author", "comment_author_email",
             "comment_author_url", "comment_author_IP", "comment_date", "comment_date_gmt", "comment_content",
             "comment_approved", "comment_type", "comment_parent");
@@ -60,13 +66,16 @@ public final class WxrReader {
         }
     }
 
-    static XMLInputFactory factory() {
+    /** A parser set for untrusted files, as this reader uses (for other exports' readers too). */
+    public static XMLInputFactory factory() {
         XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        // CDATA sections handed over in pieces, as character data is, so no field is ever held whole by the parser
+        factory.setProperty("jdk.xml.cdataChunkSize", 1 << 16);
         return factory;
     }
 
@@ -91,19 +100,20 @@ public final class WxrReader {
                 String name = xml.getLocalName();
                 if (isWordPress() && name.equals("wxr_version")) {
                     Position at = here();
-                    version = text().trim();
+                    version = channelText();
                     if (!VERSIONS.contains(version)) {
                         throw new WxrException("WXR version \"" + version + "\" is not one this import reads (1.0 to 1.2)", at);
                     }
                 } else if (isWordPress() && name.equals("base_site_url")) {
-                    url = text().trim();
+                    url = channelText();
                 } else if (isWordPress() && name.equals("base_blog_url")) {
-                    blogUrl = text().trim();
+                    blogUrl = channelText();
                 } else if (xml.getNamespaceURI() == null && name.equals("link")) {
-                    link = text().trim();
+                    link = channelText();
                 } else if (xml.getNamespaceURI() == null && name.equals("item")) {
                     if (version == null) {
-                        throw notWxr("an <item> comes before any <wp:wxr_version>: this RSS feed is not a WordPress export");
+                        throw notWxr("an <item> comes before any <wp:wxr_version> (the export's version, in WordPress's export "
+                                + "namespace, such as xmlns:wp=\"http://wordpress.org/export/1.2/\"): this RSS feed is not a WordPress export");
                     }
                     if (site == null) {
                         // the blog's own URL: every blog of a multisite network exports the network's as base_site_url
@@ -121,122 +131,154 @@ public final class WxrReader {
             }
         }
         if (version == null) {
-            throw notWxr("no <wp:wxr_version> in the channel: this is not a WordPress export");
+            throw notWxr("no <wp:wxr_version> in the channel (the export's version, in WordPress's export namespace, such as "
+                    + "xmlns:wp=\"http://wordpress.org/export/1.2/\"): this is not a WordPress export");
         }
         return site != null ? site : new WxrSite(version, url != null && !url.isEmpty() ? url : link == null ? "" : link);
     }
 
     private WxrPost item() throws XMLStreamException {
-        Position start = here();
-        Map<String, String> values = new HashMap<>();
-        Map<String, Position> positions = new HashMap<>();
+        Fields fields = new Fields(here());
         List<String> categories = new ArrayList<>();
         List<WxrRecord> comments = new ArrayList<>();
         while (nextElement() == XMLStreamConstants.START_ELEMENT) {
             String name = xml.getLocalName();
             String ns = xml.getNamespaceURI();
-            if (ns == null && name.equals("title")) {
-                field(values, positions, "title");
-            } else if (CONTENT.equals(ns) && name.equals("encoded")) {
-                field(values, positions, "content");
-            } else if (ns != null && ns.startsWith(WP) && ns.endsWith("/excerpt/") && name.equals("encoded")) {
-                field(values, positions, "excerpt");
+            if (ns == null && (name.equals("title") || name.equals("link"))) {
+                fields.read(name, FieldLimits.TEXT);
+            } else if (isContent() && name.equals("encoded")) {
+                fields.read("content", FieldLimits.CONTENT);
+            } else if (isExcerpt() && name.equals("encoded")) {
+                fields.read("excerpt", FieldLimits.TEXT);
             } else if (ns == null && name.equals("category") && "category".equals(xml.getAttributeValue(null, "domain"))) {
-                String category = text().trim();
+                String category = text(FieldLimits.TEXT);
+                category = category == null ? "" : category.trim();
                 if (!category.isEmpty() && !categories.contains(category)) {
                     categories.add(category);
                 }
             } else if (isWordPress() && name.equals("comment")) {
                 comments.add(record(COMMENT_FIELDS));
+            } else if (isWordPress() && name.equals("postmeta")) {
+                meta(fields);
             } else if (isWordPress() && POST_FIELDS.contains(name)) {
-                field(values, positions, name);
+                fields.read(name, FieldLimits.TEXT);
             } else {
                 skipElement();
             }
         }
-        return new WxrPost(new WxrRecord(start, values, positions), categories, comments);
+        return new WxrPost(fields.record(), categories, comments);
     }
 
-    private WxrRecord record(Set<String> fields) throws XMLStreamException {
-        Position start = here();
-        Map<String, String> values = new HashMap<>();
-        Map<String, Position> positions = new HashMap<>();
+    /** A {@code <wp:postmeta>} whose key is one this import uses: kept as the field {@code meta:KEY}. */
+    private void meta(Fields fields) throws XMLStreamException {
+        String key = null;
+        String value = null;
+        Position at = null;
         while (nextElement() == XMLStreamConstants.START_ELEMENT) {
-            if (isWordPress() && fields.contains(xml.getLocalName())) {
-                field(values, positions, xml.getLocalName());
+            if (isWordPress() && xml.getLocalName().equals("meta_key")) {
+                key = text(FieldLimits.TEXT);
+            } else if (isWordPress() && xml.getLocalName().equals("meta_value")) {
+                at = here();
+                value = text(FieldLimits.TEXT);
             } else {
                 skipElement();
             }
         }
-        return new WxrRecord(start, values, positions);
-    }
-
-    private void field(Map<String, String> values, Map<String, Position> positions, String name) throws XMLStreamException {
-        positions.put(name, here());
-        values.put(name, text());
-    }
-
-    /** The text of the current element (character data and CDATA sections); an entity or a child element is refused. */
-    private String text() throws XMLStreamException {
-        StringBuilder text = new StringBuilder();
-        while (true) {
-            int event = xml.next();
-            switch (event) {
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> text.append(xml.getText());
-                case XMLStreamConstants.END_ELEMENT -> {
-                    return text.toString();
-                }
-                case XMLStreamConstants.ENTITY_REFERENCE -> throw entity();
-                case XMLStreamConstants.START_ELEMENT -> throw new XMLStreamException(
-                        "<" + xml.getLocalName() + "> inside a field that holds text", xml.getLocation());
-                case XMLStreamConstants.END_DOCUMENT -> throw new XMLStreamException("the file ends inside a field", xml.getLocation());
-                default -> {
-                    // comments and processing instructions are not text
-                }
-            }
+        if (key != null && META_KEYS.contains(key.trim()) && at != null) {
+            fields.put("meta:" + key.trim(), value, at);
         }
     }
 
-    private XMLStreamException entity() {
-        return new XMLStreamException("the entity &" + xml.getLocalName() + "; is not one of XML's own; refused", xml.getLocation());
+    private WxrRecord record(Set<String> names) throws XMLStreamException {
+        Fields fields = new Fields(here());
+        while (nextElement() == XMLStreamConstants.START_ELEMENT) {
+            String name = xml.getLocalName();
+            if (isWordPress() && names.contains(name)) {
+                fields.read(name, name.equals("comment_content") ? FieldLimits.COMMENT : FieldLimits.TEXT);
+            } else {
+                skipElement();
+            }
+        }
+        return fields.record();
     }
 
-    /** The next start or end tag (or the document's end); text, comments and instructions between them pass by. */
+    /** The fields of one record as they are read, each with its place; one over its bound is kept as its place only. */
+    private final class Fields {
+        private final Position start;
+        private final Map<String, String> values = new HashMap<>();
+        private final Map<String, Position> positions = new HashMap<>();
+        private final Map<String, Integer> oversize = new HashMap<>();
+
+        Fields(Position start) {
+            this.start = start;
+        }
+
+        void read(String name, int limit) throws XMLStreamException {
+            Position at = here();
+            String text = text(limit);
+            if (text == null) {
+                oversize.put(name, limit);
+                values.remove(name);
+                positions.put(name, at);
+            } else {
+                put(name, text, at);
+            }
+        }
+
+        void put(String name, String value, Position at) {
+            positions.put(name, at);
+            if (value == null) {
+                oversize.put(name, FieldLimits.TEXT);
+            } else {
+                values.put(name, value);
+            }
+        }
+
+        WxrRecord record() {
+            return new WxrRecord(start, values, positions, oversize);
+        }
+    }
+
+    /** The current element's text, or null when over {@code limit} characters ({@link BoundedText}). */
+    private String text(int limit) throws XMLStreamException {
+        return BoundedText.read(xml, limit);
+    }
+
+    /** The text of a channel field; one over the bound is refused as the file's. */
+    private String channelText() throws XMLStreamException, WxrException {
+        Position at = here();
+        String text = text(FieldLimits.TEXT);
+        if (text == null) {
+            throw new WxrException("<" + xml.getLocalName() + "> is over " + FieldLimits.TEXT + " characters", at);
+        }
+        return text.trim();
+    }
+
     private int nextElement() throws XMLStreamException {
-        while (xml.hasNext()) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.DTD) {
-                throw new XMLStreamException("a DOCTYPE is not allowed in a WordPress export (refused, nothing in it was read)",
-                        xml.getLocation());
-            }
-            if (event == XMLStreamConstants.ENTITY_REFERENCE) {
-                throw entity();
-            }
-            if (event == XMLStreamConstants.START_ELEMENT || event == XMLStreamConstants.END_ELEMENT
-                    || event == XMLStreamConstants.END_DOCUMENT) {
-                return event;
-            }
-        }
-        return XMLStreamConstants.END_DOCUMENT;
+        return XmlSteps.nextElement(xml, "a WordPress export");
     }
 
     private void skipElement() throws XMLStreamException {
-        int depth = 1;
-        while (depth > 0) {
-            int event = nextElement();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                depth++;
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            } else {
-                throw new XMLStreamException("the file ends inside <" + xml.getLocalName() + ">", xml.getLocation());
-            }
-        }
+        XmlSteps.skipElement(xml, "a WordPress export");
     }
 
+    /**
+     * Whether the current element is in WordPress's export namespace: the URI the file binds to {@code wp} (as
+     * WordPress's importer takes it, whatever it is), or any URI WordPress has used for it.
+     */
     private boolean isWordPress() {
         String ns = xml.getNamespaceURI();
-        return ns != null && ns.startsWith(WP) && !ns.endsWith("/excerpt/");
+        return ns != null && ("wp".equals(xml.getPrefix()) || WP.matcher(ns).matches()) && !isExcerpt();
+    }
+
+    private boolean isExcerpt() {
+        String ns = xml.getNamespaceURI();
+        return ns != null && ("excerpt".equals(xml.getPrefix()) || EXCERPT.matcher(ns).matches());
+    }
+
+    private boolean isContent() {
+        String ns = xml.getNamespaceURI();
+        return ns != null && ("content".equals(xml.getPrefix()) || CONTENT.matcher(ns).matches());
     }
 
     private Position here() {
@@ -249,6 +291,11 @@ public final class WxrReader {
 
     /** The parser's own message without its "ParseError at [row,col]" prefix, and the place. */
     private static WxrException failure(XMLStreamException e) {
+        return failure(e, "a WordPress export");
+    }
+
+    /** A parser's failure as a refusal of the file as {@code what} ("a Disqus export"), with its place. */
+    public static WxrException failure(XMLStreamException e, String what) {
         String message = e.getMessage() == null ? "unreadable XML" : e.getMessage();
         int at = message.indexOf("Message: ");
         if (at >= 0) {
@@ -257,7 +304,7 @@ public final class WxrReader {
         if (message.contains("must start and end within the same entity") || message.contains("end of file")) {
             message = "the file ends before the export does (cut short?): " + message;
         }
-        return new WxrException("not readable as a WordPress export: " + message.trim(),
+        return new WxrException("not readable as " + what + ": " + message.trim(),
                 e.getLocation() == null ? null : Position.of(e.getLocation()));
     }
 

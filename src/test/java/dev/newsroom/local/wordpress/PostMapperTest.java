@@ -82,6 +82,31 @@ class PostMapperTest {
         assertEquals(1, report.errors.get(), "only the refused comment is an error");
     }
 
+    /** A body over the article limit, read whole or read past, is refused with its place; the posts after it come in. */
+    @Test
+    void oversizeBodies_areRefusedWithTheirPlace_andTheImportGoesOn() throws Exception {
+        String overTheArticle = "<p>" + "x".repeat(10_000) + "</p>\n";
+        String xml = WxrReaderTest.HEAD + "<wp:base_site_url>https://daily.example</wp:base_site_url>\n"
+                + post(1, "big", overTheArticle.repeat(20)) + "\n" + post(2, "huge", "y".repeat(FieldLimits.CONTENT + 1)) + "\n"
+                + post(3, "fine", "Fine.") + "</channel></rss>";
+        PostMapper mapper = new PostMapper(false, new JsoupArticleHtmlSanitizer(), report);
+        List<MappedPost> mapped = new ArrayList<>();
+        WxrReader.read(new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)), (site, post) -> {
+            mapper.map(site, post).ifPresent(mapped::add);
+            problems.addAll(mapper.takeProblems());
+        });
+        assertEquals(List.of("fine"), mapped.stream().map(m -> m.article().slug()).toList());
+        List<String> said = problems.stream().map(ImportProblem::toString).toList();
+        assertTrue(said.get(0).startsWith("line 6, column 100: post 1 (\"big\") cannot be an article: The body must be at most 196608"), said.get(0));
+        assertTrue(said.get(1).startsWith("line 27, column 102: post 2: its content is over 786432 characters"), said.get(1));
+        assertEquals(2, report.errors.get());
+    }
+
+    private static String post(int id, String slug, String content) {
+        return "<item><title>" + slug + "</title><wp:post_id>" + id + "</wp:post_id><wp:post_name>" + slug + "</wp:post_name>"
+                + "<content:encoded><![CDATA[" + content + "]]></content:encoded><wp:status>publish</wp:status></item>";
+    }
+
     private static String comment(int id, String author, String email, String url, String content) {
         return "<wp:comment><wp:comment_id>" + id + "</wp:comment_id><wp:comment_author><![CDATA[" + author
                 + "]]></wp:comment_author><wp:comment_author_email>" + email + "</wp:comment_author_email>"
@@ -110,7 +135,7 @@ class PostMapperTest {
         assertTrue(bridge.bodyHtml().contains("first &amp; picked up by noon.<br>"), "a single newline is a line break: " + bridge.bodyHtml());
         assertTrue(bridge.bodyHtml().contains("<blockquote>"), bridge.bodyHtml());
         String cafe = articles.get("cafe-creme-prices").bodyHtml();
-        assertTrue(cafe.contains("<h2>Why</h2>") && !cafe.contains("<!--") && !cafe.contains("<p></p>"), cafe);
+        assertTrue(cafe.contains("<h2 class=\"wp-block-heading\">Why</h2>") && !cafe.contains("<!--") && !cafe.contains("<p></p>"), cafe);
         assertEquals(List.of("A cup now costs €3.20 in the old town.", "Why", "Milk and rent went up."),
                 articles.get("cafe-creme-prices").body(), "block editor: one paragraph per block");
         assertEquals(false, articles.get("cafe-creme-prices").commentsOpen());

@@ -13,4 +13,11 @@ class WordPressImportArgsTest {
         assertEquals(2, WordPressImport.run(new String[]{"a.xml", "b.xml"}, Map.of()));
         assertEquals(2, WordPressImport.run(new String[]{"--all"}, Map.of()));
     }
+
+    @Test
+    void aMediaBaseThatIsNotAnHttpsUrl_exitsWithUsage() {
+        assertEquals(2, WordPressImport.run(new String[]{"a.xml", "--media-base"}, Map.of()));
+        assertEquals(2, WordPressImport.run(new String[]{"a.xml", "--media-base", "http://media.example/"}, Map.of()));
+        assertEquals(2, WordPressImport.run(new String[]{"a.xml", "--media-base", "https://media.example/ x"}, Map.of()));
+    }
 }

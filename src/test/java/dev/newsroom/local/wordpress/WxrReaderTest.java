@@ -1,13 +1,19 @@
 package dev.newsroom.local.wordpress;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.io.SequenceInputStream;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -42,6 +48,102 @@ class WxrReaderTest {
         assertEquals("", first.text("meta_key"), "comment meta is not a comment field");
         assertEquals("caf%c3%a9-cr%c3%a8me-prices", posts.get(1).fields().text("post_name"));
         assertEquals(332, posts.get(7).comments().get(1).at("comment_date_gmt").line());
+    }
+
+    /** WordPress's importer takes whatever URI the file binds to wp: http or https, with or without the version. */
+    @ParameterizedTest
+    @ValueSource(strings = {"http://wordpress.org/export/1.0/", "http://wordpress.org/export/1.1/", "https://wordpress.org/export/1.2/",
+            "https://wordpress.org/export/", "http://wordpress.org/export/1.2", "urn:example:an-odd-binding"})
+    void anyNamespaceBoundToTheWordPressPrefixes_isRead(String wp) throws Exception {
+        String excerpt = wp.startsWith("urn") ? "urn:example:excerpt" : wp.replaceFirst("/?$", "/excerpt/");
+        String xml = "<?xml version=\"1.0\"?><rss version=\"2.0\" xmlns:wp=\"" + wp + "\" xmlns:excerpt=\"" + excerpt
+                + "\" xmlns:content=\"https://purl.org/rss/1.0/modules/content/\"><channel><wp:wxr_version>1.1</wp:wxr_version>"
+                + "<wp:base_site_url>https://a.example</wp:base_site_url><item><title>T</title><content:encoded>Body</content:encoded>"
+                + "<excerpt:encoded>Short</excerpt:encoded><wp:post_id>4</wp:post_id><wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key>"
+                + "<wp:meta_value>9</wp:meta_value></wp:postmeta><wp:comment><wp:comment_id>5</wp:comment_id></wp:comment></item></channel></rss>";
+        List<WxrPost> posts = new ArrayList<>();
+        WxrSite site = WxrReader.read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), (s, p) -> posts.add(p));
+        assertEquals(new WxrSite("1.1", "https://a.example"), site);
+        WxrRecord post = posts.get(0).fields();
+        assertEquals(List.of("4", "Body", "Short", "9"), List.of(post.text("post_id"), post.text("content"), post.text("excerpt"),
+                post.text("meta:_thumbnail_id")));
+        assertEquals("5", posts.get(0).comments().get(0).text("comment_id"));
+    }
+
+    @Test
+    void aFieldOverItsBound_isReadPastNotHeld_andNamedWithItsPlace() throws Exception {
+        String xml = HEAD + "<item>\n<title>" + "t".repeat(FieldLimits.TEXT + 1) + "</title><wp:post_id>3</wp:post_id>"
+                + "<wp:comment><wp:comment_id>8</wp:comment_id>\n  <wp:comment_content><![CDATA[" + "c".repeat(FieldLimits.COMMENT + 1)
+                + "]]></wp:comment_content></wp:comment></item></channel></rss>";
+        List<WxrPost> posts = new ArrayList<>();
+        WxrReader.read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), (s, p) -> posts.add(p));
+        WxrRecord post = posts.get(0).fields();
+        assertEquals("", post.raw("title"));
+        assertEquals("3", post.text("post_id"));
+        ImportProblem title = assertThrows(ImportProblem.class, () -> post.checkBounds("post 3"));
+        assertEquals("line 6, column 8: post 3: its title is over 65536 characters, more than it may hold here; left out", title.toString());
+        ImportProblem comment = assertThrows(ImportProblem.class, () -> posts.get(0).comments().get(0).checkBounds("comment 8"));
+        assertTrue(comment.toString().startsWith("line 7, column 23: comment 8: its comment_content is over 262100 characters"), comment.toString());
+    }
+
+    /**
+     * A 300 MB content:encoded (generated as it is read, never a file) reads in the test's 1 GB heap, which holding
+     * it (a 300 M character builder growing by copies, then its string) would exhaust; the posts after it are read.
+     */
+    @Test
+    void aThreeHundredMegabyteField_readsInFlatMemory() throws Exception {
+        long size = 300L << 20;
+        InputStream huge = new SequenceInputStream(Collections.enumeration(List.of(
+                stream(HEAD + "<item><wp:post_id>1</wp:post_id><content:encoded><![CDATA["),
+                new RepeatedBytes((byte) 'a', size),
+                stream("]]></content:encoded></item><item><title>Next</title><wp:post_id>2</wp:post_id>"
+                        + "<content:encoded>After</content:encoded></item></channel></rss>"))));
+        Runtime runtime = Runtime.getRuntime();
+        long[] mostUsed = {0};
+        List<WxrPost> posts = new ArrayList<>();
+        WxrReader.read(new java.io.BufferedInputStream(huge, 1 << 16), (s, p) -> {
+            posts.add(p);
+            mostUsed[0] = Math.max(mostUsed[0], runtime.totalMemory() - runtime.freeMemory());
+        });
+        assertEquals(2, posts.size());
+        assertEquals(Map.of("content", FieldLimits.CONTENT), posts.get(0).fields().oversize());
+        assertEquals("After", posts.get(1).fields().text("content"));
+        assertTrue(mostUsed[0] < size, "heap in use " + mostUsed[0] + " bytes, below the field's " + size);
+    }
+
+    private static InputStream stream(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@code length} copies of one byte, made as they are read. */
+    private static final class RepeatedBytes extends InputStream {
+        private final byte value;
+        private long left;
+
+        RepeatedBytes(byte value, long length) {
+            this.value = value;
+            this.left = length;
+        }
+
+        @Override
+        public int read() {
+            if (left <= 0) {
+                return -1;
+            }
+            left--;
+            return value;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = (int) Math.min(len, left);
+            Arrays.fill(b, off, off + n, value);
+            left -= n;
+            return n;
+        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.jsoup.safety.Safelist;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -20,29 +21,47 @@ import java.util.stream.Collectors;
 
 /**
  * The contract's article HTML, by jsoup's {@link Cleaner}: an allow-list applied to the tree an HTML5 parser
- * builds (so what is checked is what a browser would see), then links and images finished here. A public class
+ * builds (so what is checked is what a browser would see), then links and images finished here. WordPress's
+ * block and layout classes are kept (only those); {@code <audio>} and {@code <video>} with https sources play
+ * on a reader's click only (never autoplay); no {@code <iframe>}: embeds are links. A public class
  * with a no-arg constructor so tools (the WordPress importer) clean HTML exactly as the API does.
  */
 public final class JsoupArticleHtmlSanitizer implements ArticleHtmlSanitizer {
     private static final Safelist ALLOWED = new Safelist()
             .addTags("p", "h2", "h3", "h4", "h5", "h6", "a", "strong", "em", "b", "i", "u", "s", "blockquote", "cite",
                     "q", "ul", "ol", "li", "figure", "figcaption", "img", "pre", "code", "br", "hr",
-                    "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td")
+                    "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "div", "audio", "video", "source")
+            .addAttributes(":all", "class")
             .addAttributes("a", "href")
             .addAttributes("img", "src", "alt", "width", "height")
+            .addAttributes("audio", "src", "controls", "preload")
+            .addAttributes("video", "src", "controls", "preload", "poster", "width", "height")
+            .addAttributes("source", "src", "type")
             .addAttributes("blockquote", "cite")
             .addAttributes("q", "cite")
             .addAttributes("th", "colspan", "rowspan", "scope")
             .addAttributes("td", "colspan", "rowspan")
             .addProtocols("a", "href", "http", "https", "mailto")
             .addProtocols("img", "src", "https")
+            .addProtocols("audio", "src", "https")
+            .addProtocols("video", "src", "https")
+            .addProtocols("video", "poster", "https")
+            .addProtocols("source", "src", "https")
             .addProtocols("blockquote", "cite", "http", "https")
             .addProtocols("q", "cite", "http", "https");
-    private static final Set<String> BLOCKS = Set.of("p", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li",
+    private static final Set<String> BLOCKS = Set.of("div", "p", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li",
             "figure", "figcaption", "pre", "hr", "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td");
     /** Attributes that must be a whole number (of pixels, columns or rows); any other value is dropped. */
     private static final List<String> SIZES = List.of("width", "height", "colspan", "rowspan");
     private static final Pattern NUMBER = Pattern.compile("[0-9]{1,5}");
+    /**
+     * The classes kept: WordPress's block and layout classes, which the pages' stylesheet ({@code content.css})
+     * renders (alignment, image sizes, galleries, embeds); any other class is dropped, so an article cannot take
+     * on the page's own classes.
+     */
+    private static final Pattern KEPT_CLASS = Pattern.compile("wp-[a-z0-9_-]{1,60}|align(left|right|center|wide|full|none)"
+            + "|size-[a-z0-9_-]{1,40}|is-[a-z0-9_-]{1,40}|has-[a-z0-9_-]{1,40}|columns-[1-9]|gallery(-[a-z0-9_-]{1,40})?"
+            + "|blocks-gallery-[a-z0-9_-]{1,40}");
 
     private final Set<String> siteHosts;
 
@@ -71,6 +90,22 @@ public final class JsoupArticleHtmlSanitizer implements ArticleHtmlSanitizer {
                 if (sized.hasAttr(size) && !NUMBER.matcher(sized.attr(size).strip()).matches()) {
                     sized.removeAttr(size);
                 }
+            }
+        }
+        for (Element classed : clean.select("[class]")) {
+            String kept = Arrays.stream(classed.className().strip().split("\\s+"))
+                    .filter(c -> KEPT_CLASS.matcher(c).matches()).distinct().limit(12).collect(Collectors.joining(" "));
+            if (kept.isEmpty()) {
+                classed.removeAttr("class");
+            } else {
+                classed.attr("class", kept);
+            }
+        }
+        for (Element media : clean.select("audio, video")) {
+            if (!media.hasAttr("src") && media.select("source[src]").isEmpty()) {
+                media.remove();
+            } else {
+                media.attr("controls", "");
             }
         }
         for (Element a : clean.select("a")) {

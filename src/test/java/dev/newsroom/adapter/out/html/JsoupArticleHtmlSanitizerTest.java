@@ -26,8 +26,24 @@ class JsoupArticleHtmlSanitizerTest {
     }
 
     @Test
+    void sanitize_keepsWordPressBlockClassesOnly_andMediaWithHttpsSourcesThatNeverAutoplay() {
+        assertEquals("<figure class=\"wp-block-image aligncenter size-large\"><img src=\"https://m.example/a.jpg\" alt=\"\">"
+                        + "<figcaption class=\"wp-element-caption\">Cap</figcaption></figure>",
+                sanitizer.sanitize("<figure class=\"wp-block-image aligncenter size-large comments hidden\"><img src=\"https://m.example/a.jpg\" alt=\"\">"
+                        + "<figcaption class=\"wp-element-caption\">Cap</figcaption></figure>"));
+        assertEquals("<p>x</p>", sanitizer.sanitize("<p class=\"site-header\">x</p>"), "a class of the page's own is dropped");
+        assertEquals("<audio controls=\"\"><source src=\"https://m.example/a.mp3\" type=\"audio/mpeg\"></audio>",
+                sanitizer.sanitize("<audio autoplay onplay=\"evil()\"><source src=\"https://m.example/a.mp3\" type=\"audio/mpeg\"></audio>"));
+        assertEquals("<video width=\"640\" poster=\"https://m.example/p.jpg\" controls=\"\"><source src=\"https://m.example/v.mp4\"></video>",
+                sanitizer.sanitize("<video autoplay muted width=\"640\" poster=\"https://m.example/p.jpg\"><source src=\"https://m.example/v.mp4\"></video>"));
+        assertEquals("", sanitizer.sanitize("<video><source src=\"javascript:alert(1)\"></video><audio src=\"data:audio/mp3,x\"></audio>"),
+                "media with no https source is removed");
+        assertEquals("", sanitizer.sanitize("<iframe src=\"https://www.youtube-nocookie.com/embed/x\"></iframe>"));
+    }
+
+    @Test
     void sanitize_removesForbiddenElementsAndAttributes_keepingText() {
-        assertEquals("<p>Hello world</p>inside",
+        assertEquals("<p>Hello world</p><div>inside</div>",
                 sanitizer.sanitize("<p style=\"color:red\" class=\"x\" onclick=\"evil()\">Hello <span>world</span></p>"
                         + "<script>alert(1)</script><style>p{}</style><iframe src=\"https://evil.example\"></iframe>"
                         + "<div id=\"d\">inside</div><h1></h1>"));

@@ -1,0 +1,63 @@
+package dev.newsroom.local.wordpress;
+
+import dev.newsroom.config.AppConfig;
+import dev.newsroom.config.AppContext;
+import dev.newsroom.local.LocalDatabase;
+import dev.newsroom.local.StreamCounter;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The database an import command writes to: the one the local runner would use ({@code LOCAL_DB}, or
+ * {@code AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_DYNAMODB}; {@code TABLE_NAME}), with a counter reading its
+ * change stream; or with {@code --aws} the stack's table in AWS through the default credential chain, where the
+ * stack's counts function counts (no counter).
+ */
+public final class ImportDatabase {
+    /** An import run against the opened database; returns the command's exit status. */
+    @FunctionalInterface
+    public interface Work {
+        int run(AppContext app, StreamCounter counter);
+    }
+
+    private ImportDatabase() {
+    }
+
+    /** Opens the database, runs {@code work}, closes it; 1 (said on stderr) when it cannot be opened. */
+    public static int open(String command, Map<String, String> env, boolean aws, Work work) {
+        try (LocalDatabase database = aws ? null
+                : LocalDatabase.open(LocalDatabase.endpointFrom(env), LocalDatabase.dataFolderFrom(env), Path.of("."))) {
+            Map<String, String> settings = new HashMap<>(env);
+            if (database != null) {
+                settings.put("AWS_ENDPOINT_URL_DYNAMODB", database.endpoint());
+            }
+            AppConfig config = AppConfig.from(settings::get);
+            AppContext app = new AppContext(config, batchJobClient(config), Clock.systemUTC());
+            StreamCounter counter = null;
+            if (database != null) {
+                app.ensureTable();
+                counter = new StreamCounter(app.dynamo(), AppContext.streamsClient(config), config.tableName(), app.countApprovals());
+            }
+            return work.run(app, counter);
+        } catch (Exception e) {
+            System.err.println(command + ": the database could not be opened: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /**
+     * The service's client with the patience of a batch job rather than of a request: the API's timeouts (5 s a
+     * try, 12 s a call) fit a Lambda behind API Gateway, but an import may meet a busy database for longer.
+     */
+    public static DynamoDbClient batchJobClient(AppConfig config) {
+        return AppContext.dynamoClientBuilder(config).overrideConfiguration(c -> c
+                .retryStrategy(b -> b.maxAttempts(10))
+                .apiCallAttemptTimeout(Duration.ofSeconds(30))
+                .apiCallTimeout(Duration.ofMinutes(3))).build();
+    }
+}
