@@ -91,9 +91,7 @@ public final class ArticleService {
             throw ServiceException.validation(List.of(new FieldError("slug", "immutable",
                     "The slug of an existing article cannot change.")));
         }
-        ArticleDraft withSlug = new ArticleDraft(slug, draft.title(), draft.excerpt(), draft.body(), draft.categories(),
-                draft.source(), draft.seeAlso(), draft.related(), draft.status(), draft.commentsOpen(), draft.publishedAt(),
-                draft.bodyHtml());
+        ArticleDraft withSlug = draft.withSlug(slug);
         Article current = anyArticle(slug);
         if (current.version() != expectedVersion) {
             throw ServiceException.versionConflict();

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A news article. {@code commentCount} is the number of approved comments, kept exact by storing it in
  * the same transaction as every change of approval; {@code version} guards editors' writes. {@code bodyHtml} is
- * the body as sanitized HTML, served as stored; {@code body} is the text of its paragraphs.
+ * the body as sanitized HTML, served as stored; {@code body} is the text of its paragraphs. {@code leadImage} is
+ * null for an article without one.
  */
 public record Article(
         String slug,
@@ -23,7 +24,8 @@ public record Article(
         Instant updatedAt,
         long commentCount,
         long version,
-        String bodyHtml) {
+        String bodyHtml,
+        LeadImage leadImage) {
 
     public Article {
         body = List.copyOf(body);

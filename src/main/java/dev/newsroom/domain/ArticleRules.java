@@ -21,6 +21,11 @@ public final class ArticleRules {
     public static final int MAX_CATEGORY = 60;
     public static final int MAX_LINKS = 20;
     public static final int MAX_SOURCE_NAME = 100;
+    public static final int MAX_IMAGE_URL = 2_048;
+    public static final int MAX_IMAGE_ALT = 300;
+    public static final int MAX_IMAGE_CAPTION = 1_000;
+    public static final int MAX_IMAGE_CREDIT = 200;
+    public static final int MAX_IMAGE_SIDE = 20_000;
     /**
      * The largest body as HTML, in UTF-8 bytes. An article's item holds at most 400 KB, the text of the body
      * (within a request's 128 KiB) beside it; escaping can make HTML several times the text it shows.
@@ -55,6 +60,7 @@ public final class ArticleRules {
         }
         categories(errors, d.categories());
         source(errors, d.source());
+        leadImage(errors, d.leadImage());
         links(errors, d.seeAlso().size(), d.seeAlso().stream().map(ArticleLink::slug).toList(),
                 d.seeAlso().stream().map(ArticleLink::title).toList(), "seeAlso");
         links(errors, d.related().size(), d.related().stream().map(RelatedPost::slug).toList(),
@@ -77,7 +83,8 @@ public final class ArticleRules {
         return new Article(d.slug(), TextRules.normalize(d.title()),
                 TextRules.isBlank(excerpt) ? ArticleBody.excerpt(body, MAX_EXCERPT) : excerpt, body,
                 d.categories().stream().map(TextRules::normalize).toList(), d.source(), d.seeAlso(), d.related(),
-                status, d.commentsOpen() == null || d.commentsOpen(), publishedAt, now, commentCount, version, bodyHtml);
+                status, d.commentsOpen() == null || d.commentsOpen(), publishedAt, now, commentCount, version, bodyHtml,
+                normalized(d.leadImage()));
     }
 
     private static void text(List<FieldError> errors, String field, String value, boolean required, int max) {
@@ -129,6 +136,46 @@ public final class ArticleRules {
         if (source.url() != null && !TextRules.isValidWebUrl(source.url())) {
             errors.add(new FieldError("source.url", "invalid", "The source URL must be an http or https address."));
         }
+    }
+
+    private static void leadImage(List<FieldError> errors, LeadImage image) {
+        if (image == null) {
+            return;
+        }
+        if (image.url() == null || image.url().length() > MAX_IMAGE_URL || !TextRules.isValidWebUrl(image.url())) {
+            errors.add(new FieldError("leadImage.url", "invalid",
+                    "The lead image URL must be an http or https address of at most " + MAX_IMAGE_URL + " characters."));
+        }
+        if (image.alt() == null || !validText(image.alt(), false, MAX_IMAGE_ALT)) {
+            errors.add(new FieldError("leadImage.alt", "invalid", "The lead image needs alternative text of at most "
+                    + MAX_IMAGE_ALT + " characters (empty for a decorative image)."));
+        }
+        if (!validText(image.caption(), false, MAX_IMAGE_CAPTION)) {
+            errors.add(new FieldError("leadImage.caption", "invalid",
+                    "The lead image caption must be at most " + MAX_IMAGE_CAPTION + " characters of text."));
+        }
+        if (!validText(image.credit(), false, MAX_IMAGE_CREDIT)) {
+            errors.add(new FieldError("leadImage.credit", "invalid",
+                    "The lead image credit must be at most " + MAX_IMAGE_CREDIT + " characters of text."));
+        }
+        if (image.width() < 1 || image.width() > MAX_IMAGE_SIDE || image.height() < 1 || image.height() > MAX_IMAGE_SIDE) {
+            errors.add(new FieldError("leadImage.size", "invalid",
+                    "The lead image width and height must be 1 to " + MAX_IMAGE_SIDE + " pixels."));
+        }
+    }
+
+    /** The image with its texts normalized, a blank caption or credit dropped (null stays null). */
+    private static LeadImage normalized(LeadImage image) {
+        if (image == null) {
+            return null;
+        }
+        return new LeadImage(image.url(), TextRules.normalize(image.alt()), optional(image.caption()),
+                optional(image.credit()), image.width(), image.height());
+    }
+
+    private static String optional(String text) {
+        String v = TextRules.normalize(text);
+        return TextRules.isBlank(v) ? null : v;
     }
 
     private static void links(List<FieldError> errors, int size, List<String> slugs, List<String> titles, String field) {

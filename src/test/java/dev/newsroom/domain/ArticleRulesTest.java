@@ -91,4 +91,28 @@ class ArticleRulesTest {
         assertEquals("too_long", tooLarge.fields().get(0).code());
         assertEquals("bodyHtml", tooLarge.fields().get(0).field());
     }
+
+    @Test
+    void leadImage_isKeptWithItsTextsNormalized_andABlankCaptionOrCreditDropped() {
+        var image = new LeadImage("https://img.example/a.jpg", " A street in Bamako ", " ", "Photo: Reuters", 1200, 675);
+        Article a = ArticleRules.toArticle(draft("a-story", "A story", List.of("One."), "published").withLeadImage(image),
+                NOW, 0, 1);
+        assertEquals(new LeadImage("https://img.example/a.jpg", "A street in Bamako", null, "Photo: Reuters", 1200, 675),
+                a.leadImage());
+        assertEquals(null, ArticleRules.toArticle(draft("b-story", "B", List.of("One."), "draft"), NOW, 0, 1).leadImage());
+    }
+
+    @Test
+    void leadImage_withABadUrlTextOrSize_isRefusedFieldByField() {
+        var bad = new LeadImage("javascript:alert(1)", null, "c".repeat(1_001), "x".repeat(201), 0, 20_001);
+        var e = assertThrows(ServiceException.class, () -> ArticleRules.toArticle(
+                draft("a-story", "A story", List.of("One."), "draft").withLeadImage(bad), NOW, 0, 1));
+        assertEquals(List.of("leadImage.url", "leadImage.alt", "leadImage.caption", "leadImage.credit", "leadImage.size"),
+                e.fields().stream().map(FieldError::field).toList());
+        for (String url : List.of("ftp://img.example/a.jpg", "/relative.jpg", "https://img.example/" + "a".repeat(2_048))) {
+            var d = draft("a-story", "A story", List.of("One."), "draft")
+                    .withLeadImage(new LeadImage(url, "", null, null, 10, 10));
+            assertThrows(ServiceException.class, () -> ArticleRules.toArticle(d, NOW, 0, 1), url);
+        }
+    }
 }

@@ -86,6 +86,39 @@ class ArticleWritesTest {
     }
 
     @Test
+    void aLeadImage_isStoredServedReplacedAndRemoved_andABadOneIsRefusedByField() {
+        ApiHarness api = new ApiHarness();
+        String image = ",\"leadImage\":{\"url\":\"https://img.example/bamako.jpg\",\"alt\":\"A street in Bamako\","
+                + "\"caption\":\"Bamako, November 2026\",\"credit\":\"Photo: A. Diallo\",\"width\":1200,\"height\":675}";
+        String created = article("with-image", 0, "Pictured", "Sport");
+        assertEquals(201, api.asModerator("POST", "/admin/articles",
+                created.substring(0, created.length() - 1) + image + "}").status());
+        JsonNode served = api.get("/articles/with-image").json().path("leadImage");
+        assertEquals("https://img.example/bamako.jpg", served.path("url").asText());
+        assertEquals("A street in Bamako", served.path("alt").asText());
+        assertEquals("Bamako, November 2026", served.path("caption").asText());
+        assertEquals("Photo: A. Diallo", served.path("credit").asText());
+        assertEquals(1200, served.path("width").asInt());
+        assertEquals(675, served.path("height").asInt());
+        assertEquals(675, api.get("/articles?category=Sport").json().path("items").path(0).path("leadImage")
+                .path("height").asInt(), "the summary carries it too");
+
+        String update = article("with-image", 1, "Pictured", "Sport");
+        Reply removed = api.asModerator("PUT", "/admin/articles/with-image", update);
+        assertEquals(200, removed.status(), removed.body());
+        assertTrue(api.get("/articles/with-image").json().path("leadImage").isNull(), "an update without it removes it");
+
+        String badImage = ",\"leadImage\":{\"url\":\"data:image/png;base64,AAAA\",\"alt\":\"x\",\"width\":0,\"height\":10}";
+        String bad = article("with-image", 2, "Pictured", "Sport");
+        Reply refused = api.asModerator("PUT", "/admin/articles/with-image", bad.substring(0, bad.length() - 1) + badImage + "}");
+        assertEquals(400, refused.status(), refused.body());
+        assertEquals("validation_failed", refused.errorCode());
+        assertTrue(refused.body().contains("leadImage.url") && refused.body().contains("leadImage.size"), refused.body());
+        String wrongType = bad.substring(0, bad.length() - 1) + ",\"leadImage\":{\"url\":\"https://i.example/a.jpg\",\"alt\":\"\",\"width\":\"wide\",\"height\":1}}";
+        assertEquals(400, api.asModerator("PUT", "/admin/articles/with-image", wrongType).status());
+    }
+
+    @Test
     void aRequestDynamoDbRefusesAsGiven_is400_while_throttling_stays503() {
         FaultInjector faults = new FaultInjector();
         AdminFunction admin = new AdminFunction(DynamoDbLocal.contextThrough(faults));

@@ -230,7 +230,7 @@ class BrowserTest {
                 .dynamoDbClient(app.dynamo()).extensions().build(), app.config().tableName(), new CursorCodec(app.config().cursorSecret()))
                 .create(new Article(slug, "Hostile URLs", "Links that are not links.", List.of("Body."), List.of("Test"),
                         new Source("Evil", "javascript:window.__xss=4"), List.of(), List.of(), ArticleStatus.PUBLISHED, true,
-                        now.minusSeconds(60), now.minusSeconds(60), 0, 1, "<p>Body.</p>"));
+                        now.minusSeconds(60), now.minusSeconds(60), 0, 1, "<p>Body.</p>", null));
         List<String> urls = List.of("javascript:window.__xss=3", " JaVaScRiPt:window.__xss=5", "data:text/html,<b>x</b>",
                 "https://ok.example/");
         for (int n = 0; n < urls.size(); n++) {

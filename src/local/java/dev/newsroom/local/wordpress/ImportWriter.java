@@ -144,6 +144,7 @@ final class ImportWriter {
     /** The article as imported, with the stored count and the given version. */
     private static Article counted(Article a, long commentCount, long version) {
         return new Article(a.slug(), a.title(), a.excerpt(), a.body(), a.categories(), a.source(), a.seeAlso(), a.related(),
-                a.status(), a.commentsOpen(), a.publishedAt(), a.updatedAt(), commentCount, version, a.bodyHtml());
+                a.status(), a.commentsOpen(), a.publishedAt(), a.updatedAt(), commentCount, version, a.bodyHtml(),
+                a.leadImage());
     }
 }

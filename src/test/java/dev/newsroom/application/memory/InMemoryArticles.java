@@ -125,6 +125,7 @@ public final class InMemoryArticles implements ArticleRepository {
 
     private static Article withCount(Article a, long count) {
         return new Article(a.slug(), a.title(), a.excerpt(), a.body(), a.categories(), a.source(), a.seeAlso(),
-                a.related(), a.status(), a.commentsOpen(), a.publishedAt(), a.updatedAt(), count, a.version(), a.bodyHtml());
+                a.related(), a.status(), a.commentsOpen(), a.publishedAt(), a.updatedAt(), count, a.version(), a.bodyHtml(),
+                a.leadImage());
     }
 }

@@ -3,6 +3,7 @@ package dev.newsroom.adapter.in.api;
 import dev.newsroom.domain.ArticleDraft;
 import dev.newsroom.domain.ArticleLink;
 import dev.newsroom.domain.FieldError;
+import dev.newsroom.domain.LeadImage;
 import dev.newsroom.domain.RelatedPost;
 import dev.newsroom.domain.ServiceException;
 import dev.newsroom.domain.Source;
@@ -26,7 +27,24 @@ final class ArticleDraftReader {
                 body.texts("body"), body.texts("categories"),
                 source == null ? null : new Source(source.text("name"), source.text("url")),
                 seeAlso, related, body.text("status"), body.bool("commentsOpen"),
-                instant(body.text("publishedAt")), body.text("bodyHtml"));
+                instant(body.text("publishedAt")), body.text("bodyHtml"), leadImage(body.object("leadImage")));
+    }
+
+    /** The lead image object (null when absent); a missing width or height is 0, which the rules refuse. */
+    private static LeadImage leadImage(JsonObject image) {
+        if (image == null) {
+            return null;
+        }
+        return new LeadImage(image.text("url"), image.text("alt"), image.text("caption"), image.text("credit"),
+                side(image, "width"), side(image, "height"));
+    }
+
+    private static int side(JsonObject image, String field) {
+        Long value = image.integer(field);
+        if (value == null) {
+            return 0;
+        }
+        return (int) Math.max(-1, Math.min(Integer.MAX_VALUE, value));
     }
 
     private static Instant instant(String text) {

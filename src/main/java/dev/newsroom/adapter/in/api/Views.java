@@ -3,6 +3,7 @@ package dev.newsroom.adapter.in.api;
 import dev.newsroom.domain.Article;
 import dev.newsroom.domain.Comment;
 import dev.newsroom.domain.CommentHtml;
+import dev.newsroom.domain.LeadImage;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -55,6 +56,7 @@ public final class Views {
         v.put("excerpt", a.excerpt());
         v.put("categories", a.categories());
         v.put("source", a.source() == null ? null : source(a));
+        v.put("leadImage", a.leadImage() == null ? null : leadImage(a.leadImage()));
         v.put("publishedAt", time(a.publishedAt()));
         v.put("commentCount", a.commentCount());
         v.put("commentsOpen", commentsOpen);
@@ -91,6 +93,17 @@ public final class Views {
         s.put("name", a.source().name());
         s.put("url", a.source().url());
         return s;
+    }
+
+    private static Map<String, Object> leadImage(LeadImage image) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("url", image.url());
+        v.put("alt", image.alt());
+        v.put("caption", image.caption());
+        v.put("credit", image.credit());
+        v.put("width", image.width());
+        v.put("height", image.height());
+        return v;
     }
 
     private static Map<String, Object> link(String slug, String title, String excerpt, boolean withExcerpt) {

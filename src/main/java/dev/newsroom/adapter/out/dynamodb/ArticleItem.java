@@ -30,6 +30,8 @@ final class ArticleItem {
     Long commentCount;
     Long version;
     String bodyHtml;
+    /** The lead image, null when the article has none. */
+    ImageItem leadImage;
     /** Where an import made the article from (null when made here); no {@code Article} field carries it. */
     String importedFrom;
 
@@ -47,6 +49,27 @@ final class ArticleItem {
                 .build();
     }
 
+    /** A lead image as stored (caption and credit null when absent). */
+    static final class ImageItem {
+        String url;
+        String alt;
+        String caption;
+        String credit;
+        Integer width;
+        Integer height;
+
+        static final TableSchema<ImageItem> SCHEMA = StaticTableSchema.builder(ImageItem.class)
+                .newItemSupplier(ImageItem::new)
+                .addAttribute(String.class, a -> a.name("url").getter(i -> i.url).setter((i, v) -> i.url = v))
+                .addAttribute(String.class, a -> a.name("alt").getter(i -> i.alt).setter((i, v) -> i.alt = v))
+                .addAttribute(String.class, a -> a.name("caption").getter(i -> i.caption).setter((i, v) -> i.caption = v))
+                .addAttribute(String.class, a -> a.name("credit").getter(i -> i.credit).setter((i, v) -> i.credit = v))
+                .addAttribute(Integer.class, a -> a.name("width").getter(i -> i.width).setter((i, v) -> i.width = v))
+                .addAttribute(Integer.class, a -> a.name("height").getter(i -> i.height).setter((i, v) -> i.height = v))
+                .build();
+    }
+
+    private static final EnhancedType<ImageItem> IMAGE = EnhancedType.documentOf(ImageItem.class, ImageItem.SCHEMA);
     private static final EnhancedType<List<String>> STRINGS = EnhancedType.listOf(String.class);
     private static final EnhancedType<List<LinkItem>> LINKS =
             EnhancedType.listOf(EnhancedType.documentOf(LinkItem.class, LinkItem.SCHEMA));
@@ -73,6 +96,7 @@ final class ArticleItem {
             .addAttribute(Long.class, a -> a.name("commentCount").getter(i -> i.commentCount).setter((i, v) -> i.commentCount = v))
             .addAttribute(Long.class, a -> a.name("version").getter(i -> i.version).setter((i, v) -> i.version = v))
             .addAttribute(String.class, a -> a.name("bodyHtml").getter(i -> i.bodyHtml).setter((i, v) -> i.bodyHtml = v))
+            .addAttribute(IMAGE, a -> a.name("leadImage").getter(i -> i.leadImage).setter((i, v) -> i.leadImage = v))
             .addAttribute(String.class, a -> a.name(IMPORTED_FROM).getter(i -> i.importedFrom).setter((i, v) -> i.importedFrom = v))
             .build();
 }

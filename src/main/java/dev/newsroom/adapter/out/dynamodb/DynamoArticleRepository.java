@@ -197,7 +197,7 @@ public final class DynamoArticleRepository implements ArticleRepository {
         if (adopt) {
             sets.add("#o = :origin");
         }
-        for (String optional : List.of("sourceName", "sourceUrl", "publishedAt")) {
+        for (String optional : List.of("sourceName", "sourceUrl", "publishedAt", "leadImage")) {
             if (!fields.containsKey(optional)) {
                 names.put("#r" + removes.size(), optional);
                 removes.add("#r" + removes.size());

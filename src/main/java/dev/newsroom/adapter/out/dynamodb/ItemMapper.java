@@ -8,6 +8,7 @@ import dev.newsroom.domain.Comment;
 import dev.newsroom.domain.CommentHtml;
 import dev.newsroom.domain.CommentStatus;
 import dev.newsroom.domain.Hashes;
+import dev.newsroom.domain.LeadImage;
 import dev.newsroom.domain.RelatedPost;
 import dev.newsroom.domain.Source;
 
@@ -39,7 +40,27 @@ final class ItemMapper {
         i.updatedAt = text(a.updatedAt());
         i.commentCount = a.commentCount();
         i.version = a.version();
+        i.leadImage = a.leadImage() == null ? null : image(a.leadImage());
         return i;
+    }
+
+    private static ArticleItem.ImageItem image(LeadImage image) {
+        ArticleItem.ImageItem i = new ArticleItem.ImageItem();
+        i.url = image.url();
+        i.alt = image.alt();
+        i.caption = image.caption();
+        i.credit = image.credit();
+        i.width = image.width();
+        i.height = image.height();
+        return i;
+    }
+
+    private static LeadImage image(ArticleItem.ImageItem i) {
+        if (i == null || i.url == null) {
+            return null;
+        }
+        return new LeadImage(i.url, i.alt == null ? "" : i.alt, i.caption, i.credit,
+                i.width == null ? 0 : i.width, i.height == null ? 0 : i.height);
     }
 
     /** An article stored before {@code bodyHtml} was kept gets it made from its paragraphs (escaped), on the read. */
@@ -51,7 +72,7 @@ final class ItemMapper {
                 ArticleStatus.parse(i.status).orElse(ArticleStatus.DRAFT), Boolean.TRUE.equals(i.commentsOpen),
                 instant(i.publishedAt), instant(i.updatedAt),
                 i.commentCount == null ? 0 : Math.max(0, i.commentCount), i.version == null ? 0 : i.version,
-                i.bodyHtml == null ? ArticleBody.html(orEmpty(i.body)) : i.bodyHtml);
+                i.bodyHtml == null ? ArticleBody.html(orEmpty(i.body)) : i.bodyHtml, image(i.leadImage));
     }
 
     static ListEntryItem listEntry(Article a, String category) {
