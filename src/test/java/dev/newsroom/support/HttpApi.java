@@ -24,7 +24,7 @@ public final class HttpApi implements AutoCloseable {
         this.server = LocalApi.start(new LocalApi.Options(0, TOKEN, dbPath, null, Path.of("."), true, settings));
     }
 
-    /** A response with headers and parsed body (an empty object for an empty body or an HTML page). */
+    /** A response with headers and parsed body (an empty object for an empty body, a page, a feed or plain text). */
     public record Answer(int status, HttpResponse<String> raw, JsonNode json) {
         public String header(String name) {
             return raw.headers().firstValue(name).orElse(null);
@@ -48,8 +48,9 @@ public final class HttpApi implements AutoCloseable {
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String text = response.body();
-            boolean html = response.headers().firstValue("Content-Type").orElse("").startsWith("text/html");
-            JsonNode json = text == null || text.isEmpty() || html ? ApiHarness.JSON.createObjectNode() : ApiHarness.JSON.readTree(text);
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            boolean notJson = type.startsWith("text/") || type.contains("xml");
+            JsonNode json = text == null || text.isEmpty() || notJson ? ApiHarness.JSON.createObjectNode() : ApiHarness.JSON.readTree(text);
             return new Answer(response.statusCode(), response, json);
         } catch (Exception e) {
             throw new AssertionError(method + " " + path + " failed", e);
