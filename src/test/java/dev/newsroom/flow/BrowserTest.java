@@ -237,9 +237,18 @@ class BrowserTest {
         assertEquals(0L, js.executeScript("return Array.from(document.querySelectorAll('a[href]')).filter(function (e) {"
                 + " return !/^(https?:|#|\\?|\\/|[a-z.]+\\.html$)/i.test(e.getAttribute('href')); }).length;"));
         assertEquals("Author 0", browser.findElement(By.cssSelector("#comment-" + commentId(0) + " .nr-meta span")).getText());
-        assertEquals("Source: Evil", browser.findElement(By.id("source")).getText());
-        assertEquals(0, browser.findElements(By.cssSelector("#source a")).size());
         for (WebElement name : browser.findElements(By.cssSelector(".nr-meta strong > span"))) {
+            name.click();
+        }
+        assertNull(js.executeScript("return window.__xss === undefined ? null : window.__xss;"));
+
+        // The served page, from the same stored values: the source and the names stay text there too.
+        browser.get("http://127.0.0.1:" + api.server.port() + "/news/" + slug);
+        assertEquals("Source: Evil", browser.findElement(By.cssSelector(".byline .source")).getText());
+        assertEquals(0, browser.findElements(By.cssSelector(".byline .source a")).size());
+        assertEquals(List.of("https://ok.example/"), js.executeScript(
+                "return Array.from(document.querySelectorAll('.comment-author a')).map(function (a) { return a.getAttribute('href'); });"));
+        for (WebElement name : browser.findElements(By.cssSelector(".comment-author .fn:not(:has(a))"))) {
             name.click();
         }
         assertNull(js.executeScript("return window.__xss === undefined ? null : window.__xss;"));
