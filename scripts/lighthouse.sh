@@ -3,12 +3,14 @@
 #   scripts/lighthouse.sh            (needs Java 17+, Maven, Node 20 with npm/npx, and Chromium)
 # Starts the local runner on a free port with an in-memory database, posts 50 comments to the lead sample article
 # through the public API, runs lighthouse@12.2.3 (mobile emulation, its default) and prints the four scores.
-# Environment: CHROME_PATH (default /usr/bin/chromium), PORT (default 3999), OUT (default target/lighthouse).
+# Environment: CHROME_PATH (default /usr/bin/chromium), PORT (default 3999), OUT (default target/lighthouse),
+# SHOW_AVATARS (true, or false for a site that turns avatars off: then the page makes no third-party request).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
 PORT="${PORT:-3999}"
 OUT="${OUT:-target/lighthouse}"
+SHOW_AVATARS="${SHOW_AVATARS:-true}"
 TOKEN="lighthouse-$$"
 SLUG="wagner-to-withdraw-from-mali-after-completing-mission"
 BASE="http://127.0.0.1:$PORT"
@@ -26,7 +28,7 @@ grep -q "Listening on" "$OUT/runner.log" || { echo "the runner did not start; se
 
 version=$(curl -s -H "Authorization: Bearer $TOKEN" "$BASE/admin/settings" | sed -E 's/.*"version":([0-9]+).*/\1/')
 curl -s -o /dev/null -X PUT -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/json" \
-  -d "{\"floodSeconds\":0,\"moderateAll\":false,\"requirePreviouslyApproved\":false,\"version\":$version}" "$BASE/admin/settings"
+  -d "{\"floodSeconds\":0,\"moderateAll\":false,\"requirePreviouslyApproved\":false,\"showAvatars\":$SHOW_AVATARS,\"version\":$version}" "$BASE/admin/settings"
 existing=$(curl -s "$BASE/articles/$SLUG" | sed -E 's/.*"commentCount":([0-9]+).*/\1/')
 for n in $(seq $((existing + 1)) 50); do
   curl -s -o /dev/null -X POST -H "Content-Type: application/json" \
