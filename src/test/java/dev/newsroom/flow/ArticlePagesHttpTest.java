@@ -230,6 +230,42 @@ class ArticlePagesHttpTest {
         assertNull(html.selectFirst("html head title"), "a fragment, not a page");
     }
 
+    @Test
+    void displaySettings_changeTheDatesAndAvatars_andABadOneIsRefused() {
+        settings("\"dateFormat\":\"Y-m-d\",\"timeFormat\":\"H:i\",\"timezone\":\"Asia/Tokyo\",\"showAvatars\":true,"
+                + "\"avatarDefault\":\"identicon\"");
+        Document page = Jsoup.parse(api.get(LEAD).raw().body());
+        Element time = page.selectFirst("li.comment .comment-metadata time");
+        String instant = time.attr("datetime");
+        java.time.ZonedDateTime tokyo = java.time.Instant.parse(instant).atZone(java.time.ZoneId.of("Asia/Tokyo"));
+        assertEquals(String.format("%tF at %<tH:%<tM", tokyo), time.text());
+        Element avatar = page.selectFirst("li.comment img.avatar");
+        assertTrue(avatar.attr("src").startsWith("https://secure.gravatar.com/avatar/"), avatar.attr("src"));
+        assertTrue(avatar.attr("src").contains("d=identicon"));
+        assertEquals("48", avatar.attr("width"));
+        assertEquals("lazy", avatar.attr("loading"));
+
+        settings("\"showAvatars\":false,\"dateFormat\":\"F j, Y\",\"timeFormat\":\"g:i a\",\"timezone\":\"UTC\"");
+        String plain = api.get(LEAD).raw().body();
+        assertFalse(plain.contains("gravatar"), "no third-party request when avatars are off");
+        long version = api.admin("GET", "/admin/settings", null).json().path("version").asLong();
+        Answer refused = api.admin("PUT", "/admin/settings", "{\"timezone\":\"Mars/Olympus\",\"version\":" + version + "}");
+        assertEquals(400, refused.status());
+        assertEquals("timezone", refused.json().path("error").path("fields").get(0).path("field").asText());
+    }
+
+    @Test
+    void aPostThatIsNotAForm_orBrokenForm_isAClear4xxPage() {
+        Answer json = api.send("POST", LEAD, "{\"comment\":\"x\"}", "Content-Type", "application/json");
+        assertEquals(415, json.status());
+        assertTrue(json.header("Content-Type").startsWith("text/html"));
+        Answer broken = post(LEAD, "author=%zz&comment=x");
+        assertEquals(400, broken.status());
+        Answer closedMethod = api.send("DELETE", LEAD, null);
+        assertEquals(405, closedMethod.status());
+        assertEquals("GET, POST", closedMethod.header("Allow"));
+    }
+
     private static org.w3c.dom.Document xml(String path) throws Exception {
         Answer answer = api.get(path);
         assertEquals(200, answer.status(), path);

@@ -2,7 +2,7 @@ package dev.newsroom.adapter.in.pages;
 
 import dev.newsroom.domain.ErrorCode;
 
-/** The HTTP status of a refused comment form, the same as the API gives the same refusal. */
+/** The HTTP status of a refused request (a comment form, a page request), the same as the API gives the same refusal. */
 final class PageStatus {
     private PageStatus() {
     }

@@ -88,7 +88,7 @@ public final class PagesFunction implements RequestHandler<APIGatewayProxyReques
                     urls).header("Allow", e.getMessage().substring("Allow: ".length())).forOneReader();
             case UNAVAILABLE -> ErrorPages.page(503, "Briefly unavailable", e.getMessage(), urls).header("Retry-After", "2")
                     .forOneReader();
-            default -> ErrorPages.page(400, "Bad request", e.getMessage(), urls).forOneReader();
+            default -> ErrorPages.page(PageStatus.of(e.code()), "Not accepted", e.getMessage(), urls).forOneReader();
         };
     }
 
