@@ -52,7 +52,7 @@ class ArticlePagesHttpTest {
 
     @BeforeEach
     void openDiscussion() {
-        settings("\"moderateAll\":false,\"requirePreviouslyApproved\":false,\"floodSeconds\":0,\"threadDepth\":5");
+        api.settings("\"moderateAll\":false,\"requirePreviouslyApproved\":false,\"floodSeconds\":0,\"threadDepth\":5");
     }
 
     @Test
@@ -115,7 +115,7 @@ class ArticlePagesHttpTest {
 
     @Test
     void aHeldComment_isShownToItsAuthorOnly_throughTheModerationHash() {
-        settings("\"moderateAll\":true");
+        api.settings("\"moderateAll\":true");
         Answer posted = post(LEAD, form("Ama <b>", "ama@example.com", "Held until someone looks.", null));
         assertEquals(303, posted.status());
         String location = posted.header("Location");
@@ -171,7 +171,7 @@ class ArticlePagesHttpTest {
         assertEquals("noindex", html.selectFirst("meta[name=robots]").attr("content"));
         assertEquals(base + LEAD + "?replytocom=" + id + "#respond", first.selectFirst(".comment-reply-link").attr("href"));
 
-        settings("\"threadDepth\":2");
+        api.settings("\"threadDepth\":2");
         Document shallow = Jsoup.parse(api.get(LEAD).raw().body());
         assertTrue(shallow.select("li.depth-2 > article .comment-reply-link").isEmpty(), "depth 2 is the limit");
         assertFalse(shallow.select("li.depth-1 > article .comment-reply-link").isEmpty());
@@ -232,7 +232,7 @@ class ArticlePagesHttpTest {
 
     @Test
     void displaySettings_changeTheDatesAndAvatars_andABadOneIsRefused() {
-        settings("\"dateFormat\":\"Y-m-d\",\"timeFormat\":\"H:i\",\"timezone\":\"Asia/Tokyo\",\"showAvatars\":true,"
+        api.settings("\"dateFormat\":\"Y-m-d\",\"timeFormat\":\"H:i\",\"timezone\":\"Asia/Tokyo\",\"showAvatars\":true,"
                 + "\"avatarDefault\":\"identicon\"");
         Document page = Jsoup.parse(api.get(LEAD).raw().body());
         Element time = page.selectFirst("li.comment .comment-metadata time");
@@ -245,7 +245,7 @@ class ArticlePagesHttpTest {
         assertEquals("48", avatar.attr("width"));
         assertEquals("lazy", avatar.attr("loading"));
 
-        settings("\"showAvatars\":false,\"dateFormat\":\"F j, Y\",\"timeFormat\":\"g:i a\",\"timezone\":\"UTC\"");
+        api.settings("\"showAvatars\":false,\"dateFormat\":\"F j, Y\",\"timeFormat\":\"g:i a\",\"timezone\":\"UTC\"");
         String plain = api.get(LEAD).raw().body();
         assertFalse(plain.contains("gravatar"), "no third-party request when avatars are off");
         long version = api.admin("GET", "/admin/settings", null).json().path("version").asLong();
@@ -293,11 +293,5 @@ class ArticlePagesHttpTest {
     private static Answer post(String path, String body) {
         return api.send("POST", path, body, "Content-Type", "application/x-www-form-urlencoded",
                 "Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8");
-    }
-
-    private static void settings(String fields) {
-        long version = api.admin("GET", "/admin/settings", null).json().path("version").asLong();
-        Answer answer = api.admin("PUT", "/admin/settings", "{" + fields + ",\"version\":" + version + "}");
-        assertEquals(200, answer.status(), answer.raw().body());
     }
 }

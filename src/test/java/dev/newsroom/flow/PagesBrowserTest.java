@@ -64,7 +64,7 @@ class PagesBrowserTest {
 
     @BeforeEach
     void openDiscussion() {
-        settings("\"moderateAll\":false,\"requirePreviouslyApproved\":false,\"floodSeconds\":0,\"threadDepth\":5");
+        api.settings("\"moderateAll\":false,\"requirePreviouslyApproved\":false,\"floodSeconds\":0,\"threadDepth\":5");
         noScript.manage().window().setSize(DESKTOP);
         withScript.manage().window().setSize(DESKTOP);
     }
@@ -120,7 +120,7 @@ class PagesBrowserTest {
 
     @Test
     void withoutScript_aHeldComment_isPreviewedForItsAuthor_andNoOtherBrowserSeesIt() {
-        settings("\"moderateAll\":true");
+        api.settings("\"moderateAll\":true");
         noScript.get(base + LEAD);
         fill(noScript, "comment", "Waiting for a moderator.");
         fill(noScript, "author", "Yaa");
@@ -166,7 +166,7 @@ class PagesBrowserTest {
 
     @Test
     void withScript_aHeldComment_staysInPlaceForItsAuthorAcrossReloads_only() {
-        settings("\"moderateAll\":true");
+        api.settings("\"moderateAll\":true");
         withScript.manage().window().setSize(PHONE);
         withScript.get(base + LEAD);
         fill(withScript, "comment", "Held, and kept in this browser.");
@@ -218,11 +218,4 @@ class PagesBrowserTest {
         field.clear();
         field.sendKeys(text);
     }
-
-    private static void settings(String fields) {
-        long version = api.admin("GET", "/admin/settings", null).json().path("version").asLong();
-        HttpApi.Answer answer = api.admin("PUT", "/admin/settings", "{" + fields + ",\"version\":" + version + "}");
-        assertEquals(200, answer.status(), answer.raw().body());
-    }
-
 }

@@ -54,7 +54,7 @@ class WidgetCrossOriginBrowserTest {
             }
         }
         browser = Chromium.start(true);
-        settings("\"moderateAll\":true,\"floodSeconds\":0");
+        api.settings("\"moderateAll\":true,\"floodSeconds\":0");
     }
 
     @AfterAll
@@ -136,11 +136,5 @@ class WidgetCrossOriginBrowserTest {
         WebElement field = browser.findElement(By.id(id));
         field.clear();
         field.sendKeys(text);
-    }
-
-    private static void settings(String fields) {
-        long version = api.admin("GET", "/admin/settings", null).json().path("version").asLong();
-        HttpApi.Answer answer = api.admin("PUT", "/admin/settings", "{" + fields + ",\"version\":" + version + "}");
-        assertEquals(200, answer.status(), answer.raw().body());
     }
 }

@@ -88,6 +88,15 @@ public final class HttpApi implements AutoCloseable {
         server.counter().drain();
     }
 
+    /** Changes discussion settings ({@code fields}: JSON members) through the admin API, naming the version it replaces. */
+    public void settings(String fields) {
+        long version = admin("GET", "/admin/settings", null).json().path("version").asLong();
+        Answer answer = admin("PUT", "/admin/settings", "{" + fields + ",\"version\":" + version + "}");
+        if (answer.status() != 200) {
+            throw new AssertionError("settings refused: " + answer.raw().body());
+        }
+    }
+
     public Answer admin(String method, String path, String body) {
         return send(method, path, body, "Authorization", "Bearer " + TOKEN);
     }
