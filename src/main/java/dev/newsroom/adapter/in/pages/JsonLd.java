@@ -54,8 +54,9 @@ final class JsonLd {
         v.put("author", a.source() == null ? publisher : organization(a.source().name(), a.source().url()));
         v.put("isAccessibleForFree", true);
         v.put("commentCount", a.commentCount());
-        if (!shown.isEmpty()) {
-            v.put("comment", shown.stream().map(n -> comment(n, url)).toList());
+        List<Map<String, Object>> comments = approved(shown, url);
+        if (!comments.isEmpty()) {
+            v.put("comment", comments);
         }
         return write(v);
     }
@@ -75,10 +76,16 @@ final class JsonLd {
         v.put("author", author);
         put(v, "datePublished", c.createdAt());
         v.put("text", c.content());
-        if (!node.children().isEmpty()) {
-            v.put("comment", node.children().stream().map(n -> comment(n, articleUrl)).toList());
+        List<Map<String, Object>> replies = approved(node.children(), articleUrl);
+        if (!replies.isEmpty()) {
+            v.put("comment", replies);
         }
         return v;
+    }
+
+    /** The approved comments among {@code nodes} (a held one previewed for its author is not published data). */
+    private static List<Map<String, Object>> approved(List<ThreadView.Node> nodes, String articleUrl) {
+        return nodes.stream().filter(n -> n.comment().isApproved()).map(n -> comment(n, articleUrl)).toList();
     }
 
     private static Map<String, Object> organization(String name, String url) {
