@@ -182,6 +182,24 @@ class ArticlePagesHttpTest {
     }
 
     @Test
+    void aModeratorsReply_carriesTheBadge_andAReaderNamedModeratorDoesNot() {
+        Answer reply = api.admin("POST", "/admin/comments/01M818K4H0SAMPLE0000000001/reply",
+                "{\"content\":\"Thanks, we have corrected the date.\"}");
+        assertEquals(201, reply.status(), reply.raw().body());
+        String moderatorsId = reply.json().path("id").asText();
+        Answer posted = post(LEAD, form("Moderator", "mod@example.com", "Trust me, I am staff.", null));
+        String readersId = posted.header("Location").replaceAll(".*#comment-", "");
+
+        Document page = Jsoup.parse(api.get(LEAD).raw().body());
+        Element moderators = page.selectFirst("#comment-" + moderatorsId);
+        assertTrue(moderators.hasClass("bymoderator"));
+        assertEquals("Moderator", moderators.selectFirst("#div-comment-" + moderatorsId + " .badge-moderator").text());
+        Element readers = page.selectFirst("#comment-" + readersId);
+        assertFalse(readers.hasClass("bymoderator"));
+        assertNull(readers.selectFirst(".badge-moderator"), "a name cannot pass as the badge");
+    }
+
+    @Test
     void unknownArticlesAndCategories_getThe404Page() {
         for (String path : List.of("/news/no-such-story", "/category/Nothing%20Here", "/news/no-such-story/feed")) {
             Answer missing = api.get(path);
