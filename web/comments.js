@@ -1,6 +1,7 @@
 /*
  * Newsroom comments widget. One tag, no build step, no framework:
  *   <script src="comments.js" data-article="SLUG" data-api="https://api.example.com" defer></script>
+ * (data-avatars="off" shows no avatars: then it requests nothing from anyone but the service).
  * It renders the approved thread and the comment form right after the tag (or into #comments if present), and
  * takes the place of the page's form for readers without script (any element marked data-comments-fallback).
  * When the page already holds the thread as the service renders it (its pages, or the HTML fragment, marked
@@ -16,6 +17,8 @@
   const slug = script && script.getAttribute("data-article");
   const api = ((script && script.getAttribute("data-api")) || "").replace(/\/$/, "");
   const STORE = "newsroom-commenter";
+  // data-avatars="off": no avatar, so the widget makes no request but to the service.
+  const avatars = !script || script.getAttribute("data-avatars") !== "off";
   if (!slug) { return; }
   const served = document.querySelector("[data-nr-thread]");
   if (served) { enhance(served); return; }
@@ -205,11 +208,19 @@
     const name = href
       ? el("a", { href, rel: "external nofollow ugc noopener", text: c.authorName || "Anonymous" })
       : el("span", { text: c.authorName || "Anonymous" });
-    const when = el("time", { datetime: c.createdAt, text: new Date(c.createdAt).toLocaleString() });
+    const date = new Date(c.createdAt);
+    const when = el("time", { datetime: c.createdAt, title: date.toString(),
+      text: new Intl.DateTimeFormat(undefined, { dateStyle: "long", timeStyle: "short" }).format(date) });
+    const badge = c.byModerator ? el("span", { "class": "nr-badge", text: "Moderator" }) : null;
+    const avatar = avatars && /^[0-9a-f]{64}$/.test(c.avatarHash || "")
+      ? el("img", { "class": "nr-avatar", src: "https://secure.gravatar.com/avatar/" + c.avatarHash + "?d=mp&r=g&s=80",
+        width: "40", height: "40", alt: "", loading: "lazy", decoding: "async" })
+      : null;
     const reply = el("a", { href: "#respond", "class": "nr-reply", text: "Reply" });
     reply.addEventListener("click", (e) => { e.preventDefault(); form.replyTo(c); });
     const item = el("li", { id: "comment-" + c.id, "class": "nr-comment nr-depth-" + c.depth }, [
-      el("div", { "class": "nr-meta" }, [el("strong", {}, [name]), document.createTextNode(" "), when]),
+      el("div", { "class": "nr-meta" }, [avatar, el("strong", {}, [name]), badge ? document.createTextNode(" ") : null, badge,
+        document.createTextNode(" "), when]),
       commentBody(c),
       reply,
       el("ol", { "class": "nr-children" })

@@ -97,9 +97,21 @@ class WidgetCrossOriginBrowserTest {
     @Test
     void onTheAllowedOrigin_theWidgetReadsPostsAndReplies() {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        HttpApi.Answer staff = api.admin("POST", "/admin/comments/01M818K4H0SAMPLE0000000001/reply",
+                "{\"content\":\"Thanks, corrected.\"}");
+        assertEquals(201, staff.status(), staff.raw().body());
         browser.get(origin(allowedSite) + "/");
         wait.until(ExpectedConditions.textMatches(By.cssSelector(".nr-comments h2"), Pattern.compile("\\d+ Comments")));
-        assertTrue(browser.findElements(By.cssSelector(".nr-comment")).size() >= 3);
+        assertTrue(browser.findElements(By.cssSelector(".nr-comment")).size() >= 4);
+        WebElement moderators = browser.findElement(By.id("comment-" + staff.json().path("id").asText()));
+        assertEquals("Moderator", moderators.findElement(By.cssSelector(".nr-badge")).getText());
+        assertEquals(1, browser.findElements(By.cssSelector(".nr-badge")).size(), "only the moderator's reply has it");
+        WebElement when = browser.findElement(By.cssSelector(".nr-comment time"));
+        assertFalse(when.getText().matches("\\d+/\\d+/\\d+.*"), "a written date, not " + when.getText());
+        assertFalse(when.getAttribute("title").isBlank());
+        WebElement avatar = browser.findElement(By.cssSelector(".nr-comment .nr-avatar"));
+        assertEquals("40", avatar.getAttribute("height"));
+        assertEquals("lazy", avatar.getAttribute("loading"));
 
         type("nr-content", "Posted from another site.");
         type("nr-authorName", "Adwoa");
