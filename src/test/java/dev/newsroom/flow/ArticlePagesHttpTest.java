@@ -246,6 +246,11 @@ class ArticlePagesHttpTest {
         assertEquals(base + "/articles/" + SampleData.LEAD_SLUG + "/comments", html.selectFirst("form").attr("action"));
         assertEquals(page, html.selectFirst("input[name=redirect_to]").attr("value"));
         assertNull(html.selectFirst("html head title"), "a fragment, not a page");
+        String id = html.selectFirst("li.comment").id().substring("comment-".length());
+        Document withQuery = Jsoup.parse(api.get("/articles/" + SampleData.LEAD_SLUG + "/comments.html?redirect_to="
+                + URLEncoder.encode(page + "?story=1#top", StandardCharsets.UTF_8)).raw().body());
+        assertEquals(page + "?story=1&replytocom=" + id + "#respond",
+                withQuery.selectFirst("#comment-" + id + " .comment-reply-link").attr("href"));
     }
 
     @Test

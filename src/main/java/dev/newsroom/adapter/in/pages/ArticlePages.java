@@ -84,8 +84,8 @@ final class ArticlePages {
         Article a = app.articles().publishedArticle(slug);
         DiscussionSettings settings = app.settings().current();
         String given = r.query("redirect_to");
-        String pageUrl = given != null && given.length() <= 2048 && TextRules.isValidWebUrl(given) ? given
-                : urls.article(slug);
+        String pageUrl = given != null && given.length() <= 2048 && TextRules.isValidWebUrl(given)
+                ? given.replaceFirst("#.*$", "") : urls.article(slug);
         List<Comment> approved = approved(slug);
         String replyTo = replyTarget(r.query("replytocom"), approved, settings);
         ThreadView thread = ThreadView.of(approved, null, total(a, approved), settings.display().commentsPerPage(),

@@ -48,6 +48,11 @@ record SiteUrls(String base) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    /** {@code url} (which may have a query already) with {@code parameter} ({@code name=value}) added to its query. */
+    static String withQuery(String url, String parameter) {
+        return url + (url.indexOf('?') < 0 ? "?" : "&") + parameter;
+    }
+
     /** A query value percent-encoded. */
     static String query(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);

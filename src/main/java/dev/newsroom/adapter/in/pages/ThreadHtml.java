@@ -85,7 +85,7 @@ final class ThreadHtml {
         html.append("</footer>\n<div class=\"comment-content\">").append(c.contentHtml()).append("</div>\n");
         if (context.open() && !held && c.isApproved() && c.depth() < context.threadDepth()) {
             html.append("<div class=\"reply\"><a rel=\"nofollow\" class=\"comment-reply-link\" href=\"")
-                    .append(esc(context.articleUrl() + "?replytocom=" + c.id() + "#respond")).append("\" data-commentid=\"")
+                    .append(esc(SiteUrls.withQuery(context.articleUrl(), "replytocom=" + c.id()) + "#respond")).append("\" data-commentid=\"")
                     .append(esc(c.id())).append("\" data-replyto=\"Reply to ").append(esc(name))
                     .append("\" aria-label=\"Reply to ").append(esc(name)).append("\">Reply</a></div>\n");
         }
@@ -118,13 +118,13 @@ final class ThreadHtml {
         }
         html.append("<nav class=\"comment-navigation\" aria-label=\"Comments pages\">");
         if (thread.page() > 1) {
-            html.append("<a class=\"nav-previous\" href=\"").append(esc(articleUrl + "?cpage=" + (thread.page() - 1)))
+            html.append("<a class=\"nav-previous\" href=\"").append(esc(SiteUrls.withQuery(articleUrl, "cpage=" + (thread.page() - 1))))
                     .append("#comments\">&larr; Older comments</a> ");
         }
         html.append("<span class=\"page-numbers\">Page ").append(thread.page()).append(" of ").append(thread.pages())
                 .append("</span>");
         if (thread.page() < thread.pages()) {
-            html.append(" <a class=\"nav-next\" href=\"").append(esc(articleUrl + "?cpage=" + (thread.page() + 1)))
+            html.append(" <a class=\"nav-next\" href=\"").append(esc(SiteUrls.withQuery(articleUrl, "cpage=" + (thread.page() + 1))))
                     .append("#comments\">Newer comments &rarr;</a>");
         }
         html.append("</nav>\n");
