@@ -93,6 +93,27 @@ class ArticlePagesHttpTest {
     }
 
     @Test
+    void aLeadImage_isDrawnAtItsSize_andNamedInTheHead() throws Exception {
+        Answer created = api.admin("POST", "/admin/articles", "{\"slug\":\"pictured-story\",\"title\":\"Pictured\","
+                + "\"body\":[\"One.\",\"Two.\"],\"categories\":[\"Photos\"],\"status\":\"published\","
+                + "\"leadImage\":{\"url\":\"https://img.example/bamako.jpg\",\"alt\":\"A street in Bamako\","
+                + "\"caption\":\"Bamako <at dawn>\",\"credit\":\"Photo: A. Diallo\",\"width\":1200,\"height\":675}}");
+        assertEquals(201, created.status(), created.raw().body());
+        Document html = Jsoup.parse(api.get("/news/pictured-story").raw().body());
+        Element img = html.selectFirst("figure.lead-image img");
+        assertEquals("https://img.example/bamako.jpg", img.attr("src"));
+        assertEquals("A street in Bamako", img.attr("alt"));
+        assertEquals("1200", img.attr("width"));
+        assertEquals("675", img.attr("height"));
+        assertEquals("Bamako <at dawn> Photo: A. Diallo", html.selectFirst("figure.lead-image figcaption").text());
+        assertEquals("https://img.example/bamako.jpg", html.selectFirst("meta[property=og:image]").attr("content"));
+        assertEquals("summary_large_image", html.selectFirst("meta[name=twitter:card]").attr("content"));
+        JsonNode ld = ApiHarness.JSON.readTree(html.selectFirst("script[type=application/ld+json]").data());
+        SchemaOrgShapes.assertConforms(ld);
+        assertEquals(675, ld.path("image").get(0).path("height").asInt());
+    }
+
+    @Test
     void anUnchangedPage_answers304ToItsETag() {
         Answer first = api.get(LEAD);
         String etag = first.header("ETag");
