@@ -1,8 +1,11 @@
 /*
  * Newsroom comments widget. One tag, no build step, no framework:
  *   <script src="comments.js" data-article="SLUG" data-api="https://api.example.com" defer></script>
+ * (data-avatars="off" shows no avatars: then it requests nothing from anyone but the service).
  * It renders the approved thread and the comment form right after the tag (or into #comments if present), and
  * takes the place of the page's form for readers without script (any element marked data-comments-fallback).
+ * When the page already holds the thread as the service renders it (its pages, or the HTML fragment, marked
+ * data-nr-thread), it draws nothing and only enhances that markup (see enhance below).
  * Everything a reader typed is inserted as text, never as HTML; the one exception is a comment's contentHtml,
  * which the server formats (WordPress's rules) and which is rebuilt here from WordPress's allowed tags only.
  * A classic script on purpose (not a module): document.currentScript names the tag that embeds it, it needs no
@@ -14,9 +17,94 @@
   const slug = script && script.getAttribute("data-article");
   const api = ((script && script.getAttribute("data-api")) || "").replace(/\/$/, "");
   const STORE = "newsroom-commenter";
+  // data-avatars="off": no avatar, so the widget makes no request but to the service.
+  const avatars = !script || script.getAttribute("data-avatars") !== "off";
   if (!slug) { return; }
+  const served = document.querySelector("[data-nr-thread]");
+  if (served) { enhance(served); return; }
   const articlePath = "/articles/" + encodeURIComponent(slug);
   for (const fallback of document.querySelectorAll("[data-comments-fallback]")) { fallback.remove(); }
+
+  // The thread and form the server rendered (the site's pages, or the fragment on another site's page): enhanced in
+  // place, never drawn again, so nothing moves. Reply moves the form under the comment and Cancel moves it back (as
+  // WordPress's comment-reply does); the author's held comment stays in place across reloads (this browser only);
+  // recent dates read "5 minutes ago", the full date staying in title and datetime. The form still posts as a form.
+  function enhance(thread) {
+    const respond = document.getElementById("respond");
+    const parentField = document.getElementById("comment_parent");
+    const cancel = document.getElementById("cancel-comment-reply-link");
+    const title = document.getElementById("reply-title");
+    if (respond && parentField && cancel) {
+      const home = document.createComment("respond");
+      respond.parentNode.insertBefore(home, respond);
+      const plainTitle = "Leave a Reply";
+      const moveTo = (link) => {
+        const body = document.getElementById("div-comment-" + link.getAttribute("data-commentid"));
+        if (!body) { return; }
+        body.after(respond);
+        parentField.value = link.getAttribute("data-commentid");
+        title.firstChild.textContent = (link.getAttribute("data-replyto") || "Leave a Reply").replace(/^Reply to /, "Leave a Reply to ") + " ";
+        cancel.hidden = false;
+        const text = document.getElementById("comment");
+        if (text) { text.focus(); }
+      };
+      thread.addEventListener("click", (e) => {
+        const link = e.target.closest && e.target.closest(".comment-reply-link");
+        if (link) { e.preventDefault(); moveTo(link); }
+      });
+      cancel.addEventListener("click", (e) => {
+        e.preventDefault();
+        home.after(respond);
+        parentField.value = "0";
+        title.firstChild.textContent = plainTitle + " ";
+        cancel.hidden = true;
+      });
+    }
+    keepHeld(thread);
+    relativeDates(thread);
+  }
+
+  // Kept for a week at most, and dropped once the comment is in the thread as approved.
+  function keepHeld(thread) {
+    const HELD = "newsroom-held:" + slug;
+    const HELD_DAYS = 7;
+    let kept = [];
+    try { kept = JSON.parse(localStorage.getItem(HELD) || "[]"); } catch { kept = []; }
+    if (!Array.isArray(kept)) { kept = []; }
+    const shown = thread.querySelector("li[data-held]");
+    if (shown && !kept.some((k) => k.id === shown.id)) {
+      const parent = shown.parentElement.closest("li.comment");
+      kept.push({ id: shown.id, parent: parent ? parent.id : null, html: shown.outerHTML, at: Date.now() });
+    }
+    kept = kept.filter((k) => typeof k.id === "string" && Date.now() - k.at < HELD_DAYS * 864e5);
+    kept = kept.filter((k) => {
+      const there = document.getElementById(k.id);
+      if (there) { return there.hasAttribute("data-held"); }
+      const node = new DOMParser().parseFromString("<ol>" + k.html + "</ol>", "text/html").querySelector("li[data-held]");
+      if (!node || node.id !== k.id || node.querySelector("script")) { return false; }
+      const parent = k.parent && document.getElementById(k.parent);
+      let list = parent ? parent.querySelector(":scope > ol.children") : thread.querySelector(":scope > ol.comment-list");
+      if (!list) {
+        list = document.createElement("ol");
+        list.className = parent ? "children" : "comment-list";
+        if (parent) { parent.appendChild(list); } else { thread.querySelector("h2").after(list); }
+      }
+      list.appendChild(document.importNode(node, true));
+      return true;
+    });
+    try { localStorage.setItem(HELD, JSON.stringify(kept)); } catch { /* storage unavailable */ }
+  }
+
+  function relativeDates(thread) {
+    const now = Date.now();
+    for (const t of thread.querySelectorAll(".comment-metadata time[datetime]")) {
+      const minutes = Math.floor((now - Date.parse(t.getAttribute("datetime"))) / 60000);
+      if (!(minutes >= 0 && minutes < 1440)) { continue; }
+      const hours = Math.floor(minutes / 60);
+      t.textContent = minutes < 1 ? "just now" : minutes < 60 ? minutes + (minutes === 1 ? " minute ago" : " minutes ago")
+        : hours + (hours === 1 ? " hour ago" : " hours ago");
+    }
+  }
 
   function el(tag, attrs = {}, children = []) {
     const node = document.createElement(tag);
@@ -120,11 +208,19 @@
     const name = href
       ? el("a", { href, rel: "external nofollow ugc noopener", text: c.authorName || "Anonymous" })
       : el("span", { text: c.authorName || "Anonymous" });
-    const when = el("time", { datetime: c.createdAt, text: new Date(c.createdAt).toLocaleString() });
+    const date = new Date(c.createdAt);
+    const when = el("time", { datetime: c.createdAt, title: date.toString(),
+      text: new Intl.DateTimeFormat(undefined, { dateStyle: "long", timeStyle: "short" }).format(date) });
+    const badge = c.byModerator ? el("span", { "class": "nr-badge", text: "Moderator" }) : null;
+    const avatar = avatars && /^[0-9a-f]{64}$/.test(c.avatarHash || "")
+      ? el("img", { "class": "nr-avatar", src: "https://secure.gravatar.com/avatar/" + c.avatarHash + "?d=mp&r=g&s=80",
+        width: "40", height: "40", alt: "", loading: "lazy", decoding: "async" })
+      : null;
     const reply = el("a", { href: "#respond", "class": "nr-reply", text: "Reply" });
     reply.addEventListener("click", (e) => { e.preventDefault(); form.replyTo(c); });
     const item = el("li", { id: "comment-" + c.id, "class": "nr-comment nr-depth-" + c.depth }, [
-      el("div", { "class": "nr-meta" }, [el("strong", {}, [name]), document.createTextNode(" "), when]),
+      el("div", { "class": "nr-meta" }, [avatar, el("strong", {}, [name]), badge ? document.createTextNode(" ") : null, badge,
+        document.createTextNode(" "), when]),
       commentBody(c),
       reply,
       el("ol", { "class": "nr-children" })
@@ -133,6 +229,13 @@
     const parent = c.parentId && nodesById.get(c.parentId);
     (parent ? parent.querySelector(".nr-children") : list).appendChild(item);
     return true;
+  }
+
+  function loadFailed() {
+    heading.textContent = "Comments could not be loaded";
+    form.say("The comments service could not be reached from this page. Please try again later.", "error");
+    console.error("Newsroom comments: no answer from " + (api || location.origin) + ". If this page's origin ("
+      + location.origin + ") is not in the service's CORS_ALLOWED_ORIGINS, the browser refuses its answers.");
   }
 
   function updateHeading() {
@@ -154,7 +257,9 @@
       more.hidden = !cursor;
       updateHeading();
     } catch {
-      // network failure: the button stays, the reader can try again
+      // refused (this site's origin is not among the service's CORS_ALLOWED_ORIGINS) or offline: said, and the
+      // button stays, so the reader can try again
+      loadFailed();
     } finally {
       loading = false;
       more.disabled = false;

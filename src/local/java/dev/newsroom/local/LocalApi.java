@@ -108,7 +108,8 @@ public final class LocalApi implements AutoCloseable {
         int port = options.port() == 0 ? freePort() : options.port();
         Map<String, String> settings = new HashMap<>(options.settings());
         settings.put("AWS_ENDPOINT_URL_DYNAMODB", database.endpoint());
-        settings.putIfAbsent("CORS_ALLOWED_ORIGINS", "http://127.0.0.1:" + port + ",http://localhost:" + port);
+        settings.put("CORS_ALLOWED_ORIGINS", allowedOrigins(config(settings, "CORS_ALLOWED_ORIGINS", null), port));
+        settings.put("SITE_URL", config(settings, "SITE_URL", "http://127.0.0.1:" + port));
         AppConfig config = AppConfig.from(name -> config(settings, name, null));
         AppContext app = new AppContext(config, AppContext.dynamoClient(config), Clock.tickMillis(java.time.ZoneOffset.UTC));
         TableSetup.ensureTable(app.dynamo(), config.tableName());
@@ -130,6 +131,20 @@ public final class LocalApi implements AutoCloseable {
         server.createContext("/", bridge);
         server.start();
         return new LocalApi(server, executor, database, app, token, counter, bridge.delays());
+    }
+
+    /**
+     * The origins given (in the options, a system property or the environment, as every setting) and the runner's
+     * own, which its pages and console use: a given value adds to them, never hides behind a default.
+     */
+    static String allowedOrigins(String given, int port) {
+        java.util.LinkedHashSet<String> origins = new java.util.LinkedHashSet<>();
+        if (given != null) {
+            java.util.Arrays.stream(given.split(",")).map(String::trim).filter(o -> !o.isEmpty()).forEach(origins::add);
+        }
+        origins.add("http://127.0.0.1:" + port);
+        origins.add("http://localhost:" + port);
+        return String.join(",", origins);
     }
 
     /** A setting given in the options, else a system property, else the environment, else {@code fallback}. */

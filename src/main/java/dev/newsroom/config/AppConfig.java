@@ -26,10 +26,13 @@ import java.util.function.UnaryOperator;
  * @param deletionSettle {@code DELETION_SETTLE_SECONDS}, how long after an article's deletion its comments' last
  *                       sweep must begin, default 20 (more than the comments function's 15 s timeout)
  * @param spamService    the spam service (Akismet): {@link SpamServiceConfig}
+ * @param siteUrl        {@code SITE_URL}, the public address of the served pages (scheme, host and any path
+ *                       prefix, no trailing slash) used for canonical links, feeds and sitemaps; null: taken from
+ *                       each request (see docs/PAGES.md)
  */
 public record AppConfig(String tableName, String region, String endpoint, List<String> allowedOrigins,
                         int publicMaxAge, byte[] cursorSecret, Duration settingsRefresh, int queueShards,
-                        Duration deletionSettle, SpamServiceConfig spamService) {
+                        Duration deletionSettle, SpamServiceConfig spamService, String siteUrl) {
 
     public static AppConfig fromEnvironment() {
         return from(name -> {
@@ -59,7 +62,8 @@ public record AppConfig(String tableName, String region, String endpoint, List<S
                 Duration.ofSeconds(Long.parseLong(orDefault(lookup.apply("SETTINGS_REFRESH_SECONDS"), "30"))),
                 queueShards(orDefault(lookup.apply("QUEUE_SHARDS"), "10")),
                 Duration.ofSeconds(Long.parseLong(orDefault(lookup.apply("DELETION_SETTLE_SECONDS"), "20"))),
-                SpamServiceConfig.from(lookup, allowedOrigins));
+                SpamServiceConfig.from(lookup, allowedOrigins),
+                siteUrl(lookup.apply("SITE_URL")));
     }
 
     private static int queueShards(String value) {
@@ -68,6 +72,17 @@ public record AppConfig(String tableName, String region, String endpoint, List<S
             throw new IllegalStateException("QUEUE_SHARDS must be from 1 to 100");
         }
         return shards;
+    }
+
+    private static String siteUrl(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String url = value.trim().replaceAll("/+$", "");
+        if (!url.startsWith("https://") && !url.startsWith("http://")) {
+            throw new IllegalStateException("SITE_URL must be an http or https address");
+        }
+        return url;
     }
 
     private static byte[] randomSecret() {

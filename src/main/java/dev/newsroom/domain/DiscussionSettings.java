@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The discussion settings that drive submission and moderation, with WordPress's defaults
- * ({@link #defaults()}). {@link #problems()} lists every out-of-range value so an admin write can be refused whole.
+ * The discussion settings that drive submission and moderation, and how pages show a discussion
+ * ({@link PageDisplay}), with WordPress's defaults ({@link #defaults()}). {@link #problems()} lists every out-of-range value so an admin write can be refused whole.
  */
 public record DiscussionSettings(
         boolean requireNameEmail,
@@ -17,7 +17,8 @@ public record DiscussionSettings(
         boolean requirePreviouslyApproved,
         int threadDepth,
         int closeCommentsAfterDays,
-        long version) {
+        long version,
+        PageDisplay display) {
 
     public static final int MAX_KEYS = 1000;
     public static final int MAX_KEY_LENGTH = 200;
@@ -25,6 +26,15 @@ public record DiscussionSettings(
     public DiscussionSettings {
         moderationKeys = List.copyOf(moderationKeys);
         disallowedKeys = List.copyOf(disallowedKeys);
+        display = display == null ? PageDisplay.defaults() : display;
+    }
+
+    /** Settings that show pages as {@link PageDisplay#defaults()} does. */
+    public DiscussionSettings(boolean requireNameEmail, int floodSeconds, int maxLinks, List<String> moderationKeys,
+                              List<String> disallowedKeys, boolean moderateAll, boolean requirePreviouslyApproved,
+                              int threadDepth, int closeCommentsAfterDays, long version) {
+        this(requireNameEmail, floodSeconds, maxLinks, moderationKeys, disallowedKeys, moderateAll,
+                requirePreviouslyApproved, threadDepth, closeCommentsAfterDays, version, PageDisplay.defaults());
     }
 
     public static DiscussionSettings defaults() {
@@ -33,7 +43,13 @@ public record DiscussionSettings(
 
     public DiscussionSettings withVersion(long newVersion) {
         return new DiscussionSettings(requireNameEmail, floodSeconds, maxLinks, moderationKeys, disallowedKeys,
-                moderateAll, requirePreviouslyApproved, threadDepth, closeCommentsAfterDays, newVersion);
+                moderateAll, requirePreviouslyApproved, threadDepth, closeCommentsAfterDays, newVersion, display);
+    }
+
+    /** The same settings shown as {@code newDisplay} says. */
+    public DiscussionSettings withDisplay(PageDisplay newDisplay) {
+        return new DiscussionSettings(requireNameEmail, floodSeconds, maxLinks, moderationKeys, disallowedKeys,
+                moderateAll, requirePreviouslyApproved, threadDepth, closeCommentsAfterDays, version, newDisplay);
     }
 
     /** Every value out of its range, empty when the settings are usable. */
@@ -45,6 +61,7 @@ public record DiscussionSettings(
         range(errors, "closeCommentsAfterDays", closeCommentsAfterDays, 0, 36_500);
         keys(errors, "moderationKeys", moderationKeys);
         keys(errors, "disallowedKeys", disallowedKeys);
+        errors.addAll(display.problems());
         return errors;
     }
 

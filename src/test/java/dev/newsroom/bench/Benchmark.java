@@ -41,7 +41,7 @@ import java.util.zip.ZipFile;
  * The performance benchmark: cold starts in fresh JVMs with Lambda's JVM flags, warm handler latency beside
  * the bare SDK calls, the capacity units each kind of request costs ({@link CapacityUnits}), the deployment
  * package, and the local runner's throughput, all against one DynamoDB Local over HTTP, printed side by side as
- * medians and ratios. Run: {@code mvn -q -Pbench package}; only the capacity units: {@code -Dbench.capacityOnly=true}; only the WordPress import: {@code -Dbench.importOnly=true}.
+ * medians and ratios. Run: {@code mvn -q -Pbench package}; only the capacity units: {@code -Dbench.capacityOnly=true}; only the WordPress import: {@code -Dbench.importOnly=true}; only the served page beside the JSON thread: {@code -Dbench.pagesOnly=true}.
  */
 public final class Benchmark {
     private static final String SLUG = "bench-story";
@@ -87,6 +87,11 @@ public final class Benchmark {
             db.stop();
             return;
         }
+        if (Boolean.getBoolean("bench.pagesOnly")) {
+            PageBench.run(app, Integer.getInteger("bench.pageRuns", 300));
+            db.stop();
+            return;
+        }
         if (Boolean.getBoolean("bench.capacityOnly")) {
             CapacityUnits.print(CapacityUnits.measure(endpoint, capacityRuns), capacityRuns);
             db.stop();
@@ -95,6 +100,7 @@ public final class Benchmark {
         coldStarts(env);
         if (!coldOnly) {
             warm(app);
+            PageBench.run(app, Integer.getInteger("bench.pageRuns", 300));
             CapacityUnits.print(CapacityUnits.measure(endpoint, capacityRuns), capacityRuns);
             packageSize();
             throughput();
@@ -376,7 +382,7 @@ public final class Benchmark {
         return n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
     }
 
-    private static double percentile(long[] samples, double p) {
+    static double percentile(long[] samples, double p) {
         long[] sorted = samples.clone();
         java.util.Arrays.sort(sorted);
         int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;

@@ -120,7 +120,7 @@ class TemplateTest {
     }
 
     @Test
-    void onlyTheCommentsAndAdminFunctionsMayReadTheAkismetKey_andOnlyThatParameter() {
+    void onlyTheFunctionsThatTakeCommentsMayReadTheAkismetKey_andOnlyThatParameter() {
         Set<String> readers = new TreeSet<>();
         for (var function : functions()) {
             for (JsonNode statement : allStatements(function.getValue())) {
@@ -140,7 +140,7 @@ class TemplateTest {
                 }
             }
         }
-        assertEquals(Set.of("AdminFunction", "CommentsFunction"), readers);
+        assertEquals(Set.of("AdminFunction", "CommentsFunction", "PagesFunction"), readers);
     }
 
     /** {@link #statements} and those of policies given under a condition ({@code !If [cond, policy, NoValue]}). */
@@ -179,6 +179,7 @@ class TemplateTest {
         Map<String, Set<String>> families = Map.of(
                 "ArticlesFunction", Set.of(),
                 "CommentsFunction", Set.of("COMMENT#*", "DUP#*", "FLOOD#*", "IDEM#*"),
+                "PagesFunction", Set.of("COMMENT#*", "DUP#*", "FLOOD#*", "IDEM#*"),
                 "CountsFunction", Set.of("COUNTED#*", "ARTICLE#*"),
                 "NotifierFunction", Set.of("NOTIFY#*"),
                 "AdminFunction", Set.of("ARTICLE#*", "COMMENT#*", "DUP#*", "FLOOD#*", "IDEM#*", "SETTINGS", "AUTHOR#*"));

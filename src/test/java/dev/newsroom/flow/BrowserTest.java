@@ -49,7 +49,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The demo article page and the comments widget in a real headless Chromium (Debian's chromium and
+ * The comments widget, embedded on a plain page (web/embed.html) as another site embeds it, in a real headless Chromium (Debian's chromium and
  * chromium-driver), against the local runner. Skipped with a reason where no browser is installed.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -79,13 +79,7 @@ class BrowserTest {
         // The flood window is set, not assumed: the second post below must be refused however slow the machine.
         settings("\"floodSeconds\":3600");
         String base = "http://127.0.0.1:" + api.server.port();
-        browser.get(base + "/");
-        wait.until(ExpectedConditions.textToBe(By.id("headline"), "Wagner to Withdraw From Mali After \u2018Completing Mission\u2019"));
-        assertEquals(List.of("Latest News", "Lead Story"), browser.findElements(By.cssSelector(".category")).stream()
-                .map(e -> e.getAttribute("textContent")).toList());
-        assertEquals(3, browser.findElements(By.cssSelector(".see-also a")).size());
-        assertEquals("Source: BBC", browser.findElement(By.id("source")).getText());
-        assertEquals(3, browser.findElements(By.cssSelector("#related-list li")).size());
+        browser.get(base + "/embed.html?article=" + SampleData.LEAD_SLUG);
         wait.until(ExpectedConditions.textToBe(By.cssSelector(".nr-comments h2"), "3 Comments"));
         assertTrue(browser.getPageSource().contains("Your email address will not be published. Required fields are marked *"));
         assertEquals(1, browser.findElements(By.cssSelector(".nr-depth-2")).size());
@@ -139,10 +133,9 @@ class BrowserTest {
     void pagesWorkUnderTheirContentSecurityPolicy() {
         String base = "http://127.0.0.1:" + api.server.port();
         browserLog();
-        browser.get(base + "/");
+        browser.get(base + "/embed.html?article=" + SampleData.LEAD_SLUG);
         wait.until(ExpectedConditions.textMatches(By.cssSelector(".nr-comments h2"), Pattern.compile("\\d+ Comments?")));
         assertTrue(browser.findElements(By.cssSelector(".nr-comment")).size() >= 3);
-        assertEquals(3, browser.findElements(By.cssSelector(".see-also a")).size());
         JavascriptExecutor js = (JavascriptExecutor) browser;
         assertEquals("absolute", js.executeScript("return getComputedStyle(document.querySelector('.nr-hp')).position;"),
                 "the honeypot is still hidden");
@@ -150,7 +143,7 @@ class BrowserTest {
         assertTrue(articleLog.stream().noneMatch(l -> l.contains("Content Security Policy")), articleLog.toString());
 
         // The policy is in force: an inline script is refused (and reported); ConsoleBrowserTest checks the console.
-        for (String page : List.of("/")) {
+        for (String page : List.of("/embed.html", "/news/" + SampleData.LEAD_SLUG, "/")) {
             browser.get(base + page);
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("header.site")));
             js.executeScript("var s = document.createElement('script'); s.textContent = 'window.__inline = 1;';"
@@ -166,7 +159,7 @@ class BrowserTest {
         String slug = "sahel-leaders-meet-on-regional-security";
         // No flood window: without the replay, the retry would be refused as a duplicate.
         settings("\"floodSeconds\":0,\"requirePreviouslyApproved\":false");
-        browser.get("http://127.0.0.1:" + api.server.port() + "/?article=" + slug);
+        browser.get("http://127.0.0.1:" + api.server.port() + "/embed.html?article=" + slug);
         wait.until(ExpectedConditions.textToBe(By.cssSelector(".nr-comments h2"), "0 Comments"));
         JavascriptExecutor js = (JavascriptExecutor) browser;
         // The first POST reaches the server, but its answer never reaches the page (a dropped connection).
@@ -236,7 +229,7 @@ class BrowserTest {
         for (int n = 0; n < urls.size(); n++) {
             storeApproved(slug, n, "Author " + n, urls.get(n), "Comment " + n);
         }
-        browser.get("http://127.0.0.1:" + api.server.port() + "/?article=" + slug);
+        browser.get("http://127.0.0.1:" + api.server.port() + "/embed.html?article=" + slug);
         wait.until(ExpectedConditions.textToBe(By.cssSelector(".nr-comments h2"), "4 Comments"));
         JavascriptExecutor js = (JavascriptExecutor) browser;
         assertEquals(List.of("https://ok.example/"), js.executeScript(
@@ -244,9 +237,18 @@ class BrowserTest {
         assertEquals(0L, js.executeScript("return Array.from(document.querySelectorAll('a[href]')).filter(function (e) {"
                 + " return !/^(https?:|#|\\?|\\/|[a-z.]+\\.html$)/i.test(e.getAttribute('href')); }).length;"));
         assertEquals("Author 0", browser.findElement(By.cssSelector("#comment-" + commentId(0) + " .nr-meta span")).getText());
-        assertEquals("Source: Evil", browser.findElement(By.id("source")).getText());
-        assertEquals(0, browser.findElements(By.cssSelector("#source a")).size());
         for (WebElement name : browser.findElements(By.cssSelector(".nr-meta strong > span"))) {
+            name.click();
+        }
+        assertNull(js.executeScript("return window.__xss === undefined ? null : window.__xss;"));
+
+        // The served page, from the same stored values: the source and the names stay text there too.
+        browser.get("http://127.0.0.1:" + api.server.port() + "/news/" + slug);
+        assertEquals("Source: Evil", browser.findElement(By.cssSelector(".byline .source")).getText());
+        assertEquals(0, browser.findElements(By.cssSelector(".byline .source a")).size());
+        assertEquals(List.of("https://ok.example/"), js.executeScript(
+                "return Array.from(document.querySelectorAll('.comment-author a')).map(function (a) { return a.getAttribute('href'); });"));
+        for (WebElement name : browser.findElements(By.cssSelector(".comment-author .fn:not(:has(a))"))) {
             name.click();
         }
         assertNull(js.executeScript("return window.__xss === undefined ? null : window.__xss;"));
@@ -259,7 +261,7 @@ class BrowserTest {
         for (int n = 0; n < 55; n++) {
             storeApproved(slug, 100 + n, "Reader " + n, null, "Comment number " + n);
         }
-        browser.get("http://127.0.0.1:" + api.server.port() + "/?article=" + slug);
+        browser.get("http://127.0.0.1:" + api.server.port() + "/embed.html?article=" + slug);
         wait.until(ExpectedConditions.textToBe(By.cssSelector(".nr-comments h2"), "55 Comments"));
         assertEquals(50, browser.findElements(By.cssSelector(".nr-comment")).size());
         JavascriptExecutor js = (JavascriptExecutor) browser;

@@ -116,7 +116,7 @@ class LocalApiHttpTest {
             files.filter(Files::isRegularFile).map(f -> "/" + Path.of("web").relativize(f).toString().replace('\\', '/'))
                     .sorted().forEach(paths::add);
         }
-        assertTrue(paths.containsAll(List.of("/index.html", "/moderate.html", "/comments.js", "/style.css")), paths.toString());
+        assertTrue(paths.containsAll(List.of("/embed.html", "/moderate.html", "/comments.js", "/style.css", "/pages.css", "/content.css")), paths.toString());
         HttpClient client = HttpClient.newHttpClient();
         for (String path : paths) {
             HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.server.port() + path))

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsroom.adapter.in.api.AdminFunction;
+import dev.newsroom.adapter.in.pages.PagesFunction;
 import dev.newsroom.adapter.in.api.ArticlesFunction;
 import dev.newsroom.adapter.in.api.CommentsFunction;
 import dev.newsroom.config.AppContext;
@@ -29,6 +30,7 @@ public final class ApiHarness {
     public final ArticlesFunction articles;
     public final CommentsFunction comments;
     public final AdminFunction admin;
+    public final PagesFunction pages;
     /**
      * Applies the change stream to the articles' counts before and after every call, as the counts function does
      * in AWS within a second, so a test reads counts as they are once writes settle.
@@ -45,6 +47,7 @@ public final class ApiHarness {
         this.articles = new ArticlesFunction(app);
         this.comments = new CommentsFunction(app);
         this.admin = new AdminFunction(app);
+        this.pages = new PagesFunction(app);
         this.counter = DynamoDbLocal.counter(app);
     }
 
@@ -69,7 +72,9 @@ public final class ApiHarness {
     public Reply send(APIGatewayProxyRequestEvent event) {
         String path = event.getPath();
         APIGatewayProxyResponseEvent response;
-        if (path.startsWith("/admin")) {
+        if (isPage(event.getResource())) {
+            response = pages.handleRequest(event, null);
+        } else if (path.startsWith("/admin")) {
             response = admin.handleRequest(event, null);
         } else if (path.matches("/articles/[^/]+/comments")) {
             response = comments.handleRequest(event, null);
@@ -79,12 +84,19 @@ public final class ApiHarness {
         return reply(response);
     }
 
+    /** Whether {@code resource} is one of the served pages' (template.yaml's PagesFunction). */
+    public static boolean isPage(String resource) {
+        return resource != null && (resource.equals("/") || resource.startsWith("/news") || resource.startsWith("/category/")
+                || resource.equals("/feed") || resource.equals("/robots.txt") || resource.endsWith(".xml")
+                || resource.endsWith("/comments.html"));
+    }
+
     public static Reply reply(APIGatewayProxyResponseEvent response) {
         try {
             String body = response.getBody() == null ? "" : response.getBody();
-            boolean html = response.getHeaders() != null
-                    && String.valueOf(response.getHeaders().get("Content-Type")).startsWith("text/html");
-            JsonNode json = body.isEmpty() || html ? JSON.createObjectNode() : JSON.readTree(body);
+            String type = response.getHeaders() == null ? "" : String.valueOf(response.getHeaders().get("Content-Type"));
+            boolean notJson = type.startsWith("text/") || type.contains("xml");
+            JsonNode json = body.isEmpty() || notJson ? JSON.createObjectNode() : JSON.readTree(body);
             return new Reply(response.getStatusCode(), response.getHeaders(), body, json);
         } catch (Exception e) {
             throw new AssertionError("response is not JSON: " + response.getBody(), e);

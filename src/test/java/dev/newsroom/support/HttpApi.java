@@ -24,7 +24,7 @@ public final class HttpApi implements AutoCloseable {
         this.server = LocalApi.start(new LocalApi.Options(0, TOKEN, dbPath, null, Path.of("."), true, settings));
     }
 
-    /** A response with headers and parsed body (an empty object for an empty body or an HTML page). */
+    /** A response with headers and parsed body (an empty object for an empty body, a page, a feed or plain text). */
     public record Answer(int status, HttpResponse<String> raw, JsonNode json) {
         public String header(String name) {
             return raw.headers().firstValue(name).orElse(null);
@@ -48,8 +48,9 @@ public final class HttpApi implements AutoCloseable {
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String text = response.body();
-            boolean html = response.headers().firstValue("Content-Type").orElse("").startsWith("text/html");
-            JsonNode json = text == null || text.isEmpty() || html ? ApiHarness.JSON.createObjectNode() : ApiHarness.JSON.readTree(text);
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            boolean notJson = type.startsWith("text/") || type.contains("xml");
+            JsonNode json = text == null || text.isEmpty() || notJson ? ApiHarness.JSON.createObjectNode() : ApiHarness.JSON.readTree(text);
             return new Answer(response.statusCode(), response, json);
         } catch (Exception e) {
             throw new AssertionError(method + " " + path + " failed", e);
@@ -85,6 +86,15 @@ public final class HttpApi implements AutoCloseable {
     /** Applies everything the change stream holds to the counts now (what the runner does every 200 ms). */
     public void settleCounts() {
         server.counter().drain();
+    }
+
+    /** Changes discussion settings ({@code fields}: JSON members) through the admin API, naming the version it replaces. */
+    public void settings(String fields) {
+        long version = admin("GET", "/admin/settings", null).json().path("version").asLong();
+        Answer answer = admin("PUT", "/admin/settings", "{" + fields + ",\"version\":" + version + "}");
+        if (answer.status() != 200) {
+            throw new AssertionError("settings refused: " + answer.raw().body());
+        }
     }
 
     public Answer admin(String method, String path, String body) {

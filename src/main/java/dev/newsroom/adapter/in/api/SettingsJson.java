@@ -1,6 +1,7 @@
 package dev.newsroom.adapter.in.api;
 
 import dev.newsroom.domain.DiscussionSettings;
+import dev.newsroom.domain.PageDisplay;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,6 +22,12 @@ final class SettingsJson {
         v.put("requirePreviouslyApproved", s.requirePreviouslyApproved());
         v.put("threadDepth", s.threadDepth());
         v.put("closeCommentsAfterDays", s.closeCommentsAfterDays());
+        v.put("dateFormat", s.display().dateFormat());
+        v.put("timeFormat", s.display().timeFormat());
+        v.put("timezone", s.display().timezone());
+        v.put("showAvatars", s.display().showAvatars());
+        v.put("avatarDefault", s.display().avatarDefault());
+        v.put("commentsPerPage", s.display().commentsPerPage());
         v.put("version", s.version());
         return v;
     }
@@ -36,7 +43,20 @@ final class SettingsJson {
                 orElse(body.bool("requirePreviouslyApproved"), current.requirePreviouslyApproved()),
                 intOr(body, "threadDepth", current.threadDepth()),
                 intOr(body, "closeCommentsAfterDays", current.closeCommentsAfterDays()),
-                current.version());
+                current.version(), display(current.display(), body));
+    }
+
+    private static PageDisplay display(PageDisplay current, JsonObject body) {
+        return new PageDisplay(textOr(body, "dateFormat", current.dateFormat()),
+                textOr(body, "timeFormat", current.timeFormat()), textOr(body, "timezone", current.timezone()),
+                orElse(body.bool("showAvatars"), current.showAvatars()),
+                textOr(body, "avatarDefault", current.avatarDefault()),
+                intOr(body, "commentsPerPage", current.commentsPerPage()));
+    }
+
+    private static String textOr(JsonObject body, String field, String fallback) {
+        String value = body.text(field);
+        return value == null ? fallback : value;
     }
 
     private static boolean orElse(Boolean value, boolean fallback) {

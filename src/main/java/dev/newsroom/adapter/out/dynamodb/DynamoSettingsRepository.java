@@ -2,6 +2,7 @@ package dev.newsroom.adapter.out.dynamodb;
 
 import dev.newsroom.application.port.SettingsRepository;
 import dev.newsroom.domain.DiscussionSettings;
+import dev.newsroom.domain.PageDisplay;
 import dev.newsroom.domain.ServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -34,7 +35,7 @@ public final class DynamoSettingsRepository implements SettingsRepository {
                 item.get("requireNameEmail").bool(), number(item, "floodSeconds"), number(item, "maxLinks"),
                 strings(item, "moderationKeys"), strings(item, "disallowedKeys"), item.get("moderateAll").bool(),
                 item.get("requirePreviouslyApproved").bool(), number(item, "threadDepth"),
-                number(item, "closeCommentsAfterDays"), Long.parseLong(item.get("version").n())));
+                number(item, "closeCommentsAfterDays"), Long.parseLong(item.get("version").n()), display(item)));
     }
 
     @Override
@@ -51,6 +52,13 @@ public final class DynamoSettingsRepository implements SettingsRepository {
         item.put("threadDepth", n(saved.threadDepth()));
         item.put("closeCommentsAfterDays", n(saved.closeCommentsAfterDays()));
         item.put("version", n(saved.version()));
+        PageDisplay d = saved.display();
+        item.put("dateFormat", AttributeValue.fromS(d.dateFormat()));
+        item.put("timeFormat", AttributeValue.fromS(d.timeFormat()));
+        item.put("timezone", AttributeValue.fromS(d.timezone()));
+        item.put("showAvatars", AttributeValue.fromBool(d.showAvatars()));
+        item.put("avatarDefault", AttributeValue.fromS(d.avatarDefault()));
+        item.put("commentsPerPage", n(d.commentsPerPage()));
         String condition = expectedVersion == 0 ? "attribute_not_exists(pk) OR version = :expected" : "version = :expected";
         try {
             DynamoCalls.run(() -> client.putItem(b -> b.tableName(tableName).item(item)
@@ -60,6 +68,21 @@ public final class DynamoSettingsRepository implements SettingsRepository {
             throw ServiceException.versionConflict();
         }
         return saved;
+    }
+
+    /** The display settings; settings saved before they existed show pages as the defaults do. */
+    private static PageDisplay display(Map<String, AttributeValue> item) {
+        PageDisplay d = PageDisplay.defaults();
+        return new PageDisplay(text(item, "dateFormat", d.dateFormat()), text(item, "timeFormat", d.timeFormat()),
+                text(item, "timezone", d.timezone()),
+                item.containsKey("showAvatars") ? item.get("showAvatars").bool() : d.showAvatars(),
+                text(item, "avatarDefault", d.avatarDefault()),
+                item.containsKey("commentsPerPage") ? number(item, "commentsPerPage") : d.commentsPerPage());
+    }
+
+    private static String text(Map<String, AttributeValue> item, String name, String fallback) {
+        AttributeValue v = item.get(name);
+        return v == null || v.s() == null ? fallback : v.s();
     }
 
     private static AttributeValue n(long value) {

@@ -64,7 +64,17 @@ class EventsTest {
             Map.entry("admin-update-article", new Expectation(200, h -> { })),
             Map.entry("admin-delete-article", new Expectation(204, h -> { })),
             Map.entry("admin-privacy-export", new Expectation(200, h -> { })),
-            Map.entry("admin-privacy-erase", new Expectation(200, h -> { })));
+            Map.entry("admin-privacy-erase", new Expectation(200, h -> { })),
+            Map.entry("page-front", new Expectation(200, h -> { })),
+            Map.entry("page-article", new Expectation(200, h -> { })),
+            Map.entry("page-article-comment-form", new Expectation(303, h -> { })),
+            Map.entry("page-article-comments-feed", new Expectation(200, h -> { })),
+            Map.entry("page-category", new Expectation(200, h -> { })),
+            Map.entry("page-feed", new Expectation(200, h -> { })),
+            Map.entry("page-robots", new Expectation(200, h -> { })),
+            Map.entry("page-sitemap", new Expectation(200, h -> { })),
+            Map.entry("page-news-sitemap", new Expectation(200, h -> { })),
+            Map.entry("page-thread-fragment", new Expectation(200, h -> { })));
 
     @TestFactory
     Stream<DynamicTest> eachEvent_isAnsweredByItsHandler() throws IOException {
@@ -80,6 +90,10 @@ class EventsTest {
                     APIGatewayProxyRequestEvent event = EventLoader.loadApiGatewayRestEvent(file.toString());
                     Reply reply = harness.call(event);
                     assertEquals(expected.status(), reply.status(), reply.body());
+                    if (name.startsWith("page-")) {
+                        assertPage(reply);
+                        return;
+                    }
                     assertNotNull(reply.headers().get("X-Request-Id"));
                     assertEquals("nosniff", reply.headers().get("X-Content-Type-Options"));
                     assertEquals("https://www.example.com", reply.headers().get("Access-Control-Allow-Origin"));
@@ -94,6 +108,20 @@ class EventsTest {
                 });
             });
         }
+    }
+
+    /** A page's answer: HTML (or RSS, XML, text) under the pages' policy, never JSON; a 303 back to the article's page. */
+    private static void assertPage(Reply reply) {
+        assertEquals("nosniff", reply.headers().get("X-Content-Type-Options"));
+        assertTrue(reply.headers().get("Content-Security-Policy").contains("script-src 'self'"));
+        assertFalse(reply.headers().get("Content-Type").contains("json"));
+        if (reply.status() == 303) {
+            assertTrue(reply.headers().get("Location").startsWith(
+                    "https://abc123.execute-api.us-east-1.amazonaws.com/dev/news/"), reply.headers().get("Location"));
+        } else {
+            assertFalse(reply.body().isEmpty());
+        }
+        assertFalse(reply.body().contains("@example."), "a page shows an email: " + reply.body());
     }
 
     @Test

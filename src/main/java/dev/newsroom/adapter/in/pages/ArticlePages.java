@@ -1,0 +1,175 @@
+package dev.newsroom.adapter.in.pages;
+
+import dev.newsroom.application.SubmitComment;
+import dev.newsroom.application.port.Page;
+import dev.newsroom.config.AppContext;
+import dev.newsroom.domain.Article;
+import dev.newsroom.domain.Comment;
+import dev.newsroom.domain.CommentForm;
+import dev.newsroom.domain.CommentStatus;
+import dev.newsroom.domain.DiscussionSettings;
+import dev.newsroom.domain.ErrorCode;
+import dev.newsroom.domain.ModerationPolicy;
+import dev.newsroom.domain.ServiceException;
+import dev.newsroom.domain.TextRules;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * An article's page and what belongs to it: the page (article, thread, form), the form's post (303 to the new
+ * comment, or the page again with the reader's text and each message beside its field), the thread as a fragment
+ * for other sites, and the comments' feed. The thread is read whole, at most {@link #MAX_THREAD} comments.
+ */
+final class ArticlePages {
+    static final int MAX_THREAD = 2000;
+    private static final Pattern COMMENT_ID = Pattern.compile("[0-9A-Za-z_-]{1,64}");
+    private final AppContext app;
+    private final ModerationHash hash;
+
+    ArticlePages(AppContext app, ModerationHash hash) {
+        this.app = app;
+        this.hash = hash;
+    }
+
+    PageAnswer page(PageRequest r, SiteUrls urls, String slug) {
+        return render(r, urls, slug, null);
+    }
+
+    /** The form's post: WordPress's field names; the reader goes back to this article's page either way. */
+    PageAnswer post(PageRequest r, SiteUrls urls, String slug) {
+        Map<String, String> fields = r.form();
+        Map<String, String> typed = new HashMap<>();
+        for (String name : List.of("author", "email", "url", "comment")) {
+            typed.put(name, fields.getOrDefault(name, ""));
+        }
+        String parent = fields.get("comment_parent");
+        String parentId = parent == null || parent.isBlank() || parent.equals("0") ? null : parent.trim();
+        CommentForm form = new CommentForm(fields.get("author"), fields.get("email"), fields.get("url"),
+                fields.get("comment"), parentId, fields.get("hp"));
+        try {
+            SubmitComment.Outcome outcome = app.submitComment().submit(new SubmitComment.Request(slug, form,
+                    new ModerationPolicy.Sender(r.sourceIp(), r.header("User-Agent")), null, null, r.header("Referer")),
+                    Comment::id);
+            String id = outcome.receipt();
+            String article = urls.article(slug);
+            if (outcome.status() == CommentStatus.APPROVED) {
+                int perPage = app.settings().current().display().commentsPerPage();
+                int page = ThreadView.of(approved(slug), null, 0, perPage, 0, id).page();
+                return PageAnswer.seeOther(article + (page > 1 ? "?cpage=" + page : "") + "#comment-" + id);
+            }
+            return PageAnswer.seeOther(article + "?unapproved=" + SiteUrls.query(id) + "&moderation-hash="
+                    + hash.of(id) + "#comment-" + id);
+        } catch (ServiceException e) {
+            if (e.code() == ErrorCode.ARTICLE_NOT_FOUND || e.code() == ErrorCode.UNAVAILABLE) {
+                throw e;
+            }
+            PageAnswer again = render(r, urls, slug, FormState.refused(typed, parentId, e));
+            PageAnswer refused = new PageAnswer(PageStatus.of(e.code()), again.type(), again.body(), again.headers(), false);
+            if (e.retryAfterSeconds() > 0) {
+                refused.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+            }
+            return refused;
+        }
+    }
+
+    /**
+     * The thread and form alone, the same markup as the page, for a site that keeps its own front end: the form
+     * posts to the API's form endpoint, which sends the reader back to {@code redirect_to} (an allowed origin).
+     */
+    PageAnswer fragment(PageRequest r, SiteUrls urls, String slug) {
+        Article a = app.articles().publishedArticle(slug);
+        DiscussionSettings settings = app.settings().current();
+        String given = r.query("redirect_to");
+        String pageUrl = given != null && given.length() <= 2048 && TextRules.isValidWebUrl(given)
+                ? given.replaceFirst("#.*$", "") : urls.article(slug);
+        List<Comment> approved = approved(slug);
+        String replyTo = replyTarget(r.query("replytocom"), approved, settings);
+        ThreadView thread = ThreadView.of(approved, null, total(a, approved), settings.display().commentsPerPage(),
+                number(r.query("cpage")), replyTo);
+        String form = CommentFormHtml.render(urls.base() + "/articles/" + SiteUrls.segment(slug) + "/comments", pageUrl,
+                pageUrl, FormState.empty(replyTo), nameOf(approved, replyTo));
+        boolean open = app.articles().acceptsComments(a, settings);
+        return PageAnswer.html(200, ThreadHtml.render(thread, a.title(),
+                new ThreadHtml.Context(pageUrl, settings.display(), settings.threadDepth(), open, replyTo, form)));
+    }
+
+    PageAnswer commentsFeed(SiteUrls urls, String slug) {
+        Article a = app.articles().publishedArticle(slug);
+        List<Comment> newest = app.commentRepository().listApproved(slug, false, 50, null).items();
+        return PageAnswer.of(PageAnswer.RSS, Feeds.comments(a, newest, urls, app.clock().instant()));
+    }
+
+    private PageAnswer render(PageRequest r, SiteUrls urls, String slug, FormState refused) {
+        Article a = app.articles().publishedArticle(slug);
+        DiscussionSettings settings = app.settings().current();
+        List<Comment> approved = approved(slug);
+        Comment held = held(r, slug);
+        String replyTo = refused != null ? refused.parentId() : replyTarget(r.query("replytocom"), approved, settings);
+        ThreadView thread = ThreadView.of(approved, held, total(a, approved), settings.display().commentsPerPage(),
+                number(r.query("cpage")), held != null ? held.id() : replyTo);
+        String articleUrl = urls.article(slug);
+        FormState form = refused != null ? refused : FormState.empty(replyTo);
+        String formHtml = CommentFormHtml.render(articleUrl, articleUrl, articleUrl, form, nameOf(approved, replyTo));
+        boolean open = app.articles().acceptsComments(a, settings);
+        String main = ArticleHtml.render(a, urls, settings.display()) + ThreadHtml.render(thread, a.title(),
+                new ThreadHtml.Context(articleUrl, settings.display(), settings.threadDepth(), open, replyTo, formHtml));
+        boolean personal = held != null || refused != null;
+        PageHead head = new PageHead(a.title() + " – " + Layout.SITE_NAME, a.excerpt(), articleUrl, "article",
+                a.leadImage(), JsonLd.newsArticle(a, urls, thread.roots()),
+                personal || r.query("replytocom") != null);
+        PageAnswer answer = PageAnswer.html(200, Layout.page(urls, head, main, slug));
+        return personal ? answer.forOneReader() : answer;
+    }
+
+    /** The approved comments, oldest first (at most {@link #MAX_THREAD}). */
+    List<Comment> approved(String slug) {
+        List<Comment> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<Comment> page = app.commentRepository().listApproved(slug, true, 100, cursor);
+            all.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor != null && all.size() < MAX_THREAD);
+        return all;
+    }
+
+    private static long total(Article a, List<Comment> approved) {
+        return approved.size() < MAX_THREAD ? approved.size() : Math.max(a.commentCount(), approved.size());
+    }
+
+    /** The comment a valid moderation hash shows its author, or null. */
+    private Comment held(PageRequest r, String slug) {
+        String id = r.query("unapproved");
+        String given = r.query("moderation-hash");
+        if (id == null || given == null || !COMMENT_ID.matcher(id).matches()) {
+            return null;
+        }
+        Comment c = app.commentRepository().find(id).orElse(null);
+        return hash.shows(c, slug, given, app.clock().instant()) ? c : null;
+    }
+
+    /** The comment {@code ?replytocom=} names when a reply may go under it; null otherwise (the form stays below). */
+    private static String replyTarget(String id, List<Comment> approved, DiscussionSettings settings) {
+        if (id == null) {
+            return null;
+        }
+        return approved.stream().filter(c -> c.id().equals(id) && c.depth() < settings.threadDepth())
+                .map(Comment::id).findFirst().orElse(null);
+    }
+
+    private static String nameOf(List<Comment> approved, String id) {
+        return id == null ? null : approved.stream().filter(c -> c.id().equals(id)).map(Comment::authorName)
+                .findFirst().orElse("a comment");
+    }
+
+    private static int number(String value) {
+        if (value == null || !value.matches("[0-9]{1,6}")) {
+            return 0;
+        }
+        return Integer.parseInt(value);
+    }
+}

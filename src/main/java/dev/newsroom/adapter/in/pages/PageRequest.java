@@ -1,0 +1,98 @@
+package dev.newsroom.adapter.in.pages;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import dev.newsroom.domain.ErrorCode;
+import dev.newsroom.domain.ServiceException;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A page request as API Gateway delivers it: resource, path parameters, query, headers (any case), the caller's
+ * IP as the gateway saw it, and a form body (UTF-8, at most 128 KiB; a field given twice keeps its last value).
+ */
+final class PageRequest {
+    static final int MAX_FORM_BYTES = 128 * 1024;
+    private final APIGatewayProxyRequestEvent event;
+
+    PageRequest(APIGatewayProxyRequestEvent event) {
+        this.event = event;
+    }
+
+    String method() {
+        return event.getHttpMethod() == null ? "GET" : event.getHttpMethod().toUpperCase(Locale.ROOT);
+    }
+
+    String resource() {
+        return event.getResource() == null ? "" : event.getResource();
+    }
+
+    String pathParameter(String name) {
+        Map<String, String> parameters = event.getPathParameters();
+        return parameters == null ? null : parameters.get(name);
+    }
+
+    String query(String name) {
+        Map<String, String> query = event.getQueryStringParameters();
+        return query == null ? null : query.get(name);
+    }
+
+    String header(String name) {
+        Map<String, String> headers = event.getHeaders();
+        if (headers == null) {
+            return null;
+        }
+        for (Map.Entry<String, String> h : headers.entrySet()) {
+            if (h.getKey().equalsIgnoreCase(name)) {
+                return h.getValue();
+            }
+        }
+        return null;
+    }
+
+    String sourceIp() {
+        var context = event.getRequestContext();
+        return context == null || context.getIdentity() == null ? null : context.getIdentity().getSourceIp();
+    }
+
+    String stage() {
+        var context = event.getRequestContext();
+        return context == null ? null : context.getStage();
+    }
+
+    /** The form's fields; {@code unsupported_media_type}, {@code payload_too_large} or {@code malformed_body} when unreadable. */
+    Map<String, String> form() {
+        String type = header("Content-Type");
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            throw new ServiceException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the comment form as the page does.");
+        }
+        String body = event.getBody() == null ? "" : event.getBody();
+        if (Boolean.TRUE.equals(event.getIsBase64Encoded())) {
+            try {
+                body = new String(Base64.getMimeDecoder().decode(body), StandardCharsets.ISO_8859_1);
+            } catch (IllegalArgumentException e) {
+                throw ServiceException.malformed("The form data is not readable.");
+            }
+        }
+        if (body.length() > MAX_FORM_BYTES) {
+            throw new ServiceException(ErrorCode.PAYLOAD_TOO_LARGE, "The comment is too long to send.");
+        }
+        Map<String, String> fields = new HashMap<>();
+        try {
+            for (String pair : body.split("&")) {
+                if (!pair.isEmpty()) {
+                    int eq = pair.indexOf('=');
+                    fields.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
+                            eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw ServiceException.malformed("The form data has a broken percent-escape.");
+        }
+        return fields;
+    }
+}

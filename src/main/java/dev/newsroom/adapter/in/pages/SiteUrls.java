@@ -1,0 +1,60 @@
+package dev.newsroom.adapter.in.pages;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The site's permanent addresses, absolute under {@code base} (scheme, host and any path prefix, no trailing
+ * slash): {@code /} (front page), {@code /news/{slug}} (an article; slugs never change), {@code /category/{name}},
+ * {@code /feed}, {@code /news/{slug}/feed}, {@code /sitemap.xml}, {@code /news-sitemap.xml} and the files of
+ * {@code web/} at the root.
+ */
+record SiteUrls(String base) {
+
+    String home() {
+        return base + "/";
+    }
+
+    String article(String slug) {
+        return base + "/news/" + segment(slug);
+    }
+
+    String category(String name) {
+        return base + "/category/" + segment(name);
+    }
+
+    String feed() {
+        return base + "/feed";
+    }
+
+    String commentsFeed(String slug) {
+        return article(slug) + "/feed";
+    }
+
+    String sitemap() {
+        return base + "/sitemap.xml";
+    }
+
+    String newsSitemap() {
+        return base + "/news-sitemap.xml";
+    }
+
+    String asset(String file) {
+        return base + "/" + file;
+    }
+
+    /** A path segment percent-encoded (spaces as {@code %20}, never {@code +}). */
+    static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** {@code url} (which may have a query already) with {@code parameter} ({@code name=value}) added to its query. */
+    static String withQuery(String url, String parameter) {
+        return url + (url.indexOf('?') < 0 ? "?" : "&") + parameter;
+    }
+
+    /** A query value percent-encoded. */
+    static String query(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

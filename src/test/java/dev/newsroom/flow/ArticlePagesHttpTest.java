@@ -1,0 +1,344 @@
+package dev.newsroom.flow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsroom.local.SampleData;
+import dev.newsroom.support.ApiHarness;
+import dev.newsroom.support.HttpApi;
+import dev.newsroom.support.HttpApi.Answer;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.NodeList;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayInputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The served pages over HTTP through the local runner (routes from template.yaml, DynamoDB Local): the article page
+ * complete without script, the no-script journeys of its form (published, held and previewed by its author only,
+ * refused with the reader's text kept, reply under a comment), caching headers, 404s, feeds and sitemaps.
+ */
+class ArticlePagesHttpTest {
+    private static final String LEAD = "/news/" + SampleData.LEAD_SLUG;
+    private static HttpApi api;
+    private static String base;
+
+    @BeforeAll
+    static void start() throws Exception {
+        api = new HttpApi(null, Map.of());
+        base = "http://127.0.0.1:" + api.server.port();
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+    }
+
+    @BeforeEach
+    void openDiscussion() {
+        api.settings("\"moderateAll\":false,\"requirePreviouslyApproved\":false,\"floodSeconds\":0,\"threadDepth\":5");
+    }
+
+    @Test
+    void theArticlePage_isWholeWithoutScript_withItsHeadAndAFormThatNamesThisArticle() throws Exception {
+        Answer page = api.get(LEAD);
+        assertEquals(200, page.status());
+        assertTrue(page.header("Content-Type").startsWith("text/html"));
+        assertTrue(page.header("Content-Security-Policy").contains("script-src 'self'"));
+        assertEquals("public, max-age=60, stale-while-revalidate=600", page.header("Cache-Control"));
+        Document html = Jsoup.parse(page.raw().body());
+        assertEquals("Wagner to Withdraw From Mali After \u2018Completing Mission\u2019", html.selectFirst("h1").text());
+        assertEquals(List.of("Latest News", "Lead Story"), html.select(".categories .category").eachText());
+        assertEquals(3, html.select(".entry-content .see-also a").size());
+        assertEquals("Source: BBC", html.selectFirst(".byline .source").text());
+        assertEquals(3, html.select(".related-posts li").size());
+        int shown = html.select("li.comment").size();
+        assertTrue(shown >= 3, "the sample's three comments, and any a test posted");
+        assertTrue(html.selectFirst("li.comment.depth-1 > ol.children > li.comment.depth-2") != null, "replies nest");
+        assertEquals(base + LEAD, html.selectFirst("link[rel=canonical]").attr("href"));
+        assertFalse(html.selectFirst("meta[name=description]").attr("content").isBlank());
+        assertEquals(html.selectFirst("h1").text() + " – Newsroom", html.selectFirst("meta[property=og:title]").attr("content"));
+        assertNotNull(html.selectFirst("meta[name=twitter:card]"));
+        Element form = html.selectFirst("form#commentform");
+        assertEquals(base + LEAD, form.attr("action"));
+        assertEquals("post", form.attr("method"));
+        assertEquals(base + LEAD, form.selectFirst("input[name=redirect_to]").attr("value"));
+        assertTrue(html.select("a[href*=moderate]").isEmpty(), "no link to the moderators' console");
+        assertTrue(html.select("script:not([src]):not([type=application/ld+json])").isEmpty(), "no inline script");
+        assertTrue(html.select("[style]").isEmpty(), "no inline style");
+
+        JsonNode ld = ApiHarness.JSON.readTree(html.selectFirst("script[type=application/ld+json]").data());
+        SchemaOrgShapes.assertConforms(ld);
+        assertEquals("NewsArticle", ld.path("@type").asText());
+        assertEquals(shown, ld.path("commentCount").asInt());
+        assertEquals(html.select("ol.comment-list > li.comment").size(), ld.path("comment").size(),
+                "top-level comments at the top, replies nested under their parents");
+        assertEquals("Comment", ld.path("comment").get(0).path("@type").asText());
+    }
+
+    @Test
+    void aLeadImage_isDrawnAtItsSize_andNamedInTheHead() throws Exception {
+        Answer created = api.admin("POST", "/admin/articles", "{\"slug\":\"pictured-story\",\"title\":\"Pictured\","
+                + "\"body\":[\"One.\",\"Two.\"],\"categories\":[\"Photos\"],\"status\":\"published\","
+                + "\"leadImage\":{\"url\":\"https://img.example/bamako.jpg\",\"alt\":\"A street in Bamako\","
+                + "\"caption\":\"Bamako <at dawn>\",\"credit\":\"Photo: A. Diallo\",\"width\":1200,\"height\":675}}");
+        assertEquals(201, created.status(), created.raw().body());
+        Document html = Jsoup.parse(api.get("/news/pictured-story").raw().body());
+        Element img = html.selectFirst("figure.lead-image img");
+        assertEquals("https://img.example/bamako.jpg", img.attr("src"));
+        assertEquals("A street in Bamako", img.attr("alt"));
+        assertEquals("1200", img.attr("width"));
+        assertEquals("675", img.attr("height"));
+        assertEquals("Bamako <at dawn> Photo: A. Diallo", html.selectFirst("figure.lead-image figcaption").text());
+        assertEquals("https://img.example/bamako.jpg", html.selectFirst("meta[property=og:image]").attr("content"));
+        assertEquals("summary_large_image", html.selectFirst("meta[name=twitter:card]").attr("content"));
+        JsonNode ld = ApiHarness.JSON.readTree(html.selectFirst("script[type=application/ld+json]").data());
+        SchemaOrgShapes.assertConforms(ld);
+        assertEquals(675, ld.path("image").get(0).path("height").asInt());
+    }
+
+    @Test
+    void anUnchangedPage_answers304ToItsETag() {
+        Answer first = api.get(LEAD);
+        String etag = first.header("ETag");
+        assertNotNull(etag);
+        Answer again = api.get(LEAD, "If-None-Match", etag);
+        assertEquals(304, again.status());
+        assertEquals("", again.raw().body());
+        assertEquals(200, api.get(LEAD, "If-None-Match", "\"something-else\"").status());
+    }
+
+    @Test
+    void aPublishedComment_landsAtItsAnchor_inThePage() {
+        Answer posted = post(LEAD, form("Kofi", "kofi@example.com", "A published thought.", null));
+        assertEquals(303, posted.status());
+        Matcher at = Pattern.compile(Pattern.quote(base + LEAD) + "#comment-([0-9A-Z]+)").matcher(posted.header("Location"));
+        assertTrue(at.matches(), posted.header("Location"));
+        Document page = Jsoup.parse(api.get(LEAD).raw().body());
+        assertEquals("A published thought.", page.selectFirst("#comment-" + at.group(1) + " .comment-content").text());
+    }
+
+    @Test
+    void aHeldComment_isShownToItsAuthorOnly_throughTheModerationHash() {
+        api.settings("\"moderateAll\":true");
+        Answer posted = post(LEAD, form("Ama <b>", "ama@example.com", "Held until someone looks.", null));
+        assertEquals(303, posted.status());
+        String location = posted.header("Location");
+        Matcher at = Pattern.compile(Pattern.quote(base + LEAD)
+                + "\\?unapproved=([0-9A-Z]+)&moderation-hash=([0-9a-f]{32})#comment-\\1").matcher(location);
+        assertTrue(at.matches(), location);
+        String id = at.group(1);
+
+        Answer preview = api.get(location.substring(base.length(), location.indexOf('#')));
+        assertEquals("private, no-store", preview.header("Cache-Control"), "a page for one reader is never cached");
+        Document html = Jsoup.parse(preview.raw().body());
+        Element held = html.selectFirst("#comment-" + id);
+        assertNotNull(held);
+        assertTrue(held.hasAttr("data-held"));
+        assertTrue(held.selectFirst(".comment-awaiting-moderation").text().startsWith("Your comment is awaiting moderation."));
+        assertEquals("Ama <b>", held.selectFirst(".fn").text(), "the name is text, escaped");
+        assertTrue(held.select(".comment-reply-link").isEmpty(), "no reply under a held comment");
+        assertTrue(preview.raw().body().contains("Ama &lt;b&gt;"));
+
+        for (String other : List.of(LEAD, LEAD + "?unapproved=" + id, LEAD + "?unapproved=" + id + "&moderation-hash="
+                + "0".repeat(32), LEAD + "?unapproved=" + id + "&moderation-hash=" + at.group(2).toUpperCase())) {
+            assertNull(Jsoup.parse(api.get(other).raw().body()).selectFirst("#comment-" + id), other);
+        }
+    }
+
+    @Test
+    void aRefusedComment_comesBackOnThePage_withTheReadersTextAndEachMessageBesideItsField() {
+        Answer refused = post(LEAD, form("Yaw", "", "Typed with care,\nover two lines.", null));
+        assertEquals(400, refused.status());
+        assertEquals("private, no-store", refused.header("Cache-Control"));
+        Document html = Jsoup.parse(refused.raw().body());
+        assertEquals("Typed with care,\nover two lines.", html.selectFirst("textarea#comment").wholeText().replaceFirst("^\n", ""));
+        assertEquals("Yaw", html.selectFirst("input#author").attr("value"));
+        Element email = html.selectFirst("input#email");
+        assertEquals("true", email.attr("aria-invalid"));
+        assertEquals("email-error", email.attr("aria-describedby"));
+        assertFalse(html.selectFirst("#email-error").text().isBlank());
+        assertNotNull(html.selectFirst("#form-errors[role=alert]"));
+        assertNull(html.selectFirst("#author-error"), "only the broken field has a message");
+    }
+
+    @Test
+    void replyToCom_rendersTheFormUnderThatComment_andNoReplyLinkPastTheDepth() {
+        Document page = Jsoup.parse(api.get(LEAD).raw().body());
+        Element first = page.selectFirst("li.comment.depth-1");
+        String id = first.id().substring("comment-".length());
+        Answer reply = api.get(LEAD + "?replytocom=" + id);
+        Document html = Jsoup.parse(reply.raw().body());
+        Element form = html.selectFirst("#comment-" + id + " > #respond form");
+        assertNotNull(form, "the form sits under the comment replied to");
+        assertEquals(id, form.selectFirst("#comment_parent").attr("value"));
+        assertFalse(html.selectFirst("#cancel-comment-reply-link").hasAttr("hidden"));
+        assertEquals("noindex", html.selectFirst("meta[name=robots]").attr("content"));
+        assertEquals(base + LEAD + "?replytocom=" + id + "#respond", first.selectFirst(".comment-reply-link").attr("href"));
+
+        api.settings("\"threadDepth\":2");
+        Document shallow = Jsoup.parse(api.get(LEAD).raw().body());
+        assertTrue(shallow.select("li.depth-2 > article .comment-reply-link").isEmpty(), "depth 2 is the limit");
+        assertFalse(shallow.select("li.depth-1 > article .comment-reply-link").isEmpty());
+        String deep = shallow.selectFirst("li.depth-2").id().substring("comment-".length());
+        Document tooDeep = Jsoup.parse(api.get(LEAD + "?replytocom=" + deep).raw().body());
+        assertNull(tooDeep.selectFirst("#comment-" + deep + " #respond"), "no form under a comment too deep to answer");
+        assertEquals("0", tooDeep.selectFirst("#comment_parent").attr("value"));
+    }
+
+    @Test
+    void aModeratorsReply_carriesTheBadge_andAReaderNamedModeratorDoesNot() {
+        Answer reply = api.admin("POST", "/admin/comments/01M818K4H0SAMPLE0000000001/reply",
+                "{\"content\":\"Thanks, we have corrected the date.\"}");
+        assertEquals(201, reply.status(), reply.raw().body());
+        String moderatorsId = reply.json().path("id").asText();
+        Answer posted = post(LEAD, form("Moderator", "mod@example.com", "Trust me, I am staff.", null));
+        String readersId = posted.header("Location").replaceAll(".*#comment-", "");
+
+        Document page = Jsoup.parse(api.get(LEAD).raw().body());
+        Element moderators = page.selectFirst("#comment-" + moderatorsId);
+        assertTrue(moderators.hasClass("bymoderator"));
+        assertEquals("Moderator", moderators.selectFirst("#div-comment-" + moderatorsId + " .badge-moderator").text());
+        Element readers = page.selectFirst("#comment-" + readersId);
+        assertFalse(readers.hasClass("bymoderator"));
+        assertNull(readers.selectFirst(".badge-moderator"), "a name cannot pass as the badge");
+    }
+
+    @Test
+    void unknownArticlesAndCategories_getThe404Page() {
+        for (String path : List.of("/news/no-such-story", "/category/Nothing%20Here", "/news/no-such-story/feed")) {
+            Answer missing = api.get(path);
+            assertEquals(404, missing.status(), path);
+            assertTrue(missing.header("Content-Type").startsWith("text/html"), path);
+            assertEquals("Page not found", Jsoup.parse(missing.raw().body()).selectFirst("h1").text());
+        }
+    }
+
+    @Test
+    void theFrontAndCategoryPages_listArticles_newestFirst() {
+        Document front = Jsoup.parse(api.get("/").raw().body());
+        assertTrue(front.select(".article-list h2 a").size() >= 2);
+        assertEquals(base + "/", front.selectFirst("link[rel=canonical]").attr("href"));
+        Document category = Jsoup.parse(api.get("/category/Lead%20Story").raw().body());
+        assertEquals("Category: Lead Story", category.selectFirst("h1").text());
+        assertEquals(base + LEAD, category.selectFirst(".article-list h2 a").attr("href"));
+    }
+
+    @Test
+    void robotsNamesTheSitemaps_andFeedsAndSitemapsAreWellFormed() throws Exception {
+        String robots = api.get("/robots.txt").raw().body();
+        assertTrue(robots.contains("Sitemap: " + base + "/sitemap.xml"), robots);
+        assertTrue(robots.contains("Sitemap: " + base + "/news-sitemap.xml"), robots);
+        org.w3c.dom.Document sitemap = xml("/sitemap.xml");
+        assertTrue(texts(sitemap.getElementsByTagName("loc")).contains(base + LEAD));
+        assertEquals(201, api.admin("POST", "/admin/articles", "{\"slug\":\"fresh-story\",\"title\":\"Fresh\","
+                + "\"body\":[\"Now.\"],\"status\":\"published\"}").status());
+        List<String> news = texts(xml("/news-sitemap.xml").getElementsByTagName("loc"));
+        assertTrue(news.contains(base + "/news/fresh-story"), news.toString());
+        assertFalse(news.contains(base + LEAD), "the sample lead story is older than two days");
+        org.w3c.dom.Document feed = xml("/feed");
+        assertTrue(texts(feed.getElementsByTagName("link")).contains(base + LEAD));
+        org.w3c.dom.Document comments = xml(LEAD + "/feed");
+        assertTrue(comments.getElementsByTagName("item").getLength() >= 3);
+    }
+
+    @Test
+    void theFragment_isTheThreadAndAFormPostingToTheApi_forAnotherSitesPage() {
+        String page = "http://127.0.0.1:" + api.server.port() + "/elsewhere.html";
+        Answer fragment = api.get("/articles/" + SampleData.LEAD_SLUG + "/comments.html?redirect_to="
+                + URLEncoder.encode(page, StandardCharsets.UTF_8));
+        assertEquals(200, fragment.status());
+        Document html = Jsoup.parse(fragment.raw().body());
+        assertNotNull(html.selectFirst("section#comments[data-nr-thread]"));
+        assertTrue(html.select("li.comment").size() >= 3);
+        assertEquals(base + "/articles/" + SampleData.LEAD_SLUG + "/comments", html.selectFirst("form").attr("action"));
+        assertEquals(page, html.selectFirst("input[name=redirect_to]").attr("value"));
+        assertNull(html.selectFirst("html head title"), "a fragment, not a page");
+        String id = html.selectFirst("li.comment").id().substring("comment-".length());
+        Document withQuery = Jsoup.parse(api.get("/articles/" + SampleData.LEAD_SLUG + "/comments.html?redirect_to="
+                + URLEncoder.encode(page + "?story=1#top", StandardCharsets.UTF_8)).raw().body());
+        assertEquals(page + "?story=1&replytocom=" + id + "#respond",
+                withQuery.selectFirst("#comment-" + id + " .comment-reply-link").attr("href"));
+    }
+
+    @Test
+    void displaySettings_changeTheDatesAndAvatars_andABadOneIsRefused() {
+        api.settings("\"dateFormat\":\"Y-m-d\",\"timeFormat\":\"H:i\",\"timezone\":\"Asia/Tokyo\",\"showAvatars\":true,"
+                + "\"avatarDefault\":\"identicon\"");
+        Document page = Jsoup.parse(api.get(LEAD).raw().body());
+        Element time = page.selectFirst("li.comment .comment-metadata time");
+        String instant = time.attr("datetime");
+        java.time.ZonedDateTime tokyo = java.time.Instant.parse(instant).atZone(java.time.ZoneId.of("Asia/Tokyo"));
+        assertEquals(String.format("%tF at %<tH:%<tM", tokyo), time.text());
+        Element avatar = page.selectFirst("li.comment img.avatar");
+        assertTrue(avatar.attr("src").startsWith("https://secure.gravatar.com/avatar/"), avatar.attr("src"));
+        assertTrue(avatar.attr("src").contains("d=identicon"));
+        assertEquals("48", avatar.attr("width"));
+        assertEquals("lazy", avatar.attr("loading"));
+
+        api.settings("\"showAvatars\":false,\"dateFormat\":\"F j, Y\",\"timeFormat\":\"g:i a\",\"timezone\":\"UTC\"");
+        String plain = api.get(LEAD).raw().body();
+        assertFalse(plain.contains("gravatar"), "no third-party request when avatars are off");
+        long version = api.admin("GET", "/admin/settings", null).json().path("version").asLong();
+        Answer refused = api.admin("PUT", "/admin/settings", "{\"timezone\":\"Mars/Olympus\",\"version\":" + version + "}");
+        assertEquals(400, refused.status());
+        assertEquals("timezone", refused.json().path("error").path("fields").get(0).path("field").asText());
+    }
+
+    @Test
+    void aPostThatIsNotAForm_orBrokenForm_isAClear4xxPage() {
+        Answer json = api.send("POST", LEAD, "{\"comment\":\"x\"}", "Content-Type", "application/json");
+        assertEquals(415, json.status());
+        assertTrue(json.header("Content-Type").startsWith("text/html"));
+        Answer broken = post(LEAD, "author=%zz&comment=x");
+        assertEquals(400, broken.status());
+        Answer closedMethod = api.send("DELETE", LEAD, null);
+        assertEquals(405, closedMethod.status());
+        assertEquals("GET, POST", closedMethod.header("Allow"));
+    }
+
+    private static org.w3c.dom.Document xml(String path) throws Exception {
+        Answer answer = api.get(path);
+        assertEquals(200, answer.status(), path);
+        return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(answer.raw().body().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static List<String> texts(NodeList nodes) {
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            out.add(nodes.item(i).getTextContent());
+        }
+        return out;
+    }
+
+    private static String form(String author, String email, String comment, String parent) {
+        return "author=" + enc(author) + "&email=" + enc(email) + "&url=&comment=" + enc(comment) + "&comment_parent="
+                + (parent == null ? "0" : parent) + "&hp=&redirect_to=" + enc(base + LEAD);
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static Answer post(String path, String body) {
+        return api.send("POST", path, body, "Content-Type", "application/x-www-form-urlencoded",
+                "Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8");
+    }
+}
