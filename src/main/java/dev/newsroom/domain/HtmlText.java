@@ -1,8 +1,8 @@
 package dev.newsroom.domain;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Escaping, character references and link targets for HTML this service writes itself. What it escapes, a browser
@@ -19,12 +19,34 @@ public final class HtmlText {
             Map.entry("percnt", "%"), Map.entry("commat", "@"), Map.entry("plus", "+"), Map.entry("dollar", "$"),
             Map.entry("lowbar", "_"), Map.entry("grave", "`"));
 
+    /**
+     * The named references kept in text: HTML 4's (and {@code apos}), the names WordPress's filter keeps. Another
+     * name ({@code &check;}, new in HTML5) is shown as typed, its {@code &} escaped, as in WordPress.
+     */
+    private static final Set<String> TEXT_NAMES = Set.of((""
+            + "nbsp iexcl cent pound curren yen brvbar sect uml copy ordf laquo not shy reg macr deg plusmn sup2 "
+            + "sup3 acute micro para middot cedil sup1 ordm raquo frac14 frac12 frac34 iquest Agrave Aacute Acirc "
+            + "Atilde Auml Aring AElig Ccedil Egrave Eacute Ecirc Euml Igrave Iacute Icirc Iuml ETH Ntilde Ograve "
+            + "Oacute Ocirc Otilde Ouml times Oslash Ugrave Uacute Ucirc Uuml Yacute THORN szlig agrave aacute "
+            + "acirc atilde auml aring aelig ccedil egrave eacute ecirc euml igrave iacute icirc iuml eth ntilde "
+            + "ograve oacute ocirc otilde ouml divide oslash ugrave uacute ucirc uuml yacute thorn yuml fnof Alpha "
+            + "Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa Lambda Mu Nu Xi Omicron Pi Rho Sigma Tau Upsilon "
+            + "Phi Chi Psi Omega alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron "
+            + "pi rho sigmaf sigma tau upsilon phi chi psi omega thetasym upsih piv bull hellip prime Prime oline "
+            + "frasl weierp image real trade alefsym larr uarr rarr darr harr crarr lArr uArr rArr dArr hArr "
+            + "forall part exist empty nabla isin notin ni prod sum minus lowast radic prop infin ang and or cap "
+            + "cup int there4 sim cong asymp ne equiv le ge sub sup nsub sube supe oplus otimes perp sdot lceil "
+            + "rceil lfloor rfloor lang rang loz spades clubs hearts diams quot amp lt gt apos OElig oelig Scaron "
+            + "scaron Yuml circ tilde ensp emsp thinsp zwnj zwj lrm rlm ndash mdash lsquo rsquo sbquo ldquo rdquo "
+            + "bdquo dagger Dagger permil lsaquo rsaquo euro").split(" "));
+
     private HtmlText() {
     }
 
     /**
      * Text as HTML: {@code <} and {@code >} escaped, and {@code &} unless it starts a well-formed character
-     * reference to a character HTML allows (so {@code &eacute;} still shows é, as in WordPress).
+     * reference to a character HTML allows, by number or by one of {@link #TEXT_NAMES} (so {@code &eacute;} still
+     * shows é, as in WordPress).
      */
     static String escapeText(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
@@ -147,13 +169,19 @@ public final class HtmlText {
         return null;
     }
 
+    /** The end (after its {@code ;}) of the well-formed character reference at {@code amp}, or -1. */
+    static int referenceEnd(String text, int amp) {
+        Reference ref = Reference.at(text, amp);
+        return ref == null ? -1 : ref.end();
+    }
+
     private static boolean referenceAt(String text, int at) {
         Reference ref = Reference.at(text, at);
         if (ref == null) {
             return false;
         }
         if (ref.name() != null) {
-            return true;
+            return TEXT_NAMES.contains(ref.name());
         }
         long code = ref.code();
         return code == 0x9 || code == 0xa || code == 0xd || (code >= 0x20 && code <= 0xd7ff)

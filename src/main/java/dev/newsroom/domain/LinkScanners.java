@@ -53,7 +53,7 @@ enum LinkScanners {
                     urlEnd = urlChars(s, urlEnd + 1);
                 }
                 int end = urlEnd < n && s.charAt(urlEnd) == ')' ? urlEnd + 1 : urlEnd;
-                int cut = linkEnd(s, scheme, urlEnd, end);
+                int cut = beforeReference(s, scheme, linkEnd(s, scheme, urlEnd, end));
                 String url = s.substring(scheme, cut);
                 String scheme0 = url.substring(0, url.indexOf(':')).toLowerCase(Locale.ROOT);
                 String made = scheme0.equals("http") || scheme0.equals("https") ? Clickable.link(url, url) : null;
@@ -82,7 +82,7 @@ enum LinkScanners {
                     continue;
                 }
                 int end = start + 4;
-                while (end < n && isAddressChar(s.charAt(end))) {
+                while (end < n && isAddressChar(s.charAt(end)) && !escapedBracket(s, end)) {
                     end++;
                 }
                 if (end == start + 4) {
@@ -198,6 +198,21 @@ enum LinkScanners {
     }
 
     /**
+     * A URL that ends inside a character reference ({@code http://a.example&amp;}: its {@code ;} is punctuation,
+     * left outside) ends before the reference instead, so the reference is shown whole, after the link.
+     */
+    private static int beforeReference(String s, int start, int cut) {
+        if (cut >= s.length() || s.charAt(cut) != ';') {
+            return cut;
+        }
+        int amp = cut - 1;
+        while (amp > start && s.charAt(amp) != '&' && cut - amp <= 40) {
+            amp--;
+        }
+        return amp > start && s.charAt(amp) == '&' && HtmlText.referenceEnd(s, amp) == cut + 1 ? amp : cut;
+    }
+
+    /**
      * The end of {@code (?:[0-9a-z-]{1,63}\.){1,126}[0-9a-z]{2,63}(?![0-9a-z])} from {@code from}, or -1. Each label
      * must end at a dot; the top-level label is a whole run of letters and digits (2-63) after one of them.
      */
@@ -231,10 +246,18 @@ enum LinkScanners {
 
     private static int urlChars(String s, int from) {
         int i = from;
-        while (i < s.length() && isUrlChar(s.charAt(i))) {
+        while (i < s.length() && isUrlChar(s.charAt(i)) && !escapedBracket(s, i)) {
             i++;
         }
         return i;
+    }
+
+    /**
+     * {@code &lt;} or {@code &gt;} at {@code i}: a {@code <} or {@code >} of the text, escaped. A URL or address
+     * ends before it, as it ends before the bracket itself in WordPress.
+     */
+    private static boolean escapedBracket(String s, int i) {
+        return s.charAt(i) == '&' && (s.startsWith("&lt;", i) || s.startsWith("&gt;", i));
     }
 
     private static int[] codePointsBefore(String s) {
