@@ -136,9 +136,9 @@ class CommentHtmlTest {
     void format_urlBeforeAnEndTagWithASpaceOrAStrayBracket_endsThere() {
         assertEquals("<p><b>see <a href=\"http://www.example.com\"" + REL + ">http://www.example.com</a>.</b> ok</p>\n",
                 CommentHtml.format("<b>see www.example.com.</ b> ok"));
-        assertEquals("<p><a href=\"http://a.example/x\"" + REL + ">http://a.example/x</a>&lt;y and "
+        assertEquals("<p><a href=\"http://a.example/x\"" + REL + ">http://a.example/x</a>&lt;3 and "
                         + "<a href=\"http://www.b.example\"" + REL + ">http://www.b.example</a>&gt;</p>\n",
-                CommentHtml.format("http://a.example/x<y and www.b.example>"));
+                CommentHtml.format("http://a.example/x<3 and www.b.example>"));
     }
 
     /**
