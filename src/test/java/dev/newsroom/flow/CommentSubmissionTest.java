@@ -169,6 +169,17 @@ class CommentSubmissionTest {
     }
 
     @Test
+    void submit_nameWithABidiOverrideOrZeroWidthSpace_is400OnTheName() {
+        for (String name : List.of("\u202eroderatom", "mode\u200brator")) {
+            Reply reply = post(comment(name, "eve@example.com", "Hello"));
+            assertEquals(400, reply.status());
+            assertEquals("validation_failed", reply.errorCode());
+            assertEquals("authorName", reply.json().path("error").path("fields").path(0).path("field").asText());
+            assertEquals("invalid_characters", reply.json().path("error").path("fields").path(0).path("code").asText());
+        }
+    }
+
+    @Test
     void submit_whenSameIpWithin15s_isRejectedAsFlood() {
         assertEquals(202, api.postComment(SLUG, comment("A", "a@ex.com", "one"), "203.0.113.50").status());
         api.advance(Duration.ofSeconds(10));
