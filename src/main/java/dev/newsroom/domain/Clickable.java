@@ -29,10 +29,10 @@ final class Clickable {
                 continue;
             }
             appendText(out, html.substring(text, lt), inside);
-            String tag = html.substring(lt, end).toLowerCase(Locale.ROOT);
-            if (tag.startsWith("<a ") || tag.equals("<code>")) {
+            if (isTag(html, lt, end, "<a ") || isTag(html, lt, end, "<code>") && end - lt == 6) {
                 inside++;
-            } else if (inside > 0 && (tag.equals("</a>") || tag.equals("</code>"))) {
+            } else if (inside > 0 && (isTag(html, lt, end, "</a>") && end - lt == 4
+                    || isTag(html, lt, end, "</code>") && end - lt == 7)) {
                 inside--;
             }
             out.append(html, lt, end);
@@ -41,6 +41,11 @@ final class Clickable {
         }
         appendText(out, html.substring(text), inside);
         return out.toString();
+    }
+
+    /** Whether the tag {@code [lt, end)} starts with {@code start}, in any case. */
+    private static boolean isTag(String html, int lt, int end, String start) {
+        return end - lt >= start.length() && html.regionMatches(true, lt, start, 0, start.length());
     }
 
     /** The end (after {@code >}) of the tag at {@code lt}: at least one character, none of them {@code <>}; else -1. */

@@ -1,7 +1,5 @@
 package dev.newsroom.domain;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A comment's text as WordPress shows it ({@code comment_text}): only WordPress's allowed comment tags, rebuilt
@@ -11,8 +9,6 @@ import java.util.regex.Pattern;
  * total and written by hand, so no HTML library is loaded where comments are submitted or read.
  */
 public final class CommentHtml {
-    private static final Pattern LINK = Pattern.compile("<a [^>]*href", Pattern.CASE_INSENSITIVE);
-
     private CommentHtml() {
     }
 
@@ -50,10 +46,23 @@ public final class CommentHtml {
      * inside a link's text does not.
      */
     public static int linksIn(String contentHtml) {
-        Matcher m = LINK.matcher(contentHtml);
         int count = 0;
-        while (m.find()) {
-            count++;
+        int at = contentHtml.indexOf('<');
+        while (at >= 0) {
+            int next = at + 1;
+            if (contentHtml.regionMatches(true, at, "<a ", 0, 3)) {
+                int gt = contentHtml.indexOf('>', at + 3);
+                int end = gt < 0 ? contentHtml.length() : gt;
+                next = end; // a later "<a " before this '>' would look in the same span: none matches there either
+                for (int i = end - 4; i >= at + 3; i--) {
+                    if (contentHtml.regionMatches(true, i, "href", 0, 4)) {
+                        count++;
+                        next = i + 4;
+                        break;
+                    }
+                }
+            }
+            at = contentHtml.indexOf('<', next);
         }
         return count;
     }

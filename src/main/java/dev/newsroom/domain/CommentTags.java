@@ -112,7 +112,7 @@ final class CommentTags {
             }
             return;
         }
-        Map<String, String> kept = new LinkedHashMap<>();
+        Map<String, String> kept = allowedAttributes.isEmpty() ? Map.of() : new LinkedHashMap<>();
         for (String name : allowedAttributes) {
             Optional<String> value = Optional.ofNullable(tag.attributes.get(name)).map(HtmlText::decode);
             if (URL_ATTRIBUTES.contains(name)) {
@@ -176,13 +176,13 @@ final class CommentTags {
             int i = closing ? skipSpaces(s, lt + 2) : lt + 1;
             int nameEnd = until(s, i, " \t\n\r\f/>");
             String name = s.substring(i, nameEnd).toLowerCase(Locale.ROOT);
-            Map<String, String> attributes = new LinkedHashMap<>();
+            Map<String, String> attributes = null;
             boolean slash = false;
             i = nameEnd;
             while (i < s.length()) {
                 char c = s.charAt(i);
                 if (c == '>') {
-                    return new Tag(name, closing, !closing && slash, attributes, i + 1);
+                    return new Tag(name, closing, !closing && slash, attributes == null ? Map.of() : attributes, i + 1);
                 }
                 if (isSpace(c) || c == '/') {
                     slash = c == '/';
@@ -209,6 +209,7 @@ final class CommentTags {
                         i = valueEnd;
                     }
                 }
+                attributes = attributes == null ? new LinkedHashMap<>() : attributes;
                 attributes.putIfAbsent(attribute, value);
             }
             return null;

@@ -1,7 +1,10 @@
 package dev.newsroom.bench;
 
 import dev.newsroom.domain.CommentHtml;
+import dev.newsroom.domain.DiscussionSettings;
+import dev.newsroom.domain.ModerationPolicy;
 import dev.newsroom.domain.SubmissionRules;
+import dev.newsroom.domain.SubmittedComment;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,7 +19,8 @@ import java.util.Random;
  * The comment formatter's worst cases: {@link CommentHtml#format} of a plain 65 KB comment beside an adversarial
  * corpus of inputs at the comment limit (65,525 bytes), and beside the slowest inputs a short seeded search finds
  * (random short patterns of the formatter's own marks, repeated to the limit). Prints the median milliseconds of
- * each and its ratio to the plain comment. {@link Benchmark} runs it in a JVM with Lambda's flags (C1 only); run
+ * each and its ratio to the plain comment; then the moderation decision of the plain comment with 1,000 moderation
+ * and 1,000 disallowed keys beside none. {@link Benchmark} runs it in a JVM with Lambda's flags (C1 only); run
  * alone: {@code mvn -q -Pbench package -Dbench.formatterOnly=true}.
  */
 public final class FormatterBench {
@@ -42,7 +46,33 @@ public final class FormatterBench {
             double ms = input.getValue() == plain ? plainMs : medianMillis(input.getValue(), 9);
             System.out.printf("%-46s %9d %9.2f %7.1f%n", input.getKey(), bytes(input.getValue()), ms, ms / plainMs);
         }
+        double keysMs = medianMillis(() -> decideWithKeys(plain, 1_000), 9);
+        double noKeysMs = medianMillis(() -> decideWithKeys(plain, 0), 9);
+        System.out.printf("%-46s %9d %9.2f %7.1f%n", "moderation: no keys, plain 65 KB", bytes(plain), noKeysMs, 1.0);
+        System.out.printf("%-46s %9d %9.2f %7.1f%n", "moderation: 1,000 + 1,000 keys, plain 65 KB", bytes(plain),
+                keysMs, keysMs / noKeysMs);
     }
+
+    /**
+     * The moderation decision on a formatted comment with {@code keys} moderation and {@code keys} disallowed keys
+     * of 200 characters, none of them matching (so every key is tried).
+     */
+    private static void decideWithKeys(String content, int keys) {
+        List<String> moderation = new ArrayList<>();
+        List<String> disallowed = new ArrayList<>();
+        for (int k = 0; k < keys; k++) {
+            moderation.add(("moderation key " + k + " ").repeat(12).substring(0, 200));
+            disallowed.add(("disallowed key " + k + " ").repeat(12).substring(0, 200));
+        }
+        DiscussionSettings settings = KEYED.computeIfAbsent(keys, k -> new DiscussionSettings(true, 15, 0, moderation,
+                disallowed, false, false, 5, 0, 0));
+        SubmittedComment comment = new SubmittedComment("Ama", "ama@example.com", null, content, null, false);
+        ModerationPolicy.decide(comment, CommentHtml.format(content), new ModerationPolicy.Sender("203.0.113.9",
+                "Mozilla/5.0 (bench)"), settings, true);
+    }
+
+    /** The settings of each key count, built once, as a function holds them between refreshes. */
+    private static final Map<Integer, DiscussionSettings> KEYED = new java.util.HashMap<>();
 
     /** A plain comment and the hand-built worst cases, each at (or just under) the comment limit. */
     public static Map<String, String> corpus() {
@@ -60,7 +90,7 @@ public final class FormatterBench {
         corpus.put("\" www.a\" repeated", fill(" www.a"));
         corpus.put("\"a@\" repeated", fill("a@"));
         corpus.put("\" a@a.\" repeated", fill(" a@a."));
-        corpus.put("\"a.\" repeated after \" a@\"", " a@" + fill("a."));
+        corpus.put("\"a.\" repeated after \" a@\"", " a@" + "a.".repeat((LIMIT - 3) / 2));
         corpus.put("\"&#\" repeated", fill("&#"));
         corpus.put("\"&#x1\" repeated", fill("&#x1"));
         corpus.put("\"<b>\" repeated", fill("<b>"));
@@ -70,8 +100,7 @@ public final class FormatterBench {
         corpus.put("\"<!--\" repeated", fill("<!--"));
         corpus.put("\"<!--<a>\" repeated", fill("<!--<a>"));
         corpus.put("\"<\" repeated", fill("<"));
-        corpus.put("\"\\n\" repeated", fill("\n"));
-        corpus.put("\" \\n\" repeated", fill(" \n"));
+        corpus.put("\"x\\n\" repeated", fill("x\n"));
         corpus.put("\"<code>http://a \" repeated", fill("<code>http://a "));
         return corpus;
     }
@@ -102,13 +131,17 @@ public final class FormatterBench {
     }
 
     private static double medianMillis(String input, int runs) {
+        return medianMillis(() -> CommentHtml.format(input), runs);
+    }
+
+    private static double medianMillis(Runnable work, int runs) {
         for (int i = 0; i < 3; i++) {
-            CommentHtml.format(input);
+            work.run();
         }
         double[] ms = new double[runs];
         for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();
-            CommentHtml.format(input);
+            work.run();
             ms[i] = (System.nanoTime() - start) / 1e6;
         }
         Arrays.sort(ms);
