@@ -70,35 +70,20 @@ enum LinkScanners {
     /** {@code ([\s>])((?:www|ftp)\.[\w\x80-\x{10FFFF}#$%&~/.\-;:=,?@\[\]+]+)}, case-insensitive. */
     WWW {
         @Override
-        void scan(String s, boolean afterTag, List<Object> out) {
-            int n = s.length();
-            int text = 0;
-            for (int p = afterTag ? -1 : 0; p < n; p++) {
-                if (p >= 0 && !isSpace(s.charAt(p)) && s.charAt(p) != '>') {
-                    continue;
-                }
-                int start = p + 1;
-                if (!(s.regionMatches(true, start, "www.", 0, 4) || s.regionMatches(true, start, "ftp.", 0, 4))) {
-                    continue;
-                }
-                int end = start + 4;
-                while (end < n && isAddressChar(s.charAt(end)) && !escapedBracket(s, end)) {
-                    end++;
-                }
-                if (end == start + 4) {
-                    continue;
-                }
-                int cut = ".,;:)".indexOf(s.charAt(end - 1)) >= 0 ? end - 1 : end;
-                String address = s.substring(start, cut);
-                String made = Clickable.link("http://" + address, "http://" + address);
-                if (made != null) {
-                    addText(out, s, text, start);
-                    out.add(new Made(made));
-                    text = cut;
-                }
-                p = end - 1;
+        Match at(String s, int start) {
+            if (!(s.regionMatches(true, start, "www.", 0, 4) || s.regionMatches(true, start, "ftp.", 0, 4))) {
+                return null;
             }
-            addText(out, s, text, n);
+            int end = start + 4;
+            while (end < s.length() && isAddressChar(s.charAt(end)) && !escapedBracket(s, end)) {
+                end++;
+            }
+            if (end == start + 4) {
+                return null;
+            }
+            int cut = ".,;:)".indexOf(s.charAt(end - 1)) >= 0 ? end - 1 : end;
+            String address = s.substring(start, cut);
+            return new Match(end, cut, Clickable.link("http://" + address, "http://" + address));
         }
     },
     /**
@@ -107,36 +92,55 @@ enum LinkScanners {
      */
     EMAIL {
         @Override
-        void scan(String s, boolean afterTag, List<Object> out) {
-            int n = s.length();
-            int text = 0;
-            for (int p = afterTag ? -1 : 0; p < n; p++) {
-                if (p >= 0 && !isSpace(s.charAt(p)) && s.charAt(p) != '>') {
-                    continue;
-                }
-                int at = p + 1;
-                while (at < n && isLocalChar(s.charAt(at))) {
-                    at++;
-                }
-                if (at == p + 1 || at >= n || s.charAt(at) != '@') {
-                    continue;
-                }
-                int end = domainEnd(s, at + 1);
-                if (end < 0) {
-                    continue;
-                }
-                String address = s.substring(p + 1, end);
-                String made = Clickable.link("mailto:" + address, address);
-                if (made != null) {
-                    addText(out, s, text, p + 1);
-                    out.add(new Made(made));
-                    text = end;
-                }
-                p = end - 1;
+        Match at(String s, int start) {
+            int at = start;
+            while (at < s.length() && isLocalChar(s.charAt(at))) {
+                at++;
             }
-            addText(out, s, text, n);
+            if (at == start || at >= s.length() || s.charAt(at) != '@') {
+                return null;
+            }
+            int end = domainEnd(s, at + 1);
+            if (end < 0) {
+                return null;
+            }
+            String address = s.substring(start, end);
+            return new Match(end, end, Clickable.link("mailto:" + address, address));
         }
     };
+
+    /** A match read from {@code start} to {@code end}; its link (null when unsafe) covers the text up to {@code cut}. */
+    record Match(int end, int cut, String made) {
+    }
+
+    /**
+     * The match starting at {@code start}, just after a white space or {@code >}, or null. Only the finders whose
+     * pattern starts with {@code [\s>]} have one; the URL finder scans on its own.
+     */
+    Match at(String s, int start) {
+        return null;
+    }
+
+    /** A scan for matches after white space or {@code >} (or at the start of a piece that follows a made link). */
+    void scan(String s, boolean afterTag, List<Object> out) {
+        int text = 0;
+        for (int p = afterTag ? -1 : 0; p < s.length(); p++) {
+            if (p >= 0 && !isSpace(s.charAt(p)) && s.charAt(p) != '>') {
+                continue;
+            }
+            Match match = at(s, p + 1);
+            if (match == null) {
+                continue;
+            }
+            if (match.made() != null) {
+                addText(out, s, text, p + 1);
+                out.add(new Made(match.made()));
+                text = match.cut();
+            }
+            p = match.end() - 1;
+        }
+        addText(out, s, text, s.length());
+    }
 
     /** A link made by a scanner: HTML as it is shown, not searched again. */
     record Made(String html) {
@@ -145,8 +149,6 @@ enum LinkScanners {
             return html;
         }
     }
-
-    abstract void scan(String s, boolean afterTag, List<Object> out);
 
     /** The pieces with this scanner's links made in each string piece. */
     List<Object> over(List<Object> pieces) {

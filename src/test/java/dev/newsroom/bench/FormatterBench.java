@@ -83,25 +83,12 @@ public final class FormatterBench {
         corpus.put("\"!a://\" x 13,000", "!a://".repeat(13_000));
         corpus.put("\"<q>\\n\\n\" x 9,300", "<q>\n\n".repeat(9_300));
         corpus.put("one URL of 65 KB", "http://" + "a".repeat(LIMIT - 7));
-        corpus.put("\"http://a\" + \" \" repeated", fill("http://a "));
-        corpus.put("\"http://a(\" repeated", fill("http://a("));
-        corpus.put("\"http://a)\" repeated", fill("http://a)"));
-        corpus.put("\"www.\" repeated", fill("www."));
-        corpus.put("\" www.a\" repeated", fill(" www.a"));
-        corpus.put("\"a@\" repeated", fill("a@"));
-        corpus.put("\" a@a.\" repeated", fill(" a@a."));
         corpus.put("\"a.\" repeated after \" a@\"", " a@" + "a.".repeat((LIMIT - 3) / 2));
-        corpus.put("\"&#\" repeated", fill("&#"));
-        corpus.put("\"&#x1\" repeated", fill("&#x1"));
-        corpus.put("\"<b>\" repeated", fill("<b>"));
-        corpus.put("\"<b>x<b>y</b>z</b>\" repeated", fill("<b>x<b>y</b>z</b>"));
-        corpus.put("\"<blockquote>\" repeated", fill("<blockquote>"));
-        corpus.put("\"<a href=http://x>http://y \" repeated", fill("<a href=http://x>http://y "));
-        corpus.put("\"<!--\" repeated", fill("<!--"));
-        corpus.put("\"<!--<a>\" repeated", fill("<!--<a>"));
-        corpus.put("\"<\" repeated", fill("<"));
-        corpus.put("\"x\\n\" repeated", fill("x\n"));
-        corpus.put("\"<code>http://a \" repeated", fill("<code>http://a "));
+        for (String unit : List.of("http://a ", "http://a(", "http://a)", "www.", " www.a", "a@", " a@a.", "&#", "&#x1",
+                "<b>", "<b>x<b>y</b>z</b>", "<blockquote>", "<a href=http://x>http://y ", "<!--", "<!--<a>", "<",
+                "x\n", "<code>http://a ")) {
+            corpus.put(printable(unit) + " repeated", fill(unit));
+        }
         return corpus;
     }
 
