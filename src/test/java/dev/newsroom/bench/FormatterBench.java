@@ -7,6 +7,8 @@ import dev.newsroom.domain.SubmissionRules;
 import dev.newsroom.domain.SubmittedComment;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -18,7 +20,9 @@ import java.util.Random;
 /**
  * The comment formatter's worst cases: {@link CommentHtml#format} of a plain 65 KB comment beside an adversarial
  * corpus of inputs at the comment limit (65,525 bytes), and beside the slowest inputs a short seeded search finds
- * (random short patterns of the formatter's own marks, repeated to the limit). Prints the median milliseconds of
+ * (random short patterns of the formatter's own marks, repeated to the limit) and the slowest entries of a fuzz
+ * run's corpus when one is there ({@code .cifuzz-corpus}, left by {@code JAZZER_FUZZ=1 mvn test
+ * -Dtest=CommentHtmlFuzzTest}). Prints the median milliseconds of
  * each and its ratio to the plain comment; then the moderation decision of the plain comment with 1,000 moderation
  * and 1,000 disallowed keys beside none. {@link Benchmark} runs it in a JVM with Lambda's flags (C1 only); run
  * alone: {@code mvn -q -Pbench package -Dbench.formatterOnly=true}.
@@ -38,6 +42,7 @@ public final class FormatterBench {
     public static void main(String[] args) {
         Map<String, String> corpus = corpus();
         corpus.putAll(slowestFinds(Integer.getInteger("bench.formatterSearch", 300), 3));
+        corpus.putAll(slowestFuzzFinds(Path.of(System.getProperty("bench.fuzzCorpus", ".cifuzz-corpus")), 3));
         String plain = corpus.get("plain 65 KB comment");
         double plainMs = medianMillis(plain, 9);
         System.out.printf("%-46s %9s %9s %7s%n", "comment formatter, " + System.getProperty("java.vm.name"), "bytes",
@@ -113,6 +118,37 @@ public final class FormatterBench {
         Map<String, String> slowest = new LinkedHashMap<>();
         for (Object[] row : timed.subList(0, Math.min(keep, timed.size()))) {
             slowest.put("search: " + printable((String) row[1]) + " repeated", (String) row[2]);
+        }
+        return slowest;
+    }
+
+    /**
+     * The {@code keep} slowest entries of a fuzz run's corpus (what {@code JAZZER_FUZZ=1 mvn test
+     * -Dtest=CommentHtmlFuzzTest} leaves in {@code .cifuzz-corpus}), each repeated to the limit; none when the
+     * directory is missing.
+     */
+    static Map<String, String> slowestFuzzFinds(Path corpus, int keep) {
+        if (!Files.isDirectory(corpus)) {
+            return Map.of();
+        }
+        List<Object[]> timed = new ArrayList<>();
+        try (var files = Files.walk(corpus)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String unit = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+                if (!unit.isEmpty() && bytes(unit) <= LIMIT) {
+                    String input = fill(unit);
+                    long start = System.nanoTime();
+                    CommentHtml.format(input);
+                    timed.add(new Object[]{System.nanoTime() - start, file.getFileName().toString(), input});
+                }
+            }
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return Map.of();
+        }
+        timed.sort(Comparator.comparingLong((Object[] row) -> (Long) row[0]).reversed());
+        Map<String, String> slowest = new LinkedHashMap<>();
+        for (Object[] row : timed.subList(0, Math.min(keep, timed.size()))) {
+            slowest.put("fuzz find " + ((String) row[1]).substring(0, 8) + " repeated", (String) row[2]);
         }
         return slowest;
     }
