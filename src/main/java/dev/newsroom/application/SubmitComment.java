@@ -7,12 +7,14 @@ import dev.newsroom.application.port.IdempotencyCollision;
 import dev.newsroom.application.port.RecordedResponse;
 import dev.newsroom.application.port.SpamCheck;
 import dev.newsroom.application.port.SpamVerdict;
+import dev.newsroom.application.port.SubmissionGuards;
 import dev.newsroom.domain.Article;
 import dev.newsroom.domain.Comment;
 import dev.newsroom.domain.CommentHtml;
 import dev.newsroom.domain.CommentForm;
 import dev.newsroom.domain.CommentStatus;
 import dev.newsroom.domain.DiscussionSettings;
+import dev.newsroom.domain.DuplicateFingerprint;
 import dev.newsroom.domain.ErrorCode;
 import dev.newsroom.domain.ModerationPolicy;
 import dev.newsroom.domain.ReplyRules;
@@ -24,15 +26,18 @@ import dev.newsroom.domain.TextRules;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
- * Submitting a comment, with WordPress's checks in WordPress's order: article (404, closed), parent (404,
- * unapproved, depth), fields (all at once), then duplicate and flood (checked atomically with the write), then
- * the moderation decision. An idempotent retry replays the first response and writes nothing. A comment the rules
- * did not find spam is then put to the spam service, when one is configured (as WordPress's Akismet plugin does,
- * before the duplicate and flood checks): its "spam" makes it spam, and no answer in time holds it; its verdict
- * is stored with the comment, so that moderators' disagreements can be reported.
+ * Submitting a comment, with WordPress's checks in WordPress's order, cheapest first: article (404, closed), parent
+ * (404, unapproved, depth), fields (all at once, limits included), then duplicate and flood, read before anything
+ * costly is done (and checked again atomically with the write), and only then the costly steps: formatting the
+ * text, the moderation decision and the spam service. So a refused submission formats nothing and asks no one.
+ * An idempotent retry replays the first response and writes nothing. A comment the rules did not find spam is put
+ * to the spam service, when one is configured: its "spam" makes it spam, and no answer in time holds it; its
+ * verdict is stored with the comment, so that moderators' disagreements can be reported.
  */
 public final class SubmitComment {
     public static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
@@ -42,9 +47,17 @@ public final class SubmitComment {
     private final IdGenerator ids;
     private final Clock clock;
     private final SpamCheck spamCheck;
+    private final UnaryOperator<String> formatter;
 
     public SubmitComment(ArticleService articles, CommentRepository comments, SettingsService settings,
                          IdGenerator ids, Clock clock, SpamCheck spamCheck) {
+        this(articles, comments, settings, ids, clock, spamCheck, CommentHtml::format);
+    }
+
+    /** With the formatter of comment text given ({@link CommentHtml#format} in service). */
+    SubmitComment(ArticleService articles, CommentRepository comments, SettingsService settings,
+                  IdGenerator ids, Clock clock, SpamCheck spamCheck, UnaryOperator<String> formatter) {
+        this.formatter = formatter;
         this.articles = articles;
         this.comments = comments;
         this.settings = settings;
@@ -87,9 +100,11 @@ public final class SubmitComment {
         }
         int depth = replyDepth(article, TextRules.normalize(request.form().parentId()), rules);
         SubmittedComment checked = SubmissionRules.check(request.form(), rules);
+        String parentId = depth == 1 ? null : checked.parentId();
+        comments.refuseEarly(guards(article.slug(), parentId, checked, request.sender(), rules.floodSeconds(), now));
         boolean previouslyApproved = rules.requirePreviouslyApproved() && checked.authorEmail() != null
                 && comments.isPreviouslyApproved(checked.authorName(), checked.authorEmail());
-        String contentHtml = CommentHtml.format(checked.content());
+        String contentHtml = formatter.apply(checked.content());
         CommentStatus status = ModerationPolicy.decide(checked, contentHtml, request.sender(), rules, previouslyApproved);
         SpamVerdict verdict = status == CommentStatus.SPAM || !spamCheck.enabled() ? null
                 : spamCheck.check(new SpamCheck.Query(checked.authorName(), checked.authorEmail(), checked.authorUrl(),
@@ -97,7 +112,7 @@ public final class SubmitComment {
                 article.updatedAt()));
         status = statusAfter(status, verdict);
 
-        Comment comment = new Comment(ids.newId(), article.slug(), depth == 1 ? null : checked.parentId(), depth, checked.authorName(),
+        Comment comment = new Comment(ids.newId(), article.slug(), parentId, depth, checked.authorName(),
                 checked.authorEmail(), checked.authorUrl(), checked.content(), status, request.sender().ip(),
                 request.sender().userAgent(), now, now, null, null, 1, request.idempotencyKey(),
                 contentHtml, false);
@@ -112,6 +127,14 @@ public final class SubmitComment {
                     ServiceException.unavailable(1)), request);
         }
         return new Outcome(comment, status, answer, false);
+    }
+
+    private static SubmissionGuards guards(String slug, String parentId, SubmittedComment c,
+                                           ModerationPolicy.Sender sender, int floodSeconds, Instant now) {
+        List<String> fingerprints = List.of(
+                DuplicateFingerprint.of(slug, parentId, c.authorName(), c.authorEmail(), c.content()),
+                DuplicateFingerprint.unfolded(slug, parentId, c.authorName(), c.authorEmail(), c.content()));
+        return new SubmissionGuards(fingerprints, sender.ip(), c.authorEmail(), floodSeconds, now);
     }
 
     /** The spam service's "spam" makes a comment spam; no answer holds it, so nothing is published unchecked. */

@@ -40,10 +40,14 @@ public record Comment(
         return status == CommentStatus.APPROVED;
     }
 
-    /** The fingerprint of "the same comment again": article, parent, name, email and content. */
+    /** The fingerprint of "the same comment again": {@link DuplicateFingerprint#of} its fields. */
     public String duplicateKey() {
-        return Hashes.sha256Hex(String.join("\u0000", articleSlug, parentId == null ? "" : parentId,
-                authorName, authorEmail == null ? "" : authorEmail.toLowerCase(java.util.Locale.ROOT), content));
+        return DuplicateFingerprint.of(articleSlug, parentId, authorName, authorEmail, content);
+    }
+
+    /** The fingerprint its duplicate mark had before name and content were folded ({@link DuplicateFingerprint#unfolded}). */
+    public String unfoldedDuplicateKey() {
+        return DuplicateFingerprint.unfolded(articleSlug, parentId, authorName, authorEmail, content);
     }
 
     /** The fingerprint of an author for "previously approved": name and lower-cased email. */

@@ -16,7 +16,12 @@ import java.util.Optional;
  * inside (no {@code >}, or a quote never closed) makes the rest of the input text: no later tag is looked for,
  * so each character is read a bounded number of times however the input is built. A link keeps its {@code href}
  * only for an {@code http}, {@code https} or {@code mailto} target, and an {@code <a>} without one is removed.
- * Tags are closed in order and all closed at the end, so nothing spills out of a comment.
+ * Tags are balanced as WordPress's {@code force_balance_tags} balances them: an end tag closes what is open down to
+ * its element (one with nothing open is dropped), a tag opened again right inside itself closes the first
+ * ({@code <b>x<b>y</b>z</b>} is {@code <b>x</b><b>y</b>z}; only {@code blockquote} and {@code q} nest), a
+ * self-closed {@code <b/>} is closed at once, and all are closed at the end, so nothing spills out of a comment.
+ * A link never holds another: a new {@code <a>} first closes the open one (WordPress's output would nest them,
+ * which a browser splits the same way). {@code </ b>} (a space after the slash) is an end tag, as in WordPress.
  */
 final class CommentTags {
     /** WordPress's allowed comment tags and, for each, its allowed attributes. */
@@ -27,6 +32,8 @@ final class CommentTags {
             Map.entry("del", List.of("datetime")), Map.entry("em", List.of()), Map.entry("i", List.of()),
             Map.entry("q", List.of("cite")), Map.entry("s", List.of()), Map.entry("strike", List.of()),
             Map.entry("strong", List.of()));
+    /** The allowed tags WordPress's {@code force_balance_tags} lets nest in themselves; the others it closes first. */
+    private static final List<String> NESTABLE = List.of("blockquote", "q");
     /** Attributes holding a URL, checked as a link target. */
     private static final List<String> URL_ATTRIBUTES = List.of("href", "cite");
 
@@ -82,9 +89,15 @@ final class CommentTags {
         return out.toString();
     }
 
-    /** A {@code <} followed by a letter, or by {@code /} and a letter, starts a tag; any other is text. */
+    /**
+     * A {@code <} followed by a letter, or by {@code /}, spaces (as WordPress reads an end tag) and a letter, starts
+     * a tag; any other is text.
+     */
     private boolean startsTag(int lt) {
-        int name = lt + 1 < source.length() && source.charAt(lt + 1) == '/' ? lt + 2 : lt + 1;
+        int name = lt + 1;
+        if (name < source.length() && source.charAt(name) == '/') {
+            name = Tag.skipSpaces(source, name + 1);
+        }
         return name < source.length() && isAsciiLetter(source.charAt(name));
     }
 
@@ -95,15 +108,11 @@ final class CommentTags {
         }
         if (tag.closing) {
             if (isOpen(tag.name)) {
-                String closed;
-                do {
-                    closed = close();
-                    out.append("</").append(closed).append('>');
-                } while (!closed.equals(tag.name));
+                closeDownTo(tag.name);
             }
             return;
         }
-        Map<String, String> kept = new LinkedHashMap<>();
+        Map<String, String> kept = allowedAttributes.isEmpty() ? Map.of() : new LinkedHashMap<>();
         for (String name : allowedAttributes) {
             Optional<String> value = Optional.ofNullable(tag.attributes.get(name)).map(HtmlText::decode);
             if (URL_ATTRIBUTES.contains(name)) {
@@ -111,19 +120,35 @@ final class CommentTags {
             }
             value.ifPresent(v -> kept.put(name, v));
         }
-        if (tag.name.equals("a") && (isOpen("a") || !kept.containsKey("href"))) {
+        if (tag.name.equals("a") && !kept.containsKey("href")) {
+            return;
+        }
+        if (isOpen(tag.name) && (tag.name.equals("a") || !NESTABLE.contains(tag.name) && open.peek().equals(tag.name))) {
+            closeDownTo(tag.name);
+        }
+        if (tag.name.equals("a")) {
+            out.append(CommentHtml.linkStart(kept.get("href"), kept.get("title")));
+        } else {
+            out.append('<').append(tag.name);
+            kept.forEach((name, value) -> out.append(' ').append(name).append("=\"")
+                    .append(HtmlText.escape(value)).append('"'));
+            out.append('>');
+        }
+        if (tag.selfClosing) {
+            out.append("</").append(tag.name).append('>');
             return;
         }
         open.push(tag.name);
         openCounts.merge(tag.name, 1, Integer::sum);
-        if (tag.name.equals("a")) {
-            out.append(CommentHtml.linkStart(kept.get("href"), kept.get("title")));
-            return;
-        }
-        out.append('<').append(tag.name);
-        kept.forEach((name, value) -> out.append(' ').append(name).append("=\"")
-                .append(HtmlText.escape(value)).append('"'));
-        out.append('>');
+    }
+
+    /** Closes the open elements down to and including the innermost {@code name}. */
+    private void closeDownTo(String name) {
+        String closed;
+        do {
+            closed = close();
+            out.append("</").append(closed).append('>');
+        } while (!closed.equals(name));
     }
 
     private boolean isOpen(String name) {
@@ -144,24 +169,27 @@ final class CommentTags {
      * A start or end tag as an HTML tokenizer reads it: name lower-cased, the first value of each attribute, and
      * where it ends (after its {@code >}). Quotes count only around a value, as in a browser.
      */
-    private record Tag(String name, boolean closing, Map<String, String> attributes, int end) {
+    private record Tag(String name, boolean closing, boolean selfClosing, Map<String, String> attributes, int end) {
         /** The tag starting at {@code lt} (a {@code <} before a letter or {@code /} and a letter); null when unended. */
         static Tag parse(String s, int lt) {
             boolean closing = s.charAt(lt + 1) == '/';
-            int i = closing ? lt + 2 : lt + 1;
+            int i = closing ? skipSpaces(s, lt + 2) : lt + 1;
             int nameEnd = until(s, i, " \t\n\r\f/>");
             String name = s.substring(i, nameEnd).toLowerCase(Locale.ROOT);
-            Map<String, String> attributes = new LinkedHashMap<>();
+            Map<String, String> attributes = null;
+            boolean slash = false;
             i = nameEnd;
             while (i < s.length()) {
                 char c = s.charAt(i);
                 if (c == '>') {
-                    return new Tag(name, closing, attributes, i + 1);
+                    return new Tag(name, closing, !closing && slash, attributes == null ? Map.of() : attributes, i + 1);
                 }
                 if (isSpace(c) || c == '/') {
+                    slash = c == '/';
                     i++;
                     continue;
                 }
+                slash = false;
                 int attributeEnd = until(s, i + 1, " \t\n\r\f/>=");
                 String attribute = s.substring(i, attributeEnd).toLowerCase(Locale.ROOT);
                 i = skipSpaces(s, attributeEnd);
@@ -181,6 +209,7 @@ final class CommentTags {
                         i = valueEnd;
                     }
                 }
+                attributes = attributes == null ? new LinkedHashMap<>() : attributes;
                 attributes.putIfAbsent(attribute, value);
             }
             return null;
@@ -193,7 +222,7 @@ final class CommentTags {
             return i;
         }
 
-        private static int skipSpaces(String s, int i) {
+        static int skipSpaces(String s, int i) {
             while (i < s.length() && isSpace(s.charAt(i))) {
                 i++;
             }

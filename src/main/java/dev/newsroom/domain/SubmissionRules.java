@@ -17,6 +17,8 @@ public final class SubmissionRules {
     public static final String CONTENT_TOO_LONG = "Your comment is too long.";
     public static final String INVALID_URL = "Please enter a valid website address starting with http:// or https://.";
     public static final String FORBIDDEN_CHARACTERS = "This field contains characters that are not allowed.";
+    public static final String HIDDEN_NAME_CHARACTERS =
+            "Your name cannot hold direction controls or invisible characters.";
 
     public static final int MAX_NAME_BYTES = 245;
     public static final int MAX_EMAIL_BYTES = 100;
@@ -67,9 +69,27 @@ public final class SubmissionRules {
             }
         } else if (TextRules.hasForbiddenCharacters(name)) {
             errors.add(new FieldError("authorName", "invalid_characters", FORBIDDEN_CHARACTERS));
+        } else if (hasHiddenCharacters(name)) {
+            errors.add(new FieldError("authorName", "invalid_characters", HIDDEN_NAME_CHARACTERS));
         } else if (TextRules.utf8Length(name) > MAX_NAME_BYTES) {
             errors.add(new FieldError("authorName", "too_long", NAME_TOO_LONG));
         }
+    }
+
+    /**
+     * Whether a name holds what would let it pass for another: bidirectional embeddings, overrides and isolates
+     * (U+202A-U+202E, U+2066-U+2069), which reorder what follows, or zero-width characters (U+200B-U+200D,
+     * U+2060, U+FEFF), which make a name look like another ("moderator" with a U+200B inside).
+     */
+    static boolean hasHiddenCharacters(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if ((c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069') || (c >= '\u200b' && c <= '\u200d')
+                    || c == '\u2060' || c == '\ufeff') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void checkEmail(List<FieldError> errors, String email, boolean required) {

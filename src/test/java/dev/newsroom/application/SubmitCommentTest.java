@@ -1,8 +1,11 @@
 package dev.newsroom.application;
 
+import dev.newsroom.application.memory.SequentialIds;
 import dev.newsroom.application.port.CommentSubmission;
 import dev.newsroom.application.port.RecordedResponse;
+import dev.newsroom.application.port.SpamCheck;
 import dev.newsroom.domain.Comment;
+import dev.newsroom.domain.CommentHtml;
 import dev.newsroom.domain.CommentForm;
 import dev.newsroom.domain.CommentStatus;
 import dev.newsroom.domain.ErrorCode;
@@ -11,6 +14,7 @@ import dev.newsroom.domain.ServiceException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import static dev.newsroom.application.InMemoryUseCases.SENDER;
@@ -146,6 +150,47 @@ class SubmitCommentTest {
 
         app.moderation.change(first.id(), new Moderation.Change(CommentStatus.TRASH, null, 1), "mod-1");
         assertEquals(CommentStatus.PENDING, submit(form("ama@example.com", "Same words")).status());
+    }
+
+    /**
+     * What cannot be seen does not make a comment new: an invisible character (U+200B, U+00AD, U+FEFF), a doubled
+     * space, an NBSP for a space, or the name or text in another case is the same comment again.
+     */
+    @Test
+    void theSameCommentWithInvisibleSpaceOrCaseChanges_isStillADuplicate() {
+        app.rules(0, true, 5, 0);
+        submit(new CommentForm("Ama", "ama@example.com", null, "Same words here", null, null));
+
+        for (String[] copy : new String[][]{{"Ama", "Same\u200b words here"}, {"Ama", "Same wo\u00adrds here"},
+                {"Ama", "\ufeffSame words here"}, {"Ama", "Same  words here"}, {"Ama", "Same\u00a0words here"},
+                {"Ama", "Same words\n\nhere"}, {"AMA", "Same words here"}, {"A\u00adma", "same WORDS here"}}) {
+            fails(ErrorCode.DUPLICATE_COMMENT, () -> submit(new CommentForm(copy[0], "ama@example.com", null, copy[1],
+                    null, null)));
+        }
+        assertEquals(CommentStatus.PENDING, submit(new CommentForm("Ama", "ama@example.com", null, "Same words, here",
+                null, null)).status());
+    }
+
+    /** Duplicate and flood are refused before the text is formatted: a refusal costs no formatting at all. */
+    @Test
+    void aDuplicateOrFloodedSubmission_isRefusedBeforeItsTextIsFormatted() {
+        List<String> formatted = new ArrayList<>();
+        SubmitComment counting = new SubmitComment(app.articles, app.comments, app.settings, new SequentialIds(),
+                app.clock, SpamCheck.OFF, text -> {
+                    formatted.add(text);
+                    return CommentHtml.format(text);
+                });
+        String costly = "!a://".repeat(13_000);
+        counting.submit(request(SLUG, form("ama@example.com", costly), null, null), c -> "receipt");
+        app.clock.advance(Duration.ofSeconds(5));
+
+        fails(ErrorCode.COMMENT_FLOOD, () -> counting.submit(request(SLUG, form("kofi@example.com", costly + "!"),
+                null, null), c -> "receipt"));
+        app.clock.advance(Duration.ofMinutes(1));
+        fails(ErrorCode.DUPLICATE_COMMENT, () -> counting.submit(request(SLUG, form("ama@example.com", costly), null,
+                null), c -> "receipt"));
+
+        assertEquals(List.of(costly), formatted);
     }
 
     @Test

@@ -41,7 +41,7 @@ import java.util.zip.ZipFile;
  * The performance benchmark: cold starts in fresh JVMs with Lambda's JVM flags, warm handler latency beside
  * the bare SDK calls, the capacity units each kind of request costs ({@link CapacityUnits}), the deployment
  * package, and the local runner's throughput, all against one DynamoDB Local over HTTP, printed side by side as
- * medians and ratios. Run: {@code mvn -q -Pbench package}; only the capacity units: {@code -Dbench.capacityOnly=true}; only the WordPress import: {@code -Dbench.importOnly=true}; only the served page beside the JSON thread: {@code -Dbench.pagesOnly=true}.
+ * medians and ratios. Run: {@code mvn -q -Pbench package}; only the capacity units: {@code -Dbench.capacityOnly=true}; only the WordPress import: {@code -Dbench.importOnly=true}; only the served page beside the JSON thread: {@code -Dbench.pagesOnly=true}; only the comment formatter and key lists ({@link FormatterBench}, C1 only): {@code -Dbench.formatterOnly=true}.
  */
 public final class Benchmark {
     private static final String SLUG = "bench-story";
@@ -65,6 +65,10 @@ public final class Benchmark {
     }
 
     private void run() throws Exception {
+        if (Boolean.getBoolean("bench.formatterOnly")) {
+            formatter();
+            return;
+        }
         int port = LocalApiPort.free();
         DynamoDBProxyServer db = ServerRunner.createServerFromCommandLineArgs(
                 new String[]{"-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)});
@@ -104,6 +108,7 @@ public final class Benchmark {
             CapacityUnits.print(CapacityUnits.measure(endpoint, capacityRuns), capacityRuns);
             packageSize();
             throughput();
+            formatter();
             ImportBench.run(endpoint);
         }
         db.stop();
@@ -219,6 +224,18 @@ public final class Benchmark {
             values.put(kv[0], kv[1]);
         }
         return new double[]{wall, Double.parseDouble(values.get("init")), Double.parseDouble(values.get("first"))};
+    }
+
+    /** {@link FormatterBench} in a fresh JVM with Lambda's flags (C1 only), its table printed as it runs. */
+    private static void formatter() throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(LAMBDA_FLAGS);
+        command.addAll(List.of("-cp", classpath(), FormatterBench.class.getName()));
+        System.out.println();
+        int status = new ProcessBuilder(command).inheritIO().start().waitFor();
+        if (status != 0) {
+            throw new IllegalStateException("FormatterBench exited with " + status);
+        }
     }
 
     private Map<String, String> benchEnvironment(String table) {

@@ -91,8 +91,76 @@ class CommentHtmlTest {
     @Test
     void format_balancesTags() {
         assertEquals("<p><b><i>x</i></b>y <em>open</em></p>\n", CommentHtml.format("<b><i>x</b>y</i> <em>open"));
-        assertEquals("<p><a href=\"http://a.example\"" + REL + ">outer inner</a></p>\n",
+    }
+
+    /** WordPress's {@code force_balance_tags}: a tag opened again right inside itself closes the first. */
+    @Test
+    void format_tagOpenedAgainInsideItself_isClosedFirst_andASelfClosedOneAtOnce() {
+        assertEquals("<p><b>x</b><b>y</b>z</p>\n", CommentHtml.format("<b>x<b>y</b>z</b>"));
+        assertEquals("<p>I loved <i>Dune</i><i> and more</i></p>\n", CommentHtml.format("I loved <i>Dune<i> and more"));
+        assertEquals("<p>a<b></b>b <em></em> c</p>\n", CommentHtml.format("a<b/>b <em /> c"));
+        assertEquals("<p><q>a<q>b</q>c</q></p>\n", CommentHtml.format("<q>a<q>b</q>c</q>"));
+        assertEquals("<p><a href=\"http://a.example/\"" + REL + ">x</a></p>\n", CommentHtml.format("<a href=http://a.example/>x</a>"));
+    }
+
+    /** A link never holds another: the second closes the first and keeps its own target, as in WordPress. */
+    @Test
+    void format_linkInsideALink_closesTheFirst() {
+        assertEquals("<p><a href=\"http://a.example\"" + REL + ">outer </a><a href=\"http://b.example\"" + REL
+                        + ">inner</a></p>\n",
                 CommentHtml.format("<a href=\"http://a.example\">outer <a href=\"http://b.example\">inner</a></a>"));
+        assertEquals("<p><a href=\"http://a.example\"" + REL + "><b>x</b></a><a href=\"http://b.example\"" + REL
+                        + ">y</a></p>\n",
+                CommentHtml.format("<a href=\"http://a.example\"><b>x<a href=\"http://b.example\">y</a></b></a>"));
+    }
+
+    /**
+     * A URL or email written in a link's text stays that link's text: one link, going where its tag says
+     * (WordPress makes a second link inside the first, which a browser splits; we never write a link in a link).
+     */
+    @Test
+    void format_urlOrEmailInALinksText_staysThatLinksText() {
+        assertEquals("<p><a href=\"http://a.example\"" + REL + ">see http://b.example or ama@example.com</a></p>\n",
+                CommentHtml.format("<a href=\"http://a.example\">see http://b.example or ama@example.com</a>"));
+    }
+
+    /** An HTML comment is hidden with all it holds, tags and text, as a browser hides WordPress's copy of it. */
+    @Test
+    void format_htmlCommentHoldingATag_isHiddenWhole() {
+        assertEquals("<p> Great piece.</p>\n",
+                CommentHtml.format("<!-- TODO: add <a href=\"https://x.example\">source</a> --> Great piece."));
+    }
+
+    /** {@code </ b>} ends a tag (as in WordPress), and an escaped {@code <} or {@code >} ends a URL before it. */
+    @Test
+    void format_urlBeforeAnEndTagWithASpaceOrAStrayBracket_endsThere() {
+        assertEquals("<p><b>see <a href=\"http://www.example.com\"" + REL + ">http://www.example.com</a>.</b> ok</p>\n",
+                CommentHtml.format("<b>see www.example.com.</ b> ok"));
+        assertEquals("<p><a href=\"http://a.example/x\"" + REL + ">http://a.example/x</a>&lt;3 and "
+                        + "<a href=\"http://www.b.example\"" + REL + ">http://www.b.example</a>&gt;</p>\n",
+                CommentHtml.format("http://a.example/x<3 and www.b.example>"));
+    }
+
+    /**
+     * Brackets stay in a bare URL as typed (WordPress writes them as {@code %5B}/{@code %5D} in the link and its
+     * text; a browser encodes them itself when the link is followed). A character reference right after a URL is
+     * shown whole after the link instead of being cut at its {@code ;}.
+     */
+    @Test
+    void format_bracketsInABareUrl_andAReferenceRightAfterOne() {
+        assertEquals("<p><a href=\"http://a.example/[x]\"" + REL + ">http://a.example/[x]</a> y</p>\n",
+                CommentHtml.format("http://a.example/[x] y"));
+        assertEquals("<p><a href=\"http://a.example\"" + REL + ">http://a.example</a>&amp; b</p>\n",
+                CommentHtml.format("http://a.example&amp; b"));
+        assertEquals("<p><a href=\"http://a.example/?a=1&amp;b=2\"" + REL + ">http://a.example/?a=1&amp;b=2</a></p>\n",
+                CommentHtml.format("http://a.example/?a=1&amp;b=2"));
+    }
+
+    /** HTML 4's named references show their character; names HTML5 added are shown as typed, as in WordPress. */
+    @Test
+    void format_html5OnlyNamedReferences_areShownAsTyped() {
+        assertEquals("<p>&amp;check; &amp;NotEqualTilde; &eacute; &hearts; &#x2713;</p>\n",
+                CommentHtml.format("&check; &NotEqualTilde; &eacute; &hearts; &#x2713;"));
     }
 
     @Test
@@ -223,6 +291,36 @@ class CommentHtmlTest {
                 assertEquals(AutoParagraphs.apply(html), CommentHtml.format(content.toString()), content::toString);
             }
         }
+    }
+
+    /**
+     * The comment's paragraphs are wpautop's: {@link CommentParagraphs} gives exactly what {@link AutoParagraphs}
+     * gives, on random comments of many lines, blank lines, blockquotes and links.
+     */
+    @Test
+    void format_paragraphs_sameAsWordPressParagraphRules() {
+        String[] pieces = {"a", "Wort", " ", "  ", "\t", "\n", "\n\n", " \n ", "\n \n", "\r\n", "\f", "\u000b", "\u00a0",
+                ".", "<b>", "</b>", "<q>", "</q>", "<blockquote>", "</blockquote>", "<blockquote cite=\"http://c.d\">",
+                "<a href=\"http://a.b\" title='t\nu'>", "</a>", "<code>", "</code>", "http://a.bc/d", "www.a.bc",
+                "x@y.com", "&amp;", "<", "é", "<span>", "<!-- c -->"};
+        java.util.Random random = new java.util.Random(20261207);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder content = new StringBuilder();
+            for (int k = 1 + random.nextInt(16); k > 0; k--) {
+                content.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String html = Clickable.apply(CommentTags.rebuild(content.toString()));
+            assertEquals(AutoParagraphs.apply(html), CommentParagraphs.apply(html), content::toString);
+        }
+    }
+
+    /** The inputs that cost seconds when URLs were found by a look-ahead from every start, and paragraphs by patterns. */
+    @Test
+    void format_adversarialInputs_giveWhatWordPressRulesGive() {
+        String schemes = "!a://".repeat(13_000);
+        assertEquals("<p>" + schemes + "</p>\n", CommentHtml.format(schemes));
+        String quotes = Clickable.apply(CommentTags.rebuild("<q>\n\n".repeat(9_300)));
+        assertEquals(AutoParagraphs.apply(quotes), CommentHtml.format("<q>\n\n".repeat(9_300)));
     }
 
     private static int linkCount(String content) {

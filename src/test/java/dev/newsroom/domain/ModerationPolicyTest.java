@@ -18,6 +18,46 @@ class ModerationPolicyTest {
         return new DiscussionSettings(true, 15, maxLinks, moderation, disallowed, moderateAll, previouslyApproved, 5, 0, 0);
     }
 
+    /** WordPress's disallowed list also reads the content without its tags: a tag cannot split a word. */
+    @Test
+    void decide_whenTagsSplitADisallowedKey_isSpam_butAModerationKeyIsReadAsWritten() {
+        assertEquals(CommentStatus.SPAM, decide(comment("cheap ca<b></b>sino"), SENDER,
+                settings(false, 0, List.of(), List.of("casino"), false), true));
+        assertEquals(CommentStatus.APPROVED, decide(comment("cheap ca<b></b>sino"), SENDER,
+                settings(false, 0, List.of("casino"), List.of(), false), true));
+        assertEquals("a b < c", ModerationPolicy.withoutTags("a<i>&nbsp;</i> b <!-- x -->< c").replace("&nbsp;", ""));
+    }
+
+    /**
+     * The one-pass matcher finds exactly what a case-insensitive substring search of each key finds, on random
+     * keys (overlapping, nested, sharing prefixes and suffixes) and texts.
+     */
+    @Test
+    void keyMatcher_findsWhatASubstringSearchOfEachKeyFinds() {
+        java.util.Random random = new java.util.Random(5);
+        String letters = "abcAB é";
+        for (int n = 0; n < 3_000; n++) {
+            List<String> keys = new java.util.ArrayList<>();
+            for (int k = random.nextInt(6); k > 0; k--) {
+                keys.add(randomText(random, letters, 1 + random.nextInt(4)));
+            }
+            String text = randomText(random, letters, random.nextInt(30)).toLowerCase(java.util.Locale.ROOT);
+            boolean expected = keys.stream().map(k -> k.trim().toLowerCase(java.util.Locale.ROOT))
+                    .anyMatch(k -> !k.isEmpty() && text.contains(k));
+            assertEquals(expected, KeyMatcher.of(keys).foundIn(text), () -> keys + " in " + text);
+        }
+        assertEquals(true, KeyMatcher.of(List.of("he", "she", "hers")).foundIn("ushers"));
+        assertEquals(false, KeyMatcher.of(List.of("hers", "shx")).foundIn("shers".substring(0, 4)));
+    }
+
+    private static String randomText(java.util.Random random, String letters, int length) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            text.append(letters.charAt(random.nextInt(letters.length())));
+        }
+        return text.toString();
+    }
+
     @Test
     void decide_whenNoRuleHolds_approves() {
         assertEquals(CommentStatus.APPROVED, decide(comment("Hello"), SENDER,

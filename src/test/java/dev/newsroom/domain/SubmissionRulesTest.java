@@ -23,6 +23,19 @@ class SubmissionRulesTest {
         return e.fields();
     }
 
+    /** A name with a bidi control or a zero-width character could pass for another name: refused on the field. */
+    @Test
+    void check_nameWithBidiControlsOrZeroWidthCharacters_isRefusedOnTheName() {
+        for (char c : new char[]{'\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068',
+                '\u2069', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff'}) {
+            assertEquals(List.of(new FieldError("authorName", "invalid_characters", SubmissionRules.HIDDEN_NAME_CHARACTERS)),
+                    errorsOf(form("mod" + c + "erator", "ama@example.com", null, "Hi"), DEFAULTS), Integer.toHexString(c));
+        }
+        assertEquals("Ama Kofi-Mensah", SubmissionRules.check(form("Ama Kofi-Mensah", "ama@example.com", null,
+                "with \u200b in the text"), DEFAULTS).authorName());
+        assertEquals("عمر", SubmissionRules.check(form("عمر", "o@example.com", null, "Hi"), DEFAULTS).authorName());
+    }
+
     @Test
     void check_whenEverythingMissing_reportsEveryRequiredFieldAtOnce() {
         List<FieldError> errors = errorsOf(form(" ", null, null, "\n"), DEFAULTS);

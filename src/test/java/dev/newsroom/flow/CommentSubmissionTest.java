@@ -1,12 +1,14 @@
 package dev.newsroom.flow;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsroom.domain.Comment;
 import dev.newsroom.domain.DiscussionSettings;
 import dev.newsroom.support.ApiHarness;
 import dev.newsroom.support.ApiHarness.Reply;
 import dev.newsroom.support.Events;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Duration;
 import java.util.List;
@@ -143,6 +145,38 @@ class CommentSubmissionTest {
                 again.json().path("error").path("message").asText());
         assertEquals(200, api.asModerator("PATCH", "/admin/comments/" + id, "{\"status\":\"trash\",\"version\":1}").status());
         assertEquals(202, post(comment("Ama", "ama@example.com", "Same words")).status());
+    }
+
+    /**
+     * A duplicate mark written before names and contents were folded (keyed by the exact text) still refuses
+     * exactly the same comment again, through the early read; trashing its comment removes it with the new one.
+     */
+    @Test
+    void submit_aMarkWrittenBeforeFolding_stillRefusesExactlyTheSameComment_untilItsCommentIsTrashed() {
+        String id = post(comment("Ama", "ama@example.com", "Same  Words")).json().path("id").asText();
+        Comment stored = api.app.commentRepository().find(id).orElseThrow();
+        String table = api.app.config().tableName();
+        api.app.dynamo().deleteItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS("DUP#"
+                + stored.duplicateKey()), "sk", AttributeValue.fromS("D"))));
+        api.app.dynamo().putItem(b -> b.tableName(table).item(Map.of("pk", AttributeValue.fromS("DUP#"
+                + stored.unfoldedDuplicateKey()), "sk", AttributeValue.fromS("D"), "commentId", AttributeValue.fromS(id))));
+        api.advance(Duration.ofSeconds(30));
+
+        assertEquals("duplicate_comment", post(comment("Ama", "ama@example.com", "Same  Words")).errorCode());
+        assertEquals(200, api.asModerator("PATCH", "/admin/comments/" + id, "{\"status\":\"trash\",\"version\":1}").status());
+        api.advance(Duration.ofSeconds(30));
+        assertEquals(202, post(comment("Ama", "ama@example.com", "Same  Words")).status());
+    }
+
+    @Test
+    void submit_nameWithABidiOverrideOrZeroWidthSpace_is400OnTheName() {
+        for (String name : List.of("\u202eroderatom", "mode\u200brator")) {
+            Reply reply = post(comment(name, "eve@example.com", "Hello"));
+            assertEquals(400, reply.status());
+            assertEquals("validation_failed", reply.errorCode());
+            assertEquals("authorName", reply.json().path("error").path("fields").path(0).path("field").asText());
+            assertEquals("invalid_characters", reply.json().path("error").path("fields").path(0).path("code").asText());
+        }
     }
 
     @Test

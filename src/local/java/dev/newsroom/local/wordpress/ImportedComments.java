@@ -64,10 +64,10 @@ public final class ImportedComments {
                 continue;
             }
             Comment next = comment.withVersion(before == null ? 1 : before.version() + 1);
-            Map<String, AttributeValue> oldMark = before == null ? null : CommentItems.duplicateMarkKey(before);
             Map<String, AttributeValue> newMark = CommentItems.duplicateMarkKey(next);
-            if (oldMark != null && !oldMark.equals(newMark)) {
-                marks.delete(oldMark);
+            if (before != null) {
+                // both of the stored comment's fingerprints: the folded one, and the unfolded one of earlier marks
+                CommentItems.duplicateMarkKeys(before).stream().filter(old -> !old.equals(newMark)).forEach(marks::delete);
             }
             if (newMark != null) {
                 marks.put(CommentItems.duplicateMark(next));

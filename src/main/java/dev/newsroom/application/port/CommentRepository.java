@@ -33,6 +33,14 @@ public interface CommentRepository {
     long countByStatus(CommentStatus status, String articleSlug);
 
     /**
+     * Refuses, by reading, what {@link #submit} would refuse for these guards: {@code duplicate_comment} when a
+     * duplicate mark holds one of the fingerprints, else {@code comment_flood} (with the seconds to wait) when the
+     * IP or email wrote within the window. Nothing is written; a race it cannot see is still refused by the write.
+     * It lets a submission be refused before its text is formatted or the spam service is asked.
+     */
+    void refuseEarly(SubmissionGuards guards);
+
+    /**
      * Creates the comment with all its guards in one transaction. Throws {@code article_not_found} /
      * {@code comments_closed} when the article changed, {@code duplicate_comment}, {@code comment_flood}
      * (with the seconds to wait), or {@link IdempotencyCollision} when another request took the key first.

@@ -7,6 +7,7 @@ import dev.newsroom.application.port.IdempotencyCollision;
 import dev.newsroom.application.port.Page;
 import dev.newsroom.application.port.RecordedResponse;
 import dev.newsroom.application.port.SpamVerdict;
+import dev.newsroom.application.port.SubmissionGuards;
 import dev.newsroom.domain.Comment;
 import dev.newsroom.domain.CommentStatus;
 import dev.newsroom.domain.ServiceException;
@@ -129,6 +130,26 @@ public final class InMemoryComments implements CommentRepository {
         return Optional.ofNullable(responses.get(idempotencyKey)).filter(r -> r.expiresAt().isAfter(clock.instant()));
     }
 
+    /** Reads what {@link #submit} checks, without the competitor a race would bring (it runs at the write). */
+    @Override
+    public synchronized void refuseEarly(SubmissionGuards g) {
+        if (g.fingerprints().stream().anyMatch(duplicateMarks::containsKey)) {
+            throw ServiceException.duplicateComment();
+        }
+        if (g.floodSeconds() > 0) {
+            refuseFlood(floodKeys(g.ip(), g.email()), g.floodSeconds(), g.now());
+        }
+    }
+
+    private void refuseFlood(List<String> floodKeys, int floodSeconds, Instant now) {
+        long waitMillis = floodKeys.stream().map(floodMarks::get).filter(Objects::nonNull)
+                .mapToLong(last -> last.toEpochMilli() + floodSeconds * 1000L - now.toEpochMilli())
+                .max().orElse(0);
+        if (waitMillis > 0) {
+            throw ServiceException.commentFlood(Math.max(1, (waitMillis + 999) / 1000));
+        }
+    }
+
     @Override
     public synchronized void submit(CommentSubmission s) {
         runCompetitor();
@@ -140,13 +161,8 @@ public final class InMemoryComments implements CommentRepository {
         if (duplicateMarks.containsKey(c.duplicateKey())) {
             throw ServiceException.duplicateComment();
         }
-        List<String> floodKeys = s.floodSeconds() > 0 ? floodKeys(c) : List.of();
-        long waitMillis = floodKeys.stream().map(floodMarks::get).filter(Objects::nonNull)
-                .mapToLong(last -> last.toEpochMilli() + s.floodSeconds() * 1000L - s.now().toEpochMilli())
-                .max().orElse(0);
-        if (waitMillis > 0) {
-            throw ServiceException.commentFlood(Math.max(1, (waitMillis + 999) / 1000));
-        }
+        List<String> floodKeys = s.floodSeconds() > 0 ? floodKeys(c.ip(), c.authorEmail()) : List.of();
+        refuseFlood(floodKeys, s.floodSeconds(), s.now());
         if (comments.containsKey(c.id())) {
             throw ServiceException.unavailable(1);
         }
@@ -164,13 +180,13 @@ public final class InMemoryComments implements CommentRepository {
         }
     }
 
-    private static List<String> floodKeys(Comment c) {
+    private static List<String> floodKeys(String ip, String email) {
         List<String> keys = new ArrayList<>();
-        if (c.ip() != null) {
-            keys.add("ip#" + c.ip());
+        if (ip != null) {
+            keys.add("ip#" + ip);
         }
-        if (c.authorEmail() != null) {
-            keys.add("email#" + c.authorEmail().trim().toLowerCase(Locale.ROOT));
+        if (email != null) {
+            keys.add("email#" + email.trim().toLowerCase(Locale.ROOT));
         }
         return keys;
     }
@@ -186,7 +202,7 @@ public final class InMemoryComments implements CommentRepository {
         if (before.idempotencyKey() != null) {
             responses.remove(before.idempotencyKey());
         }
-        floodKeys(before).forEach(floodMarks::remove);
+        floodKeys(before.ip(), before.authorEmail()).forEach(floodMarks::remove);
         return anonymised;
     }
 

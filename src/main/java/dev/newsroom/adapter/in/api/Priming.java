@@ -4,11 +4,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import dev.newsroom.application.UlidGenerator;
 import dev.newsroom.application.port.CommentSubmission;
 import dev.newsroom.application.port.RecordedResponse;
+import dev.newsroom.application.port.SubmissionGuards;
 import dev.newsroom.domain.Comment;
 import dev.newsroom.domain.CommentHtml;
 import dev.newsroom.domain.CommentForm;
 import dev.newsroom.domain.CommentStatus;
 import dev.newsroom.domain.DiscussionSettings;
+import dev.newsroom.domain.DuplicateFingerprint;
 import dev.newsroom.domain.ModerationPolicy;
 import dev.newsroom.domain.ServiceException;
 import dev.newsroom.domain.SubmissionRules;
@@ -165,7 +167,10 @@ public final class Priming implements Resource {
         outcomes.add(method + " " + resource + " " + status);
     }
 
-    /** A held submission's reads, rules and transaction, for the missing article: refused on its condition. */
+    /**
+     * A held submission's reads (the early read of its marks included), rules and transaction, for the missing
+     * article: refused on its condition.
+     */
     private void refusedSubmission(List<String> outcomes) {
         var app = function.app;
         DiscussionSettings rules = app.settings().current();
@@ -173,6 +178,13 @@ public final class Priming implements Resource {
         SubmittedComment checked = SubmissionRules.check(new CommentForm("Priming", "priming@example.invalid", null,
                 CONTENT, null, null), rules);
         var sender = new ModerationPolicy.Sender("192.0.2.1", "priming");
+        try {
+            app.commentRepository().refuseEarly(new SubmissionGuards(List.of(DuplicateFingerprint.of(SLUG, null,
+                    checked.authorName(), checked.authorEmail(), checked.content())), sender.ip(), checked.authorEmail(),
+                    Math.max(1, rules.floodSeconds()), now));
+        } catch (ServiceException e) {
+            outcomes.add("early read refused: " + e.code().wire());
+        }
         boolean previouslyApproved = app.commentRepository().isPreviouslyApproved(checked.authorName(), checked.authorEmail());
         String contentHtml = CommentHtml.format(checked.content());
         CommentStatus status = ModerationPolicy.decide(checked, contentHtml, sender, rules, previouslyApproved);

@@ -164,8 +164,9 @@ final class CommentCascade {
                     deletion(DynamoCommentRepository.spamCheckKey(item.id)));
             Comment c = ItemMapper.toComment(item);
             if (c.status() != CommentStatus.TRASH) {
-                Map<String, AttributeValue> mark = DuplicateMarks.key(c.duplicateKey());
-                deletions.putIfAbsent(mark.get(TableLayout.PK).s(), deletion(mark));
+                for (Map<String, AttributeValue> mark : DuplicateMarks.keysOf(c)) {
+                    deletions.putIfAbsent(mark.get(TableLayout.PK).s(), deletion(mark));
+                }
             }
         }
         List<WriteRequest> pending = new ArrayList<>(deletions.values());

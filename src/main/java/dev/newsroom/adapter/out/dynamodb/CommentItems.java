@@ -4,6 +4,7 @@ import dev.newsroom.domain.Comment;
 import dev.newsroom.domain.CommentStatus;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,6 +32,14 @@ public final class CommentItems {
     /** The key of the comment's duplicate mark, or null when it has none (in trash). */
     public static Map<String, AttributeValue> duplicateMarkKey(Comment comment) {
         return comment.status() == CommentStatus.TRASH ? null : DuplicateMarks.key(comment.duplicateKey());
+    }
+
+    /**
+     * Every key the comment's mark may have (its fingerprint's, and the one marks had before folding), to remove
+     * when the comment changes; none when it is in trash.
+     */
+    public static List<Map<String, AttributeValue>> duplicateMarkKeys(Comment comment) {
+        return comment.status() == CommentStatus.TRASH ? List.of() : DuplicateMarks.keysOf(comment);
     }
 
     /** The duplicate mark naming the comment; only for a comment not in trash. */

@@ -4,6 +4,7 @@ import dev.newsroom.domain.Comment;
 import dev.newsroom.domain.Hashes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,8 +12,12 @@ import java.util.Map;
  * flood marks of an IP and an email. Emails and IP addresses are only ever stored hashed in these keys.
  *
  * <p>The duplicate marks are a uniqueness index that DynamoDB has no other way to hold: item {@code DUP#<fingerprint>}
- * / {@code D}, where the fingerprint is {@link Comment#duplicateKey()} (SHA-256 of article, parent, author name,
- * lower-cased email and content), and attribute {@code commentId} names the comment it stands for. A submission
+ * / {@code D}, where the fingerprint is {@link Comment#duplicateKey()} (SHA-256 of article, parent, and the folded
+ * author name, email and content: see {@link dev.newsroom.domain.DuplicateFingerprint}), and attribute
+ * {@code commentId} names the comment it stands for. Marks written before names and contents were folded hold
+ * {@link Comment#unfoldedDuplicateKey()}: a submission's early check reads that key too, so such a mark still
+ * refuses exactly the same comment again (only exactly: a copy differing in case or spaces is not refused by it),
+ * and a write that removes a comment's mark removes both. A submission
  * puts its mark only if absent, in the same transaction as the comment, so the same comment again fails that
  * condition ({@code duplicate_comment}) without a read. Moderation keeps the mark in step: moving to trash deletes
  * it, restoring or editing puts it unconditionally, so two identical comments can then share one mark (it names
@@ -26,6 +31,15 @@ final class DuplicateMarks {
 
     static Map<String, AttributeValue> key(String fingerprint) {
         return Writes.key("DUP#" + fingerprint, "D");
+    }
+
+    /**
+     * The keys a comment's mark may have: its fingerprint's, then (when different) the one it had before folding.
+     */
+    static List<Map<String, AttributeValue>> keysOf(Comment c) {
+        String folded = c.duplicateKey();
+        String unfolded = c.unfoldedDuplicateKey();
+        return folded.equals(unfolded) ? List.of(key(folded)) : List.of(key(folded), key(unfolded));
     }
 
     static Map<String, AttributeValue> item(Comment c) {

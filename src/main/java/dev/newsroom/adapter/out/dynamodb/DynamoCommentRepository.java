@@ -6,6 +6,7 @@ import dev.newsroom.application.port.IdempotencyCollision;
 import dev.newsroom.application.port.Page;
 import dev.newsroom.application.port.RecordedResponse;
 import dev.newsroom.application.port.SpamVerdict;
+import dev.newsroom.application.port.SubmissionGuards;
 import dev.newsroom.domain.Comment;
 import dev.newsroom.domain.CommentStatus;
 import dev.newsroom.domain.Hashes;
@@ -16,6 +17,7 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -178,6 +180,35 @@ public final class DynamoCommentRepository implements CommentRepository {
     }
 
     /**
+     * One eventually consistent BatchGetItem of the duplicate marks and flood marks the submission's transaction
+     * is conditioned on (at most four small items); keys DynamoDB leaves unprocessed are not retried, as the
+     * transaction checks them all again.
+     */
+    @Override
+    public void refuseEarly(SubmissionGuards g) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        g.fingerprints().stream().distinct().forEach(f -> keys.add(DuplicateMarks.key(f)));
+        if (g.floodSeconds() > 0 && g.ip() != null) {
+            keys.add(DuplicateMarks.ipFloodKey(g.ip()));
+        }
+        if (g.floodSeconds() > 0 && g.email() != null) {
+            keys.add(DuplicateMarks.emailFloodKey(g.email()));
+        }
+        List<Map<String, AttributeValue>> found = DynamoCalls.call(() -> client.batchGetItem(b -> b.requestItems(
+                Map.of(table.tableName(), KeysAndAttributes.builder().keys(keys).build())))
+                .responses().getOrDefault(table.tableName(), List.of()));
+        if (found.stream().anyMatch(item -> item.get(TableLayout.PK).s().startsWith("DUP#"))) {
+            throw ServiceException.duplicateComment();
+        }
+        long last = found.stream().filter(item -> item.containsKey("lastAt"))
+                .mapToLong(item -> Long.parseLong(item.get("lastAt").n())).max().orElse(Long.MIN_VALUE);
+        long waitMillis = last == Long.MIN_VALUE ? 0 : last + g.floodSeconds() * 1000L - g.now().toEpochMilli();
+        if (waitMillis > 0) {
+            throw ServiceException.commentFlood(Math.max(1, (waitMillis + 999) / 1000));
+        }
+    }
+
+    /**
      * One transaction of the submission's own items only: the comment, its duplicate mark, its flood marks and
      * its idempotency record. The article item is not in it (concurrent transactions on one item cancel each
      * other, and a lead story draws many at once): the caller has read the article, and a comment published at
@@ -277,7 +308,7 @@ public final class DynamoCommentRepository implements CommentRepository {
         String afterMark = after.status() == CommentStatus.TRASH ? null : after.duplicateKey();
         if (!Objects.equals(beforeMark, afterMark)) {
             if (beforeMark != null) {
-                items.add(writes.delete(DuplicateMarks.key(beforeMark)));
+                DuplicateMarks.keysOf(before).forEach(mark -> items.add(writes.delete(mark)));
             }
             if (afterMark != null) {
                 items.add(writes.put(DuplicateMarks.item(after)));
@@ -301,7 +332,7 @@ public final class DynamoCommentRepository implements CommentRepository {
         items.add(writes.deleteIf(Writes.key(TableLayout.commentPk(current.id()), TableLayout.COMMENT_SK),
                 "version = :expected", Map.of(":expected", AttributeValue.fromN(Long.toString(current.version())))));
         if (current.status() != CommentStatus.TRASH) {
-            items.add(writes.delete(DuplicateMarks.key(current.duplicateKey())));
+            DuplicateMarks.keysOf(current).forEach(mark -> items.add(writes.delete(mark)));
         }
         items.add(writes.delete(spamCheckKey(current.id())));
         DynamoCalls.transactGuarded(client, items, ServiceException::versionConflict);
