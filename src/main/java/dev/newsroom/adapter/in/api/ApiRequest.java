@@ -1,6 +1,7 @@
 package dev.newsroom.adapter.in.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import dev.newsroom.adapter.in.EdgeViewer;
 import dev.newsroom.domain.ErrorCode;
 import dev.newsroom.domain.ServiceException;
 
@@ -100,7 +101,7 @@ public final class ApiRequest {
      * never a header a client could set.
      */
     public String sourceIp() {
-        String viewer = EdgeViewer.ip(this);
+        String viewer = EdgeViewer.ip(this::header);
         if (viewer != null) {
             return viewer;
         }

@@ -1,6 +1,7 @@
 package dev.newsroom.adapter.in.pages;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import dev.newsroom.adapter.in.EdgeViewer;
 import dev.newsroom.domain.ErrorCode;
 import dev.newsroom.domain.ServiceException;
 
@@ -13,7 +14,7 @@ import java.util.Map;
 
 /**
  * A page request as API Gateway delivers it: resource, path parameters, query, headers (any case), the caller's
- * IP as the gateway saw it, and a form body (UTF-8, at most 128 KiB; a field given twice keeps its last value).
+ * IP (the distribution's word for it, else the gateway's), and a form body (UTF-8, at most 128 KiB; a field given twice keeps its last value).
  */
 final class PageRequest {
     static final int MAX_FORM_BYTES = 128 * 1024;
@@ -54,7 +55,12 @@ final class PageRequest {
         return null;
     }
 
+    /** The reader's IP: the stack's CloudFront distribution's word for it ({@link EdgeViewer}), else the gateway's. */
     String sourceIp() {
+        String viewer = EdgeViewer.ip(this::header);
+        if (viewer != null) {
+            return viewer;
+        }
         var context = event.getRequestContext();
         return context == null || context.getIdentity() == null ? null : context.getIdentity().getSourceIp();
     }

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.newsroom.adapter.in.EdgeViewer;
 import dev.newsroom.config.AppContext;
 import dev.newsroom.domain.ErrorCode;
 import dev.newsroom.domain.Hashes;
@@ -92,10 +93,17 @@ public final class PagesFunction implements RequestHandler<APIGatewayProxyReques
         };
     }
 
-    /** The site's address: {@code SITE_URL}, else this request's host (with the API stage on API Gateway's own domain). */
+    /**
+     * The site's address: {@code SITE_URL}, else the host the reader asked the stack's distribution for, else this
+     * request's host (with the API stage on API Gateway's own domain).
+     */
     private SiteUrls urls(PageRequest r) {
         if (app.config().siteUrl() != null) {
             return new SiteUrls(app.config().siteUrl());
+        }
+        String edgeHost = EdgeViewer.host(r::header);
+        if (edgeHost != null) {
+            return new SiteUrls("https://" + edgeHost);
         }
         String host = r.header("Host");
         if (host == null || !host.matches("[A-Za-z0-9.\\-]+(:[0-9]{1,5})?")) {

@@ -1,4 +1,4 @@
-package dev.newsroom.adapter.in.api;
+package dev.newsroom.adapter.in;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +19,17 @@ class EdgeViewerTest {
     }
 
     @Test
+    void takesTheReadersHostOnlyWithTheTokenAndOnlyAsAHostName() {
+        assertEquals("d111111abcdef8.cloudfront.net", EdgeViewer.host(TOKEN, TOKEN, "d111111abcdef8.cloudfront.net"));
+        assertEquals("www.example.com", EdgeViewer.host(TOKEN, TOKEN, "www.example.com"));
+        assertNull(EdgeViewer.host(TOKEN, "guess", "www.example.com"));
+        assertNull(EdgeViewer.host(null, null, "www.example.com"));
+        assertNull(EdgeViewer.host(TOKEN, TOKEN, "evil.example/path"));
+        assertNull(EdgeViewer.host(TOKEN, TOKEN, "evil.example\"><script>"));
+        assertNull(EdgeViewer.host(TOKEN, TOKEN, "localhost"), "a name with a dot");
+    }
+
+    @Test
     void refusesWhatIsNotAnAddress() {
         assertNull(EdgeViewer.ip(TOKEN, TOKEN, "198.51.100.7"), "no port");
         assertNull(EdgeViewer.ip(TOKEN, TOKEN, "evil.example:80"));
@@ -33,6 +44,6 @@ class EdgeViewerTest {
                 .withHeaders(java.util.Map.of("CloudFront-Viewer-Address", "203.0.113.9:1234", "X-Newsroom-Edge", "forged"))
                 .withRequestContext(new com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent.ProxyRequestContext()
                         .withIdentity(new com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent.RequestIdentity().withSourceIp("192.0.2.44")));
-        assertEquals("192.0.2.44", new ApiRequest(event).sourceIp());
+        assertEquals("192.0.2.44", new dev.newsroom.adapter.in.api.ApiRequest(event).sourceIp());
     }
 }
