@@ -55,7 +55,7 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayProxyReque
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
         long started = System.nanoTime();
-        ApiRequest request = new ApiRequest(event);
+        ApiRequest request = new ApiRequest(event, maxBodyBytes());
         ApiResponse response;
         ServiceException failure = null;
         try {
@@ -112,6 +112,11 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayProxyReque
             response.header("Content-Type", ApiResponse.JSON);
         }
         cors.decorate(request, response);
+    }
+
+    /** The largest request body this function takes. */
+    protected int maxBodyBytes() {
+        return ApiRequest.MAX_BODY_BYTES;
     }
 
     // ---- helpers for routes ----

@@ -36,6 +36,11 @@ public final class CommentsFunction extends ApiFunction {
     }
 
     @Override
+    protected int maxBodyBytes() {
+        return ApiRequest.MAX_COMMENT_BODY_BYTES;
+    }
+
+    @Override
     protected List<Route> routes() {
         return List.of(
                 new Route("GET", "/articles/{slug}/comments", this::thread),
