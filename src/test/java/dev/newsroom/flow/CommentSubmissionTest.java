@@ -267,6 +267,23 @@ class CommentSubmissionTest {
         assertEquals("idempotency_key_reused", reused.errorCode());
     }
 
+    /** A deleted comment leaves no receipt behind: the same key and body afterwards make a new comment. */
+    @Test
+    void submit_withIdempotencyKey_afterPermanentDelete_makesANewComment() {
+        var first = Events.fromIp(Events.request("POST", "/articles/" + SLUG + "/comments", comment("A", "a@ex.com", "once")), "3.3.3.3");
+        first.getHeaders().put("Idempotency-Key", "key-del");
+        String id = api.call(first).json().path("id").asText();
+        assertEquals(200, api.asModerator("PATCH", "/admin/comments/" + id, "{\"status\":\"spam\",\"version\":1}").status());
+        assertEquals(204, api.asModerator("DELETE", "/admin/comments/" + id + "?version=2", null).status());
+        api.advance(Duration.ofSeconds(16));
+
+        Reply again = api.call(first);
+        assertEquals(202, again.status(), again.body());
+        assertNotEquals(id, again.json().path("id").asText(), "the deleted comment's answer is not replayed");
+        assertEquals(200, api.asModerator("GET", "/admin/comments/" + again.json().path("id").asText(), null).status());
+        assertEquals(404, api.asModerator("GET", "/admin/comments/" + id, null).status());
+    }
+
     @Test
     void submit_badRequests_getTheirErrorCodes() {
         var wrongType = Events.request("POST", "/articles/" + SLUG + "/comments", "content=x");

@@ -48,7 +48,10 @@ public interface CommentRepository {
      */
     Comment erase(Comment before, Comment anonymised);
 
-    /** Deletes a comment for good if nobody changed it meanwhile. */
+    /**
+     * Deletes a comment for good if nobody changed it meanwhile, with its duplicate mark, spam verdict and stored
+     * idempotent response (so a retry with the same key makes a new comment instead of replaying the deleted one).
+     */
     void delete(Comment current);
 
     /** A stored first response for an idempotency key, if one is live. */

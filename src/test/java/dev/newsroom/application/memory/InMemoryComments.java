@@ -225,6 +225,9 @@ public final class InMemoryComments implements CommentRepository {
         }
         comments.remove(current.id());
         spamVerdicts.remove(current.id());
+        if (current.idempotencyKey() != null) {
+            responses.remove(current.idempotencyKey());
+        }
         if (current.status() != CommentStatus.TRASH) {
             duplicateMarks.remove(current.duplicateKey());
         }

@@ -304,6 +304,9 @@ public final class DynamoCommentRepository implements CommentRepository {
             items.add(writes.delete(DuplicateMarks.key(current.duplicateKey())));
         }
         items.add(writes.delete(spamCheckKey(current.id())));
+        if (current.idempotencyKey() != null) {
+            items.add(writes.delete(idempotencyKeyOf(current.idempotencyKey())));
+        }
         DynamoCalls.transactGuarded(client, items, ServiceException::versionConflict);
     }
 
@@ -357,7 +360,7 @@ public final class DynamoCommentRepository implements CommentRepository {
         return "201".equals(item.get("statusCode").n()) ? CommentStatus.APPROVED : CommentStatus.PENDING;
     }
 
-    private static Map<String, AttributeValue> idempotencyKeyOf(String key) {
+    static Map<String, AttributeValue> idempotencyKeyOf(String key) {
         return Writes.key("IDEM#" + key, "I");
     }
 
