@@ -14,7 +14,10 @@ import java.util.Optional;
 public interface CommentRepository {
     Optional<Comment> find(String id);
 
-    /** Approved comments of one article in creation order; a page is never empty while more remain. */
+    /**
+     * Approved comments of one article in creation order; a page is never empty while more remain. A page of either
+     * list holds at most {@code limit} comments, fewer when their views would pass {@link PageBudget#VIEW_BYTES}.
+     */
     Page<Comment> listApproved(String articleSlug, boolean ascending, int limit, String cursor);
 
     /** The moderation queue of one status, oldest first, optionally of one article. */

@@ -65,7 +65,7 @@ public final class InMemoryArticles implements ArticleRepository {
     public synchronized Page<Article> listPublished(String category, int limit, String cursor) {
         return MemoryPages.page(category == null ? "all" : "category|" + category,
                 articles.values().stream().filter(a -> a.isPublished() && (category == null || a.categories().contains(category))).toList(),
-                a -> a.publishedAt() + "#" + a.slug(), false, limit, cursor);
+                a -> a.publishedAt() + "#" + a.slug(), false, limit, cursor, a -> 0);
     }
 
     @Override

@@ -85,13 +85,13 @@ public final class InMemoryComments implements CommentRepository {
     @Override
     public synchronized Page<Comment> listApproved(String articleSlug, boolean ascending, int limit, String cursor) {
         return MemoryPages.page("thread|" + articleSlug, matching(CommentStatus.APPROVED, articleSlug), Comment::id,
-                ascending, limit, cursor);
+                ascending, limit, cursor, Comment::viewBytes);
     }
 
     @Override
     public synchronized Page<Comment> listByStatus(CommentStatus status, String articleSlug, int limit, String cursor) {
         String list = articleSlug == null ? "queue|" + status.wire() : "thread|" + articleSlug + "|" + status.wire();
-        return MemoryPages.page(list, matching(status, articleSlug), Comment::id, true, limit, cursor);
+        return MemoryPages.page(list, matching(status, articleSlug), Comment::id, true, limit, cursor, Comment::viewBytes);
     }
 
     private List<Comment> matching(CommentStatus status, String articleSlug) {

@@ -86,10 +86,9 @@ public final class AdminFunction extends ApiFunction {
         if (article != null && !ArticleRules.isValidSlug(article)) {
             throw ServiceException.invalidParameter("article must be an article slug.");
         }
-        return jsonPage(limit, size -> {
-            Page<Comment> page = app.moderation().queue(status, article, size, request.query("cursor"));
-            return Views.page(withHistory(page.items()), page.nextCursor());
-        });
+        // The page is sized by its comments' stored sizes as it is read (PageBudget): within Lambda's response limit.
+        Page<Comment> page = app.moderation().queue(status, article, limit, request.query("cursor"));
+        return json(200, Views.page(withHistory(page.items()), page.nextCursor()));
     }
 
     /** Admin views with each author's count of approved comments ({@code authorApprovedCount}). */

@@ -71,14 +71,14 @@ public final class DynamoCommentRepository implements CommentRepository {
     @Override
     public Page<Comment> listApproved(String articleSlug, boolean ascending, int limit, String cursor) {
         return map(pager.page(table.index(TableLayout.GSI1), CommentItem.SCHEMA, THREAD,
-                TableLayout.threadPk(articleSlug, CommentStatus.APPROVED.wire()), ascending, limit, cursor));
+                TableLayout.threadPk(articleSlug, CommentStatus.APPROVED.wire()), ascending, limit, cursor, ItemMapper::viewBytes));
     }
 
     @Override
     public Page<Comment> listByStatus(CommentStatus status, String articleSlug, int limit, String cursor) {
         if (articleSlug != null) {
             return map(pager.page(table.index(TableLayout.GSI1), CommentItem.SCHEMA, THREAD,
-                    TableLayout.threadPk(articleSlug, status.wire()), true, limit, cursor));
+                    TableLayout.threadPk(articleSlug, status.wire()), true, limit, cursor, ItemMapper::viewBytes));
         }
         List<String> partitions = new ArrayList<>();
         for (int shard = 0; shard < queueShards; shard++) {
@@ -86,7 +86,7 @@ public final class DynamoCommentRepository implements CommentRepository {
         }
         partitions.add(TableLayout.legacyQueuePk(status.wire()));
         return map(pager.mergedPage(table.index(TableLayout.GSI2), CommentItem.SCHEMA, QUEUE, "queue|" + status.wire(),
-                partitions, limit, cursor));
+                partitions, limit, cursor, ItemMapper::viewBytes));
     }
 
     @Override
