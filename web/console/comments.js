@@ -74,7 +74,9 @@ async function fill(more) {
   let r;
   if (view.email) {
     heading.textContent = "Comments by " + view.email;
-    r = await call("GET", "/admin/privacy/export?email=" + encodeURIComponent(view.email));
+    const query = new URLSearchParams({ email: view.email });
+    if (more && nextCursor) { query.set("cursor", nextCursor); }
+    r = await call("GET", "/admin/privacy/export?" + query);
   } else {
     heading.textContent = LABELS[view.tab] + " comments" + (view.article ? " on " + view.article : "");
     const query = new URLSearchParams({ status: view.tab, limit: "50" });

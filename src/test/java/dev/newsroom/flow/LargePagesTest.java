@@ -97,6 +97,32 @@ class LargePagesTest {
         assertTrue(threadQueries.stream().allMatch(n -> n == 1), "one Query of the thread a page: " + threadQueries);
     }
 
+    /**
+     * A privacy export pages like the queue: 17 held comments of 64,000 {@code <} from one address made a body of
+     * 5.5 MB, which Lambda refuses (502 in AWS); now pages within the limit give every comment once.
+     */
+    @Test
+    void privacyExport_ofLongComments_pagedWithinTheLimit_everyCommentOnce() {
+        ApiHarness api = new ApiHarness();
+        api.publish("exported");
+        List<String> posted = new ArrayList<>();
+        for (int i = 0; i < 17; i++) {
+            api.advance(java.time.Duration.ofMinutes(1));
+            ApiHarness.Reply reply = api.postComment("exported", comment("Kofi", "kofi@example.com", "<".repeat(64_000) + " " + i),
+                    "198.51.100." + (i + 1));
+            assertEquals(202, reply.status(), reply.body());
+            posted.add(reply.json().path("id").asText());
+        }
+        List<Integer> pages = new ArrayList<>();
+        List<String> exported = readAll(path -> api.asModerator("GET", path, null),
+                "/admin/privacy/export?email=KOFI%40example.com", pages);
+        assertEquals(posted, exported, "every comment of the address once, oldest first");
+        assertTrue(pages.size() > 1, "17 comments of 64 KB of '<' do not fit one page: " + pages);
+        ApiHarness.Reply other = api.asModerator("GET", "/admin/privacy/export?email=ama%40example.com&cursor="
+                + api.asModerator("GET", "/admin/privacy/export?email=kofi%40example.com", null).json().path("nextCursor").asText(), null);
+        assertEquals("invalid_cursor", other.errorCode(), "a cursor reads on only the address it was issued for");
+    }
+
     /** The reply of {@code call}; the Queries of comment indexes it made go into {@code queries}. */
     private static ApiHarness.Reply counted(DynamoCallLog log, List<Integer> queries, Supplier<ApiHarness.Reply> call) {
         log.clear();

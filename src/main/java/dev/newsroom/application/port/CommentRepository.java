@@ -26,6 +26,12 @@ public interface CommentRepository {
     /** Every comment whose author email is {@code email} (case-insensitive), oldest first. */
     List<Comment> listByEmail(String email);
 
+    /**
+     * A page of the comments whose author email is {@code email} (case-insensitive), by status and then oldest
+     * first, within {@link PageBudget#VIEW_BYTES}; the cursor is bound to that email.
+     */
+    Page<Comment> pageByEmail(String email, int limit, String cursor);
+
     /** True when an author of this name and email (case-insensitive) has an approved comment now. */
     boolean isPreviouslyApproved(String authorName, String authorEmail);
 

@@ -109,6 +109,12 @@ public final class InMemoryComments implements CommentRepository {
     }
 
     @Override
+    public synchronized Page<Comment> pageByEmail(String email, int limit, String cursor) {
+        return MemoryPages.page("email|" + email.trim().toLowerCase(java.util.Locale.ROOT), listByEmail(email),
+                c -> c.status().wire() + "|" + c.id(), true, limit, cursor, Comment::viewBytes);
+    }
+
+    @Override
     public synchronized boolean isPreviouslyApproved(String authorName, String authorEmail) {
         return countApprovedByAuthor(authorName, authorEmail) > 0;
     }

@@ -230,11 +230,11 @@ public final class AdminFunction extends ApiFunction {
         return json(200, Views.adminArticle(app.articles().anyArticle(slug)));
     }
 
+    /** A page of an author's comments, sized like the queue's (a few long comments would pass Lambda's limit). */
     private ApiResponse export(ApiRequest request) {
-        List<Comment> comments = app.privacy().export(request.query("email"));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("items", comments.stream().map(Views::adminComment).toList());
-        return json(200, body);
+        int limit = intParameter(request, "limit", 1, 100, 50);
+        Page<Comment> page = app.privacy().export(request.query("email"), limit, request.query("cursor"));
+        return json(200, Views.page(page.items().stream().map(Views::adminComment).toList(), page.nextCursor()));
     }
 
     private ApiResponse erase(ApiRequest request) {

@@ -40,6 +40,8 @@ public final class DynamoCommentRepository implements CommentRepository {
             new IndexPager.IndexKeys(TableLayout.GSI1, TableLayout.GSI1_PK, TableLayout.GSI1_SK);
     private static final IndexPager.IndexKeys QUEUE =
             new IndexPager.IndexKeys(TableLayout.GSI2, TableLayout.GSI2_PK, TableLayout.GSI2_SK);
+    private static final IndexPager.IndexKeys AUTHORS =
+            new IndexPager.IndexKeys(TableLayout.GSI3, TableLayout.GSI3_PK, TableLayout.GSI3_SK);
     private final DynamoDbClient client;
     private final DynamoDbTable<CommentItem> table;
     private final IndexPager pager;
@@ -98,6 +100,16 @@ public final class DynamoCommentRepository implements CommentRepository {
                 .filter(c -> c.authorEmail() != null && c.authorEmail().equalsIgnoreCase(email.trim()))
                 .sorted(Comparator.comparing(Comment::id))
                 .toList());
+    }
+
+    /** One page of the email's partition of the author index (status, author, id order). */
+    @Override
+    public Page<Comment> pageByEmail(String email, int limit, String cursor) {
+        String partition = TableLayout.emailPk(Hashes.avatarHash(email));
+        Page<Comment> page = map(pager.page(table.index(TableLayout.GSI3), CommentItem.SCHEMA, AUTHORS, partition, true,
+                limit, cursor, ItemMapper::viewBytes));
+        return new Page<>(page.items().stream().filter(c -> c.authorEmail() != null
+                && c.authorEmail().equalsIgnoreCase(email.trim())).toList(), page.nextCursor());
     }
 
     /**
