@@ -358,6 +358,38 @@ class TemplateTest {
         }
     }
 
+    /**
+     * The secret that signs cursors is no parameter or environment value of the stack (both readable by anyone who
+     * may read the functions' configuration): the functions that sign cursors read it from an SSM SecureString at
+     * init, through one policy that may read that parameter alone; the stream functions get nothing of it.
+     */
+    @Test
+    void theCursorSecret_reachesOnlyTheFunctionsThatSignCursors_fromSsm() {
+        assertFalse(template.path("Globals").toString().contains("CURSOR_SECRET"), "every function would get it");
+        assertTrue(template.path("Parameters").path("CursorSecret").isMissingNode(), "a secret as a stack parameter");
+        Set<String> given = new TreeSet<>();
+        for (var function : functions()) {
+            JsonNode properties = function.getValue().path("Properties");
+            JsonNode variables = properties.path("Environment").path("Variables");
+            assertTrue(variables.path("CURSOR_SECRET").isMissingNode(), function.getKey() + " has the secret itself");
+            boolean named = variables.has("CURSOR_SECRET_PARAMETER");
+            assertEquals(named, texts(properties.path("Policies")).contains("CursorSecretReadPolicy"),
+                    function.getKey() + ": the parameter's name and the policy to read it go together");
+            if (named) {
+                given.add(function.getKey());
+                assertEquals("/${AWS::StackName}/cursor-secret", variables.path("CURSOR_SECRET_PARAMETER").asText());
+            }
+        }
+        assertTrue(given.containsAll(Set.of("ArticlesFunction", "CommentsFunction", "AdminFunction")), given.toString());
+        assertFalse(given.contains("CountsFunction") || given.contains("NotifierFunction"), given.toString());
+        JsonNode statements = template.path("Resources").path("CursorSecretReadPolicy").path("Properties")
+                .path("PolicyDocument").path("Statement");
+        assertEquals(1, statements.size());
+        assertEquals(Set.of("ssm:GetParameter"), actions(statements.get(0)));
+        assertEquals("arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/${AWS::StackName}/cursor-secret",
+                statements.get(0).path("Resource").asText());
+    }
+
     /** IAM matches kms:Decrypt against the key's ARN, so an alias ARN would grant nothing: refused at deploy time. */
     @Test
     void theAkismetKmsKey_isEmptyOrAKeyArn_neverAnAlias() {
