@@ -68,10 +68,27 @@ public final class DynamoCallLog implements ExecutionInterceptor {
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
         SdkRequest request = context.request();
         SdkResponse response = context.response();
-        String action = "dynamodb:" + request.getClass().getSimpleName().replace("Request", "");
-        String index = request instanceof QueryRequest q ? q.indexName() : null;
-        int returned = response instanceof QueryResponse r && r.count() != null ? r.count() : 0;
-        calls.add(new Call(function, action, index, leadingKeys(request), returned));
+        if (request instanceof TransactWriteItemsRequest r) {
+            // IAM authorises each item of a transaction as its own action, with its own key.
+            for (TransactWriteItem item : r.transactItems()) {
+                String action = item.put() != null ? "PutItem" : item.update() != null ? "UpdateItem"
+                        : item.delete() != null ? "DeleteItem" : "ConditionCheckItem";
+                Map<String, AttributeValue> key = item.put() != null ? item.put().item() : item.update() != null
+                        ? item.update().key() : item.delete() != null ? item.delete().key() : item.conditionCheck().key();
+                record("dynamodb:" + action, null, key(key), 0);
+            }
+        } else if (request instanceof TransactGetItemsRequest r) {
+            r.transactItems().forEach(item -> record("dynamodb:GetItem", null, key(item.get().key()), 0));
+        } else {
+            String action = "dynamodb:" + request.getClass().getSimpleName().replace("Request", "");
+            String index = request instanceof QueryRequest q ? q.indexName() : null;
+            int returned = response instanceof QueryResponse r && r.count() != null ? r.count() : 0;
+            record(action, index, leadingKeys(request), returned);
+        }
+    }
+
+    private void record(String action, String index, List<String> keys, int returned) {
+        calls.add(new Call(function, action, index, keys, returned));
     }
 
     private static List<String> leadingKeys(SdkRequest request) {
@@ -93,14 +110,13 @@ public final class DynamoCallLog implements ExecutionInterceptor {
             r.requestItems().values().forEach(ka -> ka.keys().forEach(k -> add(keys, k)));
         } else if (request instanceof BatchWriteItemRequest r) {
             r.requestItems().values().forEach(writes -> writes.forEach(w -> add(keys, written(w))));
-        } else if (request instanceof TransactWriteItemsRequest r) {
-            for (TransactWriteItem item : r.transactItems()) {
-                add(keys, item.put() != null ? item.put().item() : item.update() != null ? item.update().key()
-                        : item.delete() != null ? item.delete().key() : item.conditionCheck().key());
-            }
-        } else if (request instanceof TransactGetItemsRequest r) {
-            r.transactItems().forEach(item -> add(keys, item.get().key()));
         }
+        return keys;
+    }
+
+    private static List<String> key(Map<String, AttributeValue> item) {
+        List<String> keys = new ArrayList<>();
+        add(keys, item);
         return keys;
     }
 
