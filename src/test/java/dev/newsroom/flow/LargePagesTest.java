@@ -7,10 +7,12 @@ import dev.newsroom.support.DynamoCallLog;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 import static dev.newsroom.support.ApiHarness.comment;
@@ -29,13 +31,8 @@ class LargePagesTest {
     @Test
     void queueAndThread_ofLongComments_pagedWithinTheLimit_everyCommentOnce() {
         ApiHarness api = new ApiHarness();
-        api.publish("long-comments");
-        List<String> posted = new ArrayList<>();
-        for (int i = 0; i < 14; i++) {
-            String content = "&".repeat(64_000) + " " + i;
-            posted.add(api.postComment("long-comments", comment("Reader " + i, "long" + i + "@example.com", content),
-                    "198.51.100." + (i + 1)).json().path("id").asText());
-        }
+        List<String> posted = postHeld(api, "long-comments", 14,
+                i -> comment("Reader " + i, "long" + i + "@example.com", "&".repeat(64_000) + " " + i));
 
         List<Integer> queuePages = new ArrayList<>();
         List<String> queued = readAll(path -> api.asModerator("GET", path, null), "/admin/comments?status=pending", queuePages);
@@ -61,15 +58,9 @@ class LargePagesTest {
     void pagesOfHugeComments_areSizedWhileRead_inOnePass() {
         DynamoCallLog log = new DynamoCallLog();
         ApiHarness api = new ApiHarness(Map.of(), log.client());
-        api.publish("huge-comments");
         String huge = "<".repeat(65_000);
-        List<String> posted = new ArrayList<>();
-        for (int i = 0; i < 100; i++) {
-            ApiHarness.Reply reply = api.postComment("huge-comments", comment("Reader " + i, "huge" + i + "@example.com",
-                    huge + " " + i), "198.51." + (i / 200) + "." + (i % 200 + 1));
-            assertEquals(202, reply.status(), reply.body());
-            posted.add(reply.json().path("id").asText());
-        }
+        List<String> posted = postHeld(api, "huge-comments", 100,
+                i -> comment("Reader " + i, "huge" + i + "@example.com", huge + " " + i));
         long oneComment = api.app.commentRepository().find(posted.get(0)).orElseThrow().viewBytes();
         int fitting = (int) (PageBudget.VIEW_BYTES / oneComment);
 
@@ -104,15 +95,8 @@ class LargePagesTest {
     @Test
     void privacyExport_ofLongComments_pagedWithinTheLimit_everyCommentOnce() {
         ApiHarness api = new ApiHarness();
-        api.publish("exported");
-        List<String> posted = new ArrayList<>();
-        for (int i = 0; i < 17; i++) {
-            api.advance(java.time.Duration.ofMinutes(1));
-            ApiHarness.Reply reply = api.postComment("exported", comment("Kofi", "kofi@example.com", "<".repeat(64_000) + " " + i),
-                    "198.51.100." + (i + 1));
-            assertEquals(202, reply.status(), reply.body());
-            posted.add(reply.json().path("id").asText());
-        }
+        List<String> posted = postHeld(api, "exported", 17,
+                i -> comment("Kofi", "kofi@example.com", "<".repeat(64_000) + " " + i));
         List<Integer> pages = new ArrayList<>();
         List<String> exported = readAll(path -> api.asModerator("GET", path, null),
                 "/admin/privacy/export?email=KOFI%40example.com", pages);
@@ -121,6 +105,22 @@ class LargePagesTest {
         ApiHarness.Reply other = api.asModerator("GET", "/admin/privacy/export?email=ama%40example.com&cursor="
                 + api.asModerator("GET", "/admin/privacy/export?email=kofi%40example.com", null).json().path("nextCursor").asText(), null);
         assertEquals("invalid_cursor", other.errorCode(), "a cursor reads on only the address it was issued for");
+    }
+
+    /**
+     * Publishes {@code slug} and posts {@code count} comments to it ({@code json} of each index), each from its own
+     * address a minute after the last (past the flood rule), each held; their ids in order.
+     */
+    private static List<String> postHeld(ApiHarness api, String slug, int count, IntFunction<String> json) {
+        api.publish(slug);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            api.advance(Duration.ofMinutes(1));
+            ApiHarness.Reply reply = api.postComment(slug, json.apply(i), "198.51." + (i / 200) + "." + (i % 200 + 1));
+            assertEquals(202, reply.status(), reply.body());
+            ids.add(reply.json().path("id").asText());
+        }
+        return ids;
     }
 
     /** The reply of {@code call}; the Queries of comment indexes it made go into {@code queries}. */
