@@ -156,6 +156,26 @@ class ArticleWritesTest {
         assertEquals(201, api.asModerator("POST", "/admin/articles", article(slug, 0, "Again")).status());
     }
 
+    /** An article's deletion takes its comments' idempotency receipts too: the same key later makes a new comment. */
+    @Test
+    void deletingAnArticle_removesItsCommentsReceipts() {
+        ApiHarness api = new ApiHarness();
+        api.openModeration();
+        String slug = "receipts-story";
+        api.publish(slug);
+        var keyed = dev.newsroom.support.Events.fromIp(dev.newsroom.support.Events.request("POST",
+                "/articles/" + slug + "/comments", comment("Ama", "ama@example.com", "Kept?")), "198.51.100.1");
+        keyed.getHeaders().put("Idempotency-Key", "receipt-1");
+        String before = api.call(keyed).json().path("id").asText();
+        assertEquals(204, api.asModerator("DELETE", "/admin/articles/" + slug, null).status());
+        api.publish(slug);
+        api.advance(java.time.Duration.ofSeconds(20));
+        Reply again = api.call(keyed);
+        assertEquals(201, again.status(), again.body());
+        org.junit.jupiter.api.Assertions.assertNotEquals(before, again.json().path("id").asText(),
+                "the deleted article's comment is not replayed");
+    }
+
     @Test
     void creatingASlug_whoseOldCommentsAnEarlierVersionLeftBehind_clearsThemFirst() {
         ApiHarness api = new ApiHarness();
