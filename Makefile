@@ -1,9 +1,9 @@
 # `sam build` builds each function through its target here (template.yaml: Metadata: BuildMethod: makefile), with
-# ARTIFACTS_DIR set to that function's folder under .aws-sam/build. All five functions ship the same package, so
+# ARTIFACTS_DIR set to that function's folder under .aws-sam/build. All six functions ship the same package, so
 # Maven builds it once (package goals, tests neither compiled nor run) and each target copies it: classes at the
 # root, runtime jars under lib/, exactly the deployment zip (src/assembly/lambda-zip.xml). Tests: `mvn verify`.
 
-FUNCTIONS := ArticlesFunction CommentsFunction AdminFunction CountsFunction NotifierFunction
+FUNCTIONS := ArticlesFunction CommentsFunction AdminFunction PagesFunction CountsFunction NotifierFunction
 PACKAGE := target/sam-package
 SOURCES := pom.xml src/assembly/lambda-zip.xml $(shell find src/main -type f 2>/dev/null)
 MVN ?= mvn

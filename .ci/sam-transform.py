@@ -1,6 +1,7 @@
 """Runs the SAM transform (aws-sam-translator) on template.yaml (or template-aot.yaml) offline, as `sam validate` would.
 
-Exits non-zero when the template does not turn into CloudFormation. Prints the resources it produced.
+Exits non-zero when the template does not turn into CloudFormation. Prints the resources it produced, or with
+--json (first after the template) the whole transformed template as JSON, which the tests read.
 Parameter values may follow the template as Name=Value (as `--parameter-overrides` takes them).
 """
 import json
@@ -39,7 +40,7 @@ class NoManagedPolicies:
         return {}
 
 
-def main(path, overrides=()):
+def main(path, overrides=(), as_json=False):
     os.environ.setdefault("AWS_DEFAULT_REGION", "us-east-1")
     with open(path, encoding="utf-8") as f:
         template = yaml.load(f, Loader=CfnLoader)
@@ -60,6 +61,9 @@ def main(path, overrides=()):
         for cause in e.causes:
             print("SAM transform error:", cause.message)
         return 1
+    if as_json:
+        json.dump(output, sys.stdout)
+        return 0
     kinds = sorted({r["Type"] for r in output["Resources"].values()})
     print(f"SAM transform OK: {len(output['Resources'])} resources ({', '.join(kinds)})")
     json.dumps(output)
@@ -67,4 +71,6 @@ def main(path, overrides=()):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "template.yaml", sys.argv[2:]))
+    args = sys.argv[2:]
+    as_json = bool(args) and args[0] == "--json"
+    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "template.yaml", args[1:] if as_json else args, as_json))

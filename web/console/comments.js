@@ -51,7 +51,11 @@ function heading() {
 }
 
 function listPath(more) {
-  if (view.email) { return "/admin/privacy/export?email=" + encodeURIComponent(view.email); }
+  if (view.email) {
+    const byEmail = new URLSearchParams({ email: view.email });
+    if (more && nextCursor) { byEmail.set("cursor", nextCursor); } // the export comes a page at a time
+    return "/admin/privacy/export?" + byEmail;
+  }
   const query = new URLSearchParams({ status: view.tab, limit: "50" });
   if (view.article) { query.set("article", view.article); }
   if (view.q) { query.set("q", view.q); }

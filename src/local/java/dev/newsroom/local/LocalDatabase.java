@@ -1,9 +1,13 @@
 package dev.newsroom.local;
 
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandler;
 import software.amazon.dynamodb.services.local.main.CommandLineInput;
-import software.amazon.dynamodb.services.local.main.ServerRunner;
-import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
+import software.amazon.dynamodb.services.local.server.LocalDynamoDBRequestHandler;
+import software.amazon.dynamodb.services.local.server.LocalDynamoDBServerHandler;
 
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,13 +18,16 @@ import java.util.Map;
  * The database the local runner and the WordPress import use: the endpoint named by {@code AWS_ENDPOINT_URL_DYNAMODB}
  * or {@code AWS_ENDPOINT_URL}, or else DynamoDB Local started in this process over HTTP on a free port, its data in
  * a folder ({@code null}: in memory), telemetry off; on the port {@code LOCAL_DB_PORT} names, for {@code sam local}
- * (env.json), else on a free one. It starts silently: the server is built from its parsed
- * options, not through {@code ServerRunner}'s command-line path, which prints its configuration to stdout.
+ * (env.json), else on a free one. It listens on the loopback address only (it has no authentication: on every
+ * interface, anyone on the network could read and write the data), so its HTTP server is built here rather than by
+ * {@code ServerRunner}, which has no option for the address and binds all of them. It starts silently: the request
+ * handler is built from the parsed options, and nothing prints its configuration.
  */
 public final class LocalDatabase implements AutoCloseable {
     private final String endpoint;
     private final String[] args;
-    private DynamoDBProxyServer server;
+    private Server server;
+    private LocalDynamoDBServerHandler handler;
 
     private LocalDatabase(String endpoint, String[] args) {
         this.endpoint = endpoint;
@@ -71,17 +78,39 @@ public final class LocalDatabase implements AutoCloseable {
             if (!options.init()) {
                 throw new IllegalArgumentException("DynamoDB Local refused its options " + String.join(" ", args));
             }
-            DynamoDBProxyServer started = ServerRunner.createServer(options);
-            started.start();
-            server = started;
+            LocalDynamoDBServerHandler requests = new LocalDynamoDBServerHandler(new LocalDynamoDBRequestHandler(0,
+                    options.isInMemory(), options.getDbPath(), options.getSharedDb(), options.shouldDelayTransientStatuses()),
+                    options.getCorsParams());
+            Server loopback = new Server();
+            ServerConnector connector = new ServerConnector(loopback);
+            connector.setHost(InetAddress.getLoopbackAddress().getHostAddress());
+            connector.setPort(options.getPort());
+            loopback.addConnector(connector);
+            ContextHandler root = new ContextHandler("/");
+            root.setHandler(requests);
+            loopback.setHandler(root);
+            try {
+                loopback.start();
+            } catch (Exception e) {
+                loopback.stop();
+                requests.close();
+                throw e;
+            }
+            server = loopback;
+            handler = requests;
         }
     }
 
     /** Stops the in-process DynamoDB Local, if this process started one. */
     public synchronized void stop() throws Exception {
         if (server != null) {
-            server.stop();
-            server = null;
+            try {
+                server.stop();
+            } finally {
+                handler.close();
+                server = null;
+                handler = null;
+            }
         }
     }
 

@@ -27,14 +27,17 @@ public final class TemplateRoutes {
     public record DeclaredRoute(String function, String method, String path, String handlerClass, boolean authorized) {
     }
 
+    /** The CORS preflight's method: declared on its own where the path's {@code ANY} route needs sign-in. */
+    public static final String PREFLIGHT = "OPTIONS";
+
     /**
      * The API operations the template declares, as sorted {@code "METHOD /path"} strings; the {@code ANY} routes
-     * (preflight and every other method, which the function answers 204 or 405) left out.
+     * (preflight and every other method, which the function answers 204 or 405) and the preflight routes left out.
      */
     public static java.util.SortedSet<String> operations(Path template) throws IOException {
         java.util.SortedSet<String> operations = new java.util.TreeSet<>();
         for (DeclaredRoute route : read(template)) {
-            if (!route.method().equals(ANY)) {
+            if (!route.method().equals(ANY) && !route.method().equals(PREFLIGHT)) {
                 operations.add(route.method() + " " + route.path());
             }
         }

@@ -1,6 +1,7 @@
 package dev.newsroom.application;
 
 import dev.newsroom.application.port.CommentRepository;
+import dev.newsroom.application.port.Page;
 import dev.newsroom.domain.Comment;
 import dev.newsroom.domain.ErrorCode;
 import dev.newsroom.domain.FieldError;
@@ -34,8 +35,9 @@ public final class Privacy {
         this.budget = budget;
     }
 
-    public List<Comment> export(String email) {
-        return comments.listByEmail(checkedEmail(email));
+    /** A page of every comment of {@code email} (read on with its {@code nextCursor}), within a page's size budget. */
+    public Page<Comment> export(String email, int limit, String cursor) {
+        return comments.pageByEmail(checkedEmail(email), limit, cursor);
     }
 
     /** How far an erase got: {@code finished} is false when the time budget ran out first (repeat to go on). */

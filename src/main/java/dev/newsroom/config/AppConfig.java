@@ -19,7 +19,10 @@ import java.util.function.UnaryOperator;
  *                       means AWS itself
  * @param allowedOrigins {@code CORS_ALLOWED_ORIGINS}, comma-separated; empty means no cross-origin access
  * @param publicMaxAge   {@code PUBLIC_MAX_AGE_SECONDS} for public GETs, default 30
- * @param cursorSecret   {@code CURSOR_SECRET} (at least 16 bytes); random per process when absent
+ * @param cursorSecret   {@code CURSOR_SECRET} (at least 16 bytes), or else the SSM SecureString that
+ *                       {@code CURSOR_SECRET_PARAMETER} names, read once at init (in AWS, only the functions that
+ *                       sign cursors are given it; rotated by publishing new versions); random per process when
+ *                       neither is set (a function that signs no cursor, the local runner)
  * @param settingsRefresh {@code SETTINGS_REFRESH_SECONDS}, how stale discussion settings may get, default 30
  * @param queueShards    {@code QUEUE_SHARDS}, how many index partitions each status's moderation queue is split
  *                       over, 1 to 100, default 10 (about 10,000 queue writes a second per status); only raise it
@@ -46,13 +49,10 @@ public record AppConfig(String tableName, String region, String endpoint, List<S
                 firstNonBlank(lookup.apply("AWS_ENDPOINT_URL"), lookup.apply("LOCAL_DYNAMODB_ENDPOINT")));
         String origins = lookup.apply("CORS_ALLOWED_ORIGINS");
         String secret = lookup.apply("CURSOR_SECRET");
-        byte[] secretBytes = secret == null || secret.isBlank() ? randomSecret() : secret.getBytes(StandardCharsets.UTF_8);
-        if (secretBytes.length < 16) {
-            throw new IllegalStateException("CURSOR_SECRET must be at least 16 characters");
-        }
+        byte[] secretBytes = secret == null || secret.isBlank() ? randomSecret() : checkedSecret(secret);
         List<String> allowedOrigins = origins == null ? List.of() : Arrays.stream(origins.split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).toList();
-        return new AppConfig(
+        AppConfig config = new AppConfig(
                 orDefault(lookup.apply("TABLE_NAME"), "newsroom"),
                 orDefault(lookup.apply("AWS_REGION"), "us-east-1"),
                 endpoint,
@@ -64,6 +64,25 @@ public record AppConfig(String tableName, String region, String endpoint, List<S
                 Duration.ofSeconds(Long.parseLong(orDefault(lookup.apply("DELETION_SETTLE_SECONDS"), "20"))),
                 SpamServiceConfig.from(lookup, allowedOrigins),
                 siteUrl(lookup.apply("SITE_URL")));
+        String parameter = lookup.apply("CURSOR_SECRET_PARAMETER");
+        if ((secret == null || secret.isBlank()) && parameter != null && !parameter.isBlank()) {
+            return config.withCursorSecret(checkedSecret(SecureParameters.read(config, parameter.trim(), lookup).trim()));
+        }
+        return config;
+    }
+
+    /** This configuration with another cursor secret. */
+    AppConfig withCursorSecret(byte[] secret) {
+        return new AppConfig(tableName, region, endpoint, allowedOrigins, publicMaxAge, secret, settingsRefresh,
+                queueShards, deletionSettle, spamService, siteUrl);
+    }
+
+    private static byte[] checkedSecret(String secret) {
+        byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length < 16) {
+            throw new IllegalStateException("CURSOR_SECRET must be at least 16 characters");
+        }
+        return bytes;
     }
 
     private static int queueShards(String value) {

@@ -65,7 +65,12 @@ final class SecureParameters {
     }
 
     static String read(AppConfig config, String name) {
-        String override = firstSet(System.getenv("AWS_ENDPOINT_URL_SSM"), System.getenv("AWS_ENDPOINT_URL"));
+        return read(config, name, System::getenv);
+    }
+
+    /** The same, with the endpoint overrides ({@code AWS_ENDPOINT_URL_SSM}, {@code AWS_ENDPOINT_URL}) from {@code env}. */
+    static String read(AppConfig config, String name, java.util.function.UnaryOperator<String> env) {
+        String override = firstSet(env.apply("AWS_ENDPOINT_URL_SSM"), env.apply("AWS_ENDPOINT_URL"));
         URI endpoint = override != null ? URI.create(override)
                 : URI.create("https://" + ServiceMetadata.of("ssm").endpointFor(Region.of(config.region())));
         return read(config, name, endpoint);

@@ -36,6 +36,22 @@ public record Comment(
         return Hashes.avatarHash(byModerator ? null : authorEmail);
     }
 
+    /** Room for a view's field names, numbers, times, flags and punctuation beside its texts. */
+    private static final long VIEW_FRAME_BYTES = 1_024;
+
+    /**
+     * At least the bytes this comment's largest view (the moderators', which has every field) takes as JSON: what
+     * list pages are sized by before they are written, so a page is read and written once.
+     */
+    public long viewBytes() {
+        long texts = 0;
+        for (String text : new String[]{id, articleSlug, parentId, authorName, authorEmail, authorUrl, content, ip,
+                userAgent, moderatedBy, idempotencyKey, contentHtml}) {
+            texts += TextRules.jsonStringBytes(text);
+        }
+        return texts + VIEW_FRAME_BYTES;
+    }
+
     public boolean isApproved() {
         return status == CommentStatus.APPROVED;
     }

@@ -33,13 +33,13 @@ class PrivacyTest {
 
     @Test
     void export_listsEveryCommentOfTheEmail_inAnyCase_oldestFirst() {
-        assertEquals(List.of("C1", "C2"), app.privacy.export("AMA@EXAMPLE.COM").stream().map(Comment::id).toList());
+        assertEquals(List.of("C1", "C2"), app.privacy.export("AMA@EXAMPLE.COM", 50, null).items().stream().map(Comment::id).toList());
     }
 
     @Test
     void anInvalidEmail_isRefused() {
         for (String email : List.of("", "  ", "not-an-email")) {
-            assertEquals("email", fails(ErrorCode.VALIDATION_FAILED, () -> app.privacy.export(email)).fields().get(0).field());
+            assertEquals("email", fails(ErrorCode.VALIDATION_FAILED, () -> app.privacy.export(email, 50, null)).fields().get(0).field());
             fails(ErrorCode.VALIDATION_FAILED, () -> app.privacy.erase(email));
         }
     }
@@ -57,7 +57,7 @@ class PrivacyTest {
         assertEquals(CommentStatus.APPROVED, erased.status());
         assertEquals(2, erased.version());
         assertEquals("kofi@example.com", app.moderation.get("C3").authorEmail());
-        assertTrue(app.privacy.export("ama@example.com").isEmpty());
+        assertTrue(app.privacy.export("ama@example.com", 50, null).items().isEmpty());
         assertEquals(new Privacy.Erasure(0, true), erase());
     }
 
@@ -116,6 +116,6 @@ class PrivacyTest {
 
         assertEquals(new Privacy.Erasure(1, false), hurried.erase("ama@example.com"));
         assertEquals(new Privacy.Erasure(1, true), hurried.erase("ama@example.com"));
-        assertTrue(app.privacy.export("ama@example.com").isEmpty());
+        assertTrue(app.privacy.export("ama@example.com", 50, null).items().isEmpty());
     }
 }

@@ -28,6 +28,7 @@ class SecureParametersTest {
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final HttpServer ssm;
     private volatile int status = 200;
+    private volatile String value = "k3y-from-ssm";
     /** The answers before the successful one, each an HTTP status and SSM's error type. */
     private final Deque<String> failuresFirst = new ConcurrentLinkedDeque<>();
     private final List<Integer> pauses = new CopyOnWriteArrayList<>();
@@ -44,7 +45,7 @@ class SecureParametersTest {
                 int answer = failure != null ? Integer.parseInt(failure.split(" ")[0]) : status;
                 String type = failure != null ? failure.split(" ")[1] : "ParameterNotFound";
                 byte[] body = (answer == 200
-                        ? "{\"Parameter\":{\"Name\":\"/newsroom/akismet-api-key\",\"Type\":\"SecureString\",\"Value\":\"k3y-from-ssm\",\"Version\":1}}"
+                        ? "{\"Parameter\":{\"Name\":\"/newsroom/akismet-api-key\",\"Type\":\"SecureString\",\"Value\":\"" + value + "\",\"Version\":1}}"
                         : "{\"__type\":\"" + type + "\",\"message\":\"\"}").getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
                 exchange.sendResponseHeaders(answer, body.length);
@@ -61,6 +62,24 @@ class SecureParametersTest {
 
     private static AppConfig config() {
         return AppConfig.from(Map.of("AWS_REGION", "eu-west-1", "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:1")::get);
+    }
+
+    /** The functions that sign cursors read the secret from SSM at init; a CURSOR_SECRET set locally wins. */
+    @Test
+    void cursorSecretParameter_isReadFromSsmAtInit() {
+        value = "cursor-s3cret-from-ssm-0123456789";
+        Map<String, String> env = Map.of("AWS_REGION", "eu-west-1", "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:1",
+                "AWS_ENDPOINT_URL_SSM", endpoint().toString(), "CURSOR_SECRET_PARAMETER", "/newsroom/cursor-secret");
+        assertEquals(value, new String(AppConfig.from(env::get).cursorSecret(), StandardCharsets.UTF_8));
+        assertTrue(requests.get(0).contains("\"Name\":\"/newsroom/cursor-secret\""), requests.get(0));
+        assertTrue(requests.get(0).contains("\"WithDecryption\":true"), requests.get(0));
+
+        var local = new java.util.HashMap<>(env);
+        local.put("CURSOR_SECRET", "local-cursor-secret-0123456789");
+        assertEquals("local-cursor-secret-0123456789", new String(AppConfig.from(local::get).cursorSecret(), StandardCharsets.UTF_8));
+        assertEquals(1, requests.size(), "no SSM call when the secret is given");
+        value = "short";
+        assertThrows(IllegalStateException.class, () -> AppConfig.from(env::get), "a secret under 16 characters fails the init");
     }
 
     private URI endpoint() {

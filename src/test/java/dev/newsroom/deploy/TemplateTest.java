@@ -50,7 +50,12 @@ class TemplateTest {
     /** The function's own statements, or those of its explicit role ({@code Role: !GetAtt X.Arn} reads as "X.Arn"). */
     private static List<JsonNode> statements(JsonNode function) {
         List<JsonNode> statements = new ArrayList<>();
-        function.path("Properties").path("Policies").forEach(policy -> policy.path("Statement").forEach(statements::add));
+        function.path("Properties").path("Policies").forEach(policy -> {
+            // a managed policy of this template (!Ref Name reads as "Name") brings its document's statements
+            JsonNode managed = policy.isTextual() ? template.path("Resources").path(policy.asText()) : policy;
+            JsonNode document = managed.path("Properties").path("PolicyDocument");
+            (document.isMissingNode() ? policy : document).path("Statement").forEach(statements::add);
+        });
         String role = function.path("Properties").path("Role").asText("");
         if (!role.isEmpty()) {
             template.path("Resources").path(role.replace(".Arn", "")).path("Properties").path("Policies")
@@ -125,7 +130,11 @@ class TemplateTest {
         for (var function : functions()) {
             for (JsonNode statement : allStatements(function.getValue())) {
                 for (String action : actions(statement)) {
-                    if (action.startsWith("ssm:")) {
+                    boolean cursorSecret = statement.path("Resource").asText()
+                            .equals("arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/${AWS::StackName}/cursor-secret");
+                    if (action.startsWith("ssm:") && cursorSecret) {
+                        assertEquals("ssm:GetParameter", action, function.getKey()); // the cursor secret, read by the functions that sign cursors
+                    } else if (action.startsWith("ssm:")) {
                         assertEquals("ssm:GetParameter", action, function.getKey());
                         assertEquals("arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter${AkismetApiKeyParameter}",
                                 statement.path("Resource").asText(), function.getKey() + " reads another parameter");
@@ -233,7 +242,8 @@ class TemplateTest {
         }
         methodsByPath.forEach((path, methods) -> {
             assertTrue(methods.contains("ANY"), path + " has no ANY route: a wrong method would be the gateway's 404");
-            assertFalse(methods.contains("OPTIONS"), path + ": the preflight goes through ANY");
+            assertEquals(path.startsWith("/admin/"), methods.contains("OPTIONS"),
+                    path + ": the preflight goes through ANY, except where ANY needs sign-in (admin paths)");
         });
     }
 
@@ -316,9 +326,11 @@ class TemplateTest {
         for (var function : functions()) {
             for (JsonNode event : function.getValue().path("Properties").path("Events")) {
                 JsonNode p = event.path("Properties");
-                if (p.path("Path").asText().startsWith("/admin/") && !p.path("Method").asText().equalsIgnoreCase("ANY")) {
-                    adminRoutes++;
-                    assertEquals("ModeratorAuthorizer", p.path("Auth").path("Authorizer").asText(), p.path("Path").asText());
+                if (p.path("Path").asText().startsWith("/admin/")) {
+                    boolean preflight = p.path("Method").asText().equalsIgnoreCase("OPTIONS");
+                    adminRoutes += preflight ? 0 : 1;
+                    assertEquals(preflight ? "" : "ModeratorAuthorizer", p.path("Auth").path("Authorizer").asText(),
+                            p.path("Method").asText() + " " + p.path("Path").asText());
                 }
             }
         }
@@ -357,6 +369,38 @@ class TemplateTest {
                 }
             });
         }
+    }
+
+    /**
+     * The secret that signs cursors is no parameter or environment value of the stack (both readable by anyone who
+     * may read the functions' configuration): the functions that sign cursors read it from an SSM SecureString at
+     * init, through one policy that may read that parameter alone; the stream functions get nothing of it.
+     */
+    @Test
+    void theCursorSecret_reachesOnlyTheFunctionsThatSignCursors_fromSsm() {
+        assertFalse(template.path("Globals").toString().contains("CURSOR_SECRET"), "every function would get it");
+        assertTrue(template.path("Parameters").path("CursorSecret").isMissingNode(), "a secret as a stack parameter");
+        Set<String> given = new TreeSet<>();
+        for (var function : functions()) {
+            JsonNode properties = function.getValue().path("Properties");
+            JsonNode variables = properties.path("Environment").path("Variables");
+            assertTrue(variables.path("CURSOR_SECRET").isMissingNode(), function.getKey() + " has the secret itself");
+            boolean named = variables.has("CURSOR_SECRET_PARAMETER");
+            assertEquals(named, texts(properties.path("Policies")).contains("CursorSecretReadPolicy"),
+                    function.getKey() + ": the parameter's name and the policy to read it go together");
+            if (named) {
+                given.add(function.getKey());
+                assertEquals("/${AWS::StackName}/cursor-secret", variables.path("CURSOR_SECRET_PARAMETER").asText());
+            }
+        }
+        assertTrue(given.containsAll(Set.of("ArticlesFunction", "CommentsFunction", "AdminFunction")), given.toString());
+        assertFalse(given.contains("CountsFunction") || given.contains("NotifierFunction"), given.toString());
+        JsonNode statements = template.path("Resources").path("CursorSecretReadPolicy").path("Properties")
+                .path("PolicyDocument").path("Statement");
+        assertEquals(1, statements.size());
+        assertEquals(Set.of("ssm:GetParameter"), actions(statements.get(0)));
+        assertEquals("arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/${AWS::StackName}/cursor-secret",
+                statements.get(0).path("Resource").asText());
     }
 
     /** IAM matches kms:Decrypt against the key's ARN, so an alias ARN would grant nothing: refused at deploy time. */

@@ -134,12 +134,18 @@ class ArticleWritesTest {
         assertEquals(503, throttled.status(), throttled.body());
     }
 
-    @Test
-    void deletingAnArticleWithManyComments_isResumable_andAReusedSlugNeverShowsOldComments() {
+    /** A published article {@code slug} whose comments publish at once. */
+    private static ApiHarness openStory(String slug) {
         ApiHarness api = new ApiHarness();
         api.openModeration();
-        String slug = "busy-story";
         api.publish(slug);
+        return api;
+    }
+
+    @Test
+    void deletingAnArticleWithManyComments_isResumable_andAReusedSlugNeverShowsOldComments() {
+        String slug = "busy-story";
+        ApiHarness api = openStory(slug);
         for (int i = 0; i < 40; i++) {
             assertEquals(201, api.postComment(slug, comment("Reader " + i, "r" + i + "@example.com", "Comment " + i),
                     "198.51.100." + i).status());
@@ -175,10 +181,8 @@ class ArticleWritesTest {
 
     @Test
     void deletingAnArticle_whoseCommentsShareADuplicateMark_finishes() {
-        ApiHarness api = new ApiHarness();
-        api.openModeration();
         String slug = "thanks-story";
-        api.publish(slug);
+        ApiHarness api = openStory(slug);
         assertEquals(201, api.postComment(slug, comment("Ama", "ama@example.com", "Thanks!"), "198.51.100.1").status());
         assertEquals(201, api.postComment(slug, comment("Kofi", "kofi@example.com", "Thanks!"), "198.51.100.2").status());
         for (String email : List.of("ama@example.com", "kofi@example.com")) {
@@ -189,12 +193,28 @@ class ArticleWritesTest {
         assertEquals(201, api.asModerator("POST", "/admin/articles", article(slug, 0, "Again")).status());
     }
 
+    /** An article's deletion takes its comments' idempotency receipts too: the same key later makes a new comment. */
+    @Test
+    void deletingAnArticle_removesItsCommentsReceipts() {
+        String slug = "receipts-story";
+        ApiHarness api = openStory(slug);
+        var keyed = dev.newsroom.support.Events.fromIp(dev.newsroom.support.Events.request("POST",
+                "/articles/" + slug + "/comments", comment("Ama", "ama@example.com", "Kept?")), "198.51.100.1");
+        keyed.getHeaders().put("Idempotency-Key", "receipt-1");
+        String before = api.call(keyed).json().path("id").asText();
+        assertEquals(204, api.asModerator("DELETE", "/admin/articles/" + slug, null).status());
+        api.publish(slug);
+        api.advance(java.time.Duration.ofSeconds(20));
+        Reply again = api.call(keyed);
+        assertEquals(201, again.status(), again.body());
+        org.junit.jupiter.api.Assertions.assertNotEquals(before, again.json().path("id").asText(),
+                "the deleted article's comment is not replayed");
+    }
+
     @Test
     void creatingASlug_whoseOldCommentsAnEarlierVersionLeftBehind_clearsThemFirst() {
-        ApiHarness api = new ApiHarness();
-        api.openModeration();
         String slug = "left-behind";
-        api.publish(slug);
+        ApiHarness api = openStory(slug);
         assertEquals(201, api.postComment(slug, comment("Ama", "ama@example.com", "Old words"), "198.51.100.1").status());
         // What an interrupted cascade of the earlier version left: no article, no tombstone, comments still indexed.
         String table = api.app.config().tableName();

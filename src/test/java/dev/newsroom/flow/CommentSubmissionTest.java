@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -268,6 +269,19 @@ class CommentSubmissionTest {
         assertTrue(reply.json().path("parentId").isNull());
     }
 
+    /** A comment of 48,000 bytes of Chinese (WordPress takes up to 65,525) fits as a form: 144 KB percent-encoded. */
+    @Test
+    void submit_asForm_longNonAsciiComment_isTaken() {
+        api.openModeration();
+        String content = "\u8a55".repeat(16_000);
+        var event = Events.fromIp(Events.request("POST", "/articles/" + SLUG + "/comments", "author=Li&email=li%40example.com&comment="
+                + java.net.URLEncoder.encode(content, StandardCharsets.UTF_8)), "4.4.4.5");
+        event.getHeaders().put("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8");
+        Reply reply = api.call(event);
+        assertEquals(201, reply.status(), reply.body());
+        assertEquals(content, reply.json().path("content").asText());
+    }
+
     @Test
     void submit_withIdempotencyKey_replaysFirstResponseAndCreatesNothingNew() {
         var first = Events.fromIp(Events.request("POST", "/articles/" + SLUG + "/comments", comment("A", "a@ex.com", "once")), "3.3.3.3");
@@ -287,6 +301,23 @@ class CommentSubmissionTest {
         assertEquals("idempotency_key_reused", reused.errorCode());
     }
 
+    /** A deleted comment leaves no receipt behind: the same key and body afterwards make a new comment. */
+    @Test
+    void submit_withIdempotencyKey_afterPermanentDelete_makesANewComment() {
+        var first = Events.fromIp(Events.request("POST", "/articles/" + SLUG + "/comments", comment("A", "a@ex.com", "once")), "3.3.3.3");
+        first.getHeaders().put("Idempotency-Key", "key-del");
+        String id = api.call(first).json().path("id").asText();
+        assertEquals(200, api.asModerator("PATCH", "/admin/comments/" + id, "{\"status\":\"spam\",\"version\":1}").status());
+        assertEquals(204, api.asModerator("DELETE", "/admin/comments/" + id + "?version=2", null).status());
+        api.advance(Duration.ofSeconds(16));
+
+        Reply again = api.call(first);
+        assertEquals(202, again.status(), again.body());
+        assertNotEquals(id, again.json().path("id").asText(), "the deleted comment's answer is not replayed");
+        assertEquals(200, api.asModerator("GET", "/admin/comments/" + again.json().path("id").asText(), null).status());
+        assertEquals(404, api.asModerator("GET", "/admin/comments/" + id, null).status());
+    }
+
     @Test
     void submit_badRequests_getTheirErrorCodes() {
         var wrongType = Events.request("POST", "/articles/" + SLUG + "/comments", "content=x");
@@ -296,7 +327,7 @@ class CommentSubmissionTest {
         assertEquals(Map.entry(400, "malformed_body"), status(post("[1,2]")));
         assertEquals(Map.entry(400, "malformed_body"), status(post("{\"authorName\": 42, \"content\": \"x\"}")));
         assertEquals(Map.entry(400, "malformed_body"), status(post("{\"a\":1,\"a\":2}")));
-        assertEquals(Map.entry(413, "payload_too_large"), status(post("{\"content\":\"" + "x".repeat(140_000) + "\"}")));
+        assertEquals(Map.entry(413, "payload_too_large"), status(post("{\"content\":\"" + "x".repeat(270_000) + "\"}")));
         var badKey = Events.request("POST", "/articles/" + SLUG + "/comments", comment("A", "a@ex.com", "x"));
         badKey.getHeaders().put("Idempotency-Key", "caf\u00e9");
         assertEquals(Map.entry(400, "invalid_parameter"), status(api.call(badKey)));

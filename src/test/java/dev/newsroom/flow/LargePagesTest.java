@@ -1,13 +1,19 @@
 package dev.newsroom.flow;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsroom.application.port.PageBudget;
 import dev.newsroom.support.ApiHarness;
+import dev.newsroom.support.DynamoCallLog;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 import static dev.newsroom.support.ApiHarness.comment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,13 +31,8 @@ class LargePagesTest {
     @Test
     void queueAndThread_ofLongComments_pagedWithinTheLimit_everyCommentOnce() {
         ApiHarness api = new ApiHarness();
-        api.publish("long-comments");
-        List<String> posted = new ArrayList<>();
-        for (int i = 0; i < 14; i++) {
-            String content = "&".repeat(64_000) + " " + i;
-            posted.add(api.postComment("long-comments", comment("Reader " + i, "long" + i + "@example.com", content),
-                    "198.51.100." + (i + 1)).json().path("id").asText());
-        }
+        List<String> posted = postHeld(api, "long-comments", 14,
+                i -> comment("Reader " + i, "long" + i + "@example.com", "&".repeat(64_000) + " " + i));
 
         List<Integer> queuePages = new ArrayList<>();
         List<String> queued = readAll(path -> api.asModerator("GET", path, null), "/admin/comments?status=pending", queuePages);
@@ -46,6 +47,89 @@ class LargePagesTest {
 
         assertTrue(queuePages.size() > 1 && threadPages.size() > 1, "14 comments of 64 KB do not fit one page: "
                 + queuePages + " " + threadPages);
+    }
+
+    /**
+     * A page is sized from its comments' stored sizes while it is read, and read once: 100 comments of 65,000
+     * {@code <} (each 65 KB as text and four times that as HTML) make pages of as many as fit, each from one Query of
+     * the thread (one per partition of the queue), never read again with fewer.
+     */
+    @Test
+    void pagesOfHugeComments_areSizedWhileRead_inOnePass() {
+        DynamoCallLog log = new DynamoCallLog();
+        ApiHarness api = new ApiHarness(Map.of(), log.client());
+        String huge = "<".repeat(65_000);
+        List<String> posted = postHeld(api, "huge-comments", 100,
+                i -> comment("Reader " + i, "huge" + i + "@example.com", huge + " " + i));
+        long oneComment = api.app.commentRepository().find(posted.get(0)).orElseThrow().viewBytes();
+        int fitting = (int) (PageBudget.VIEW_BYTES / oneComment);
+
+        int partitions = api.app.config().queueShards() + 1;
+        List<Integer> queuePages = new ArrayList<>();
+        List<Integer> queueQueries = new ArrayList<>();
+        List<String> queued = readAll(path -> counted(log, queueQueries, () -> api.asModerator("GET", path, null)),
+                "/admin/comments?status=pending&limit=100", queuePages);
+        assertEquals(posted, queued, "the queue: every held comment once, oldest first");
+        assertTrue(queuePages.subList(0, queuePages.size() - 1).stream().allMatch(n -> n == fitting),
+                "full pages hold the " + fitting + " comments that fit: " + queuePages);
+        assertTrue(queueQueries.stream().allMatch(n -> n <= partitions), "one Query per partition: " + queueQueries);
+
+        for (String id : posted) {
+            assertEquals(200, api.asModerator("PATCH", "/admin/comments/" + id, "{\"status\":\"approved\",\"version\":1}").status());
+        }
+        api.counter.drain();
+        List<Integer> threadPages = new ArrayList<>();
+        List<Integer> threadQueries = new ArrayList<>();
+        List<String> thread = readAll(path -> counted(log, threadQueries, () -> api.get(path)),
+                "/articles/huge-comments/comments?limit=100", threadPages);
+        assertEquals(posted, thread, "the thread: every approved comment once, oldest first");
+        assertTrue(threadPages.subList(0, threadPages.size() - 1).stream().allMatch(n -> n == fitting),
+                "full pages hold the " + fitting + " comments that fit: " + threadPages);
+        assertTrue(threadQueries.stream().allMatch(n -> n == 1), "one Query of the thread a page: " + threadQueries);
+    }
+
+    /**
+     * A privacy export pages like the queue: 17 held comments of 64,000 {@code <} from one address made a body of
+     * 5.5 MB, which Lambda refuses (502 in AWS); now pages within the limit give every comment once.
+     */
+    @Test
+    void privacyExport_ofLongComments_pagedWithinTheLimit_everyCommentOnce() {
+        ApiHarness api = new ApiHarness();
+        List<String> posted = postHeld(api, "exported", 17,
+                i -> comment("Kofi", "kofi@example.com", "<".repeat(64_000) + " " + i));
+        List<Integer> pages = new ArrayList<>();
+        List<String> exported = readAll(path -> api.asModerator("GET", path, null),
+                "/admin/privacy/export?email=KOFI%40example.com", pages);
+        assertEquals(posted, exported, "every comment of the address once, oldest first");
+        assertTrue(pages.size() > 1, "17 comments of 64 KB of '<' do not fit one page: " + pages);
+        ApiHarness.Reply other = api.asModerator("GET", "/admin/privacy/export?email=ama%40example.com&cursor="
+                + api.asModerator("GET", "/admin/privacy/export?email=kofi%40example.com", null).json().path("nextCursor").asText(), null);
+        assertEquals("invalid_cursor", other.errorCode(), "a cursor reads on only the address it was issued for");
+    }
+
+    /**
+     * Publishes {@code slug} and posts {@code count} comments to it ({@code json} of each index), each from its own
+     * address a minute after the last (past the flood rule), each held; their ids in order.
+     */
+    private static List<String> postHeld(ApiHarness api, String slug, int count, IntFunction<String> json) {
+        api.publish(slug);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            api.advance(Duration.ofMinutes(1));
+            ApiHarness.Reply reply = api.postComment(slug, json.apply(i), "198.51." + (i / 200) + "." + (i % 200 + 1));
+            assertEquals(202, reply.status(), reply.body());
+            ids.add(reply.json().path("id").asText());
+        }
+        return ids;
+    }
+
+    /** The reply of {@code call}; the Queries of comment indexes it made go into {@code queries}. */
+    private static ApiHarness.Reply counted(DynamoCallLog log, List<Integer> queries, Supplier<ApiHarness.Reply> call) {
+        log.clear();
+        ApiHarness.Reply reply = call.get();
+        queries.add((int) log.calls().stream().filter(c -> c.action().equals("dynamodb:Query")
+                && ("gsi1".equals(c.index()) || "gsi2".equals(c.index()))).count());
+        return reply;
     }
 
     /** Every item's id across the pages from {@code first}, each page checked against the limit; sizes in {@code pages}. */

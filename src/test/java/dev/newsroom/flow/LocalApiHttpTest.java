@@ -83,6 +83,19 @@ class LocalApiHttpTest {
         assertEquals("https://news.example", api.get(ARTICLE, "Origin", "https://news.example").header("Access-Control-Allow-Origin"));
     }
 
+    /** As deployed: an admin path's other methods need sign-in too; its preflight (no credentials) is answered. */
+    @Test
+    void adminPaths_answerOtherMethodsOnlyAfterSignIn_andThePreflightWithout() {
+        Answer unsigned = api.send("DELETE", "/admin/settings", null);
+        assertEquals(401, unsigned.status());
+        assertEquals("unauthorized", unsigned.errorCode());
+        assertEquals(405, api.admin("DELETE", "/admin/settings", null).status());
+        Answer preflight = api.send("OPTIONS", "/admin/settings", null, "Origin", "https://news.example",
+                "Access-Control-Request-Method", "PUT");
+        assertEquals(204, preflight.status());
+        assertEquals("https://news.example", preflight.header("Access-Control-Allow-Origin"));
+    }
+
     @Test
     void readerPostsModeratorApproves_andTheThreadAndCountFollow() {
         api.settleCounts();

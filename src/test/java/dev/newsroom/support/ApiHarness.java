@@ -43,7 +43,12 @@ public final class ApiHarness {
 
     /** The same, with these environment settings on top of the test defaults (e.g. a spam service's). */
     public ApiHarness(Map<String, String> settings) {
-        this.app = DynamoDbLocal.context(clock, settings);
+        this(settings, DynamoDbLocal.client());
+    }
+
+    /** The same, on a new table reached through {@code dynamo} (e.g. a client that records its calls). */
+    public ApiHarness(Map<String, String> settings, software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo) {
+        this.app = DynamoDbLocal.context(clock, settings, dynamo);
         this.articles = new ArticlesFunction(app);
         this.comments = new CommentsFunction(app);
         this.admin = new AdminFunction(app);

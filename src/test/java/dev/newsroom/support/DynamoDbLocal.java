@@ -3,11 +3,11 @@ package dev.newsroom.support;
 import dev.newsroom.adapter.out.dynamodb.TableSetup;
 import dev.newsroom.config.AppConfig;
 import dev.newsroom.config.AppContext;
+import dev.newsroom.local.LocalDatabase;
 import dev.newsroom.local.StreamCounter;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.dynamodb.services.local.embedded.DynamoDBEmbedded;
-import software.amazon.dynamodb.services.local.main.ServerRunner;
 
 import java.time.Clock;
 import java.util.HashMap;
@@ -29,7 +29,7 @@ public final class DynamoDbLocal {
 
     /**
      * The shared client: embedded (in-process calls), or with {@code -Dtest.dynamodb=http} a DynamoDB Local
-     * {@code ServerRunner} on a free port reached through the production client and its endpoint override.
+     * server on a free port of the loopback address, reached through the production client and its endpoint override.
      */
     public static synchronized DynamoDbClient client() {
         if (client == null) {
@@ -70,17 +70,11 @@ public final class DynamoDbLocal {
         return Map.of("AWS_ENDPOINT_URL_DYNAMODB", httpEndpoint(), "CURSOR_SECRET", "test-cursor-secret-0123456789abcdef");
     }
 
-    /** A DynamoDB Local {@code ServerRunner} on a free port, started once per JVM. */
+    /** DynamoDB Local over HTTP, in memory, on a free port of the loopback address (as the runner's), once per JVM. */
     public static synchronized String httpEndpoint() {
         if (httpEndpoint == null) {
             try {
-                int port;
-                try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-                    port = socket.getLocalPort();
-                }
-                ServerRunner.createServerFromCommandLineArgs(new String[]{"-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)})
-                        .start();
-                httpEndpoint = "http://127.0.0.1:" + port;
+                httpEndpoint = LocalDatabase.open(null, null, java.nio.file.Path.of(".")).endpoint();
             } catch (Exception e) {
                 throw new IllegalStateException("DynamoDB Local did not start", e);
             }

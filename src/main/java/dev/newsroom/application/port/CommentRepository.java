@@ -14,7 +14,10 @@ import java.util.Optional;
 public interface CommentRepository {
     Optional<Comment> find(String id);
 
-    /** Approved comments of one article in creation order; a page is never empty while more remain. */
+    /**
+     * Approved comments of one article in creation order; a page is never empty while more remain. A page of either
+     * list holds at most {@code limit} comments, fewer when their views would pass {@link PageBudget#VIEW_BYTES}.
+     */
     Page<Comment> listApproved(String articleSlug, boolean ascending, int limit, String cursor);
 
     /** The moderation queue of one status, oldest first, optionally of one article. */
@@ -22,6 +25,12 @@ public interface CommentRepository {
 
     /** Every comment whose author email is {@code email} (case-insensitive), oldest first. */
     List<Comment> listByEmail(String email);
+
+    /**
+     * A page of the comments whose author email is {@code email} (case-insensitive), by status and then oldest
+     * first, within {@link PageBudget#VIEW_BYTES}; the cursor is bound to that email.
+     */
+    Page<Comment> pageByEmail(String email, int limit, String cursor);
 
     /** True when an author of this name and email (case-insensitive) has an approved comment now. */
     boolean isPreviouslyApproved(String authorName, String authorEmail);
@@ -56,7 +65,10 @@ public interface CommentRepository {
      */
     Comment erase(Comment before, Comment anonymised);
 
-    /** Deletes a comment for good if nobody changed it meanwhile. */
+    /**
+     * Deletes a comment for good if nobody changed it meanwhile, with its duplicate mark, spam verdict and stored
+     * idempotent response (so a retry with the same key makes a new comment instead of replaying the deleted one).
+     */
     void delete(Comment current);
 
     /** A stored first response for an idempotency key, if one is live. */

@@ -65,13 +65,13 @@ public final class InMemoryArticles implements ArticleRepository {
     public synchronized Page<Article> listPublished(String category, int limit, String cursor) {
         return MemoryPages.page(category == null ? "all" : "category|" + category,
                 articles.values().stream().filter(a -> a.isPublished() && (category == null || a.categories().contains(category))).toList(),
-                a -> a.publishedAt() + "#" + a.slug(), false, limit, cursor);
+                a -> a.publishedAt() + "#" + a.slug(), false, limit, cursor, a -> 0);
     }
 
     @Override
     public synchronized Page<Article> listDrafts(int limit, String cursor) {
         return MemoryPages.page("drafts", articles.values().stream().filter(a -> !a.isPublished()).toList(),
-                a -> a.updatedAt() + "#" + a.slug(), false, limit, cursor);
+                a -> a.updatedAt() + "#" + a.slug(), false, limit, cursor, a -> 0);
     }
 
     @Override

@@ -86,13 +86,13 @@ public final class InMemoryComments implements CommentRepository {
     @Override
     public synchronized Page<Comment> listApproved(String articleSlug, boolean ascending, int limit, String cursor) {
         return MemoryPages.page("thread|" + articleSlug, matching(CommentStatus.APPROVED, articleSlug), Comment::id,
-                ascending, limit, cursor);
+                ascending, limit, cursor, Comment::viewBytes);
     }
 
     @Override
     public synchronized Page<Comment> listByStatus(CommentStatus status, String articleSlug, int limit, String cursor) {
         String list = articleSlug == null ? "queue|" + status.wire() : "thread|" + articleSlug + "|" + status.wire();
-        return MemoryPages.page(list, matching(status, articleSlug), Comment::id, true, limit, cursor);
+        return MemoryPages.page(list, matching(status, articleSlug), Comment::id, true, limit, cursor, Comment::viewBytes);
     }
 
     private List<Comment> matching(CommentStatus status, String articleSlug) {
@@ -107,6 +107,12 @@ public final class InMemoryComments implements CommentRepository {
                 .filter(c -> c.authorEmail() != null && c.authorEmail().equalsIgnoreCase(email.trim()))
                 .sorted(Comparator.comparing(Comment::id))
                 .toList();
+    }
+
+    @Override
+    public synchronized Page<Comment> pageByEmail(String email, int limit, String cursor) {
+        return MemoryPages.page("email|" + email.trim().toLowerCase(java.util.Locale.ROOT), listByEmail(email),
+                c -> c.status().wire() + "|" + c.id(), true, limit, cursor, Comment::viewBytes);
     }
 
     @Override
@@ -241,6 +247,9 @@ public final class InMemoryComments implements CommentRepository {
         }
         comments.remove(current.id());
         spamVerdicts.remove(current.id());
+        if (current.idempotencyKey() != null) {
+            responses.remove(current.idempotencyKey());
+        }
         if (current.status() != CommentStatus.TRASH) {
             duplicateMarks.remove(current.duplicateKey());
         }

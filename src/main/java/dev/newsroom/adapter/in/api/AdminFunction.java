@@ -88,19 +88,16 @@ public final class AdminFunction extends ApiFunction {
         if (article != null && !ArticleRules.isValidSlug(article)) {
             throw ServiceException.invalidParameter("article must be an article slug.");
         }
+        // The page is sized by its comments' stored sizes as it is read (PageBudget): within Lambda's response limit.
         String search = request.query("q");
         if (search != null) {
-            return jsonPage(limit, size -> {
-                var found = app.moderation().search(status, article, search, size, request.query("cursor"));
-                Map<String, Object> body = Views.page(withHistory(found.page().items()), found.page().nextCursor());
-                body.put("examined", found.examined());
-                return body;
-            });
+            var found = app.moderation().search(status, article, search, limit, request.query("cursor"));
+            Map<String, Object> body = Views.page(withHistory(found.page().items()), found.page().nextCursor());
+            body.put("examined", found.examined());
+            return json(200, body);
         }
-        return jsonPage(limit, size -> {
-            Page<Comment> page = app.moderation().queue(status, article, size, request.query("cursor"));
-            return Views.page(withHistory(page.items()), page.nextCursor());
-        });
+        Page<Comment> page = app.moderation().queue(status, article, limit, request.query("cursor"));
+        return json(200, Views.page(withHistory(page.items()), page.nextCursor()));
     }
 
     /**
@@ -221,16 +218,15 @@ public final class AdminFunction extends ApiFunction {
             throw ServiceException.invalidParameter("status must be published or draft.");
         }
         int limit = intParameter(request, "limit", 1, 100, 50);
-        return jsonPage(limit, size -> {
-            Page<Article> page = status.equals("draft") ? app.articles().listDrafts(size, request.query("cursor"))
-                    : app.articles().listPublished(null, size, request.query("cursor"));
-            Map<String, Long> pending = app.moderation().pendingCounts(page.items().stream().map(Article::slug).toList());
-            return Views.page(page.items().stream().map(a -> {
-                Map<String, Object> view = Views.adminArticleSummary(a);
-                view.put("pendingCount", pending.get(a.slug()));
-                return view;
-            }).toList(), page.nextCursor());
-        });
+        // Article summaries are small (title, excerpt, a few fields): the limit alone bounds the page.
+        Page<Article> page = status.equals("draft") ? app.articles().listDrafts(limit, request.query("cursor"))
+                : app.articles().listPublished(null, limit, request.query("cursor"));
+        Map<String, Long> pending = app.moderation().pendingCounts(page.items().stream().map(Article::slug).toList());
+        return json(200, Views.page(page.items().stream().map(a -> {
+            Map<String, Object> view = Views.adminArticleSummary(a);
+            view.put("pendingCount", pending.get(a.slug()));
+            return view;
+        }).toList(), page.nextCursor()));
     }
 
     private ApiResponse createArticle(ApiRequest request) {
@@ -269,11 +265,11 @@ public final class AdminFunction extends ApiFunction {
         return json(200, Views.adminArticle(app.articles().anyArticle(slug)));
     }
 
+    /** A page of an author's comments, sized like the queue's (a few long comments would pass Lambda's limit). */
     private ApiResponse export(ApiRequest request) {
-        List<Comment> comments = app.privacy().export(request.query("email"));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("items", comments.stream().map(Views::adminComment).toList());
-        return json(200, body);
+        int limit = intParameter(request, "limit", 1, 100, 50);
+        Page<Comment> page = app.privacy().export(request.query("email"), limit, request.query("cursor"));
+        return json(200, Views.page(page.items().stream().map(Views::adminComment).toList(), page.nextCursor()));
     }
 
     private ApiResponse erase(ApiRequest request) {

@@ -7,11 +7,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import dev.newsroom.config.AppContext;
 import dev.newsroom.domain.ErrorCode;
 import dev.newsroom.domain.ServiceException;
-import dev.newsroom.domain.TextRules;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -55,7 +53,7 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayProxyReque
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
         long started = System.nanoTime();
-        ApiRequest request = new ApiRequest(event);
+        ApiRequest request = new ApiRequest(event, maxBodyBytes());
         ApiResponse response;
         ServiceException failure = null;
         try {
@@ -114,32 +112,15 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayProxyReque
         cors.decorate(request, response);
     }
 
+    /** The largest request body this function takes. */
+    protected int maxBodyBytes() {
+        return ApiRequest.MAX_BODY_BYTES;
+    }
+
     // ---- helpers for routes ----
 
     protected ApiResponse json(int status, Object body) {
         return ApiResponse.json(status, JSON.write(body));
-    }
-
-    /**
-     * The most bytes a list page's body may have. Lambda refuses a response over 6 MB (API Gateway then answers
-     * 502), and the body travels inside that response as a JSON string, where escaping can double it.
-     */
-    static final int PAGE_BYTES = 2_500_000;
-
-    /**
-     * A list page (200) of at most {@code limit} items whose body stays within {@link #PAGE_BYTES}: when that many
-     * items would be larger (a few comments near the length limit, formatted), the page is read again with half as
-     * many, down to one. Its {@code nextCursor} then follows the last item it holds, so a client reading on still
-     * gets every item once.
-     */
-    protected ApiResponse jsonPage(int limit, IntFunction<Object> pageOfAtMost) {
-        for (int size = limit; ; size = Math.max(1, size / 2)) {
-            String body = JSON.write(pageOfAtMost.apply(size));
-            // a body of at most a third of the budget in characters fits whatever they are: no need to count its bytes
-            if (size == 1 || body.length() * 3L <= PAGE_BYTES || TextRules.utf8Length(body) <= PAGE_BYTES) {
-                return ApiResponse.json(200, body);
-            }
-        }
     }
 
     /** A whole-number query parameter in {@code [min, max]}, or {@code fallback} when absent. */

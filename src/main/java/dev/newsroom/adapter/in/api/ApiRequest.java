@@ -22,17 +22,31 @@ import java.util.UUID;
  * the authorizer's claims. Accessors never throw for missing parts.
  */
 public final class ApiRequest {
+    /** The largest body an editor's or moderator's request may have (an article's item must stay within 400 KB). */
     public static final int MAX_BODY_BYTES = 128 * 1024;
+    /**
+     * The largest comment submission: room for a comment at WordPress's length limit (65,525 bytes) however it is
+     * sent, as a form (percent-encoding makes each byte of a non-ASCII character three) or as JSON with every
+     * character escaped (up to three times too), beside the other fields.
+     */
+    public static final int MAX_COMMENT_BODY_BYTES = 256 * 1024;
     private final APIGatewayProxyRequestEvent event;
     private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private final String requestId;
     private Map<String, String> pathParameters;
     private String resource;
     private String outcome;
+    private final int maxBodyBytes;
     private byte[] body;
 
     public ApiRequest(APIGatewayProxyRequestEvent event) {
+        this(event, MAX_BODY_BYTES);
+    }
+
+    /** {@code maxBodyBytes}: a larger body is refused with {@code payload_too_large}. */
+    public ApiRequest(APIGatewayProxyRequestEvent event, int maxBodyBytes) {
         this.event = event;
+        this.maxBodyBytes = maxBodyBytes;
         if (event.getMultiValueHeaders() != null) {
             event.getMultiValueHeaders().forEach((k, v) -> {
                 if (k != null && v != null && !v.isEmpty()) {
@@ -127,22 +141,22 @@ public final class ApiRequest {
     }
 
     /**
-     * The raw body bytes, decoded once; {@code payload_too_large} over 128 KiB, {@code malformed_body} for
+     * The raw body bytes, decoded once; {@code payload_too_large} over the limit this request was made with, {@code malformed_body} for
      * broken base64.
      */
     public byte[] bodyBytes() {
         if (body == null) {
-            body = decodeBody(event.getBody(), Boolean.TRUE.equals(event.getIsBase64Encoded()));
+            body = decodeBody(event.getBody(), Boolean.TRUE.equals(event.getIsBase64Encoded()), maxBodyBytes);
         }
         return body;
     }
 
-    private static byte[] decodeBody(String body, boolean base64) {
+    private static byte[] decodeBody(String body, boolean base64, int maxBodyBytes) {
         if (body == null) {
             return new byte[0];
         }
-        if (body.length() > MAX_BODY_BYTES * 2) {
-            throw tooLarge();
+        if (body.length() > maxBodyBytes * 2) {
+            throw tooLarge(maxBodyBytes);
         }
         byte[] bytes;
         try {
@@ -150,8 +164,8 @@ public final class ApiRequest {
         } catch (IllegalArgumentException e) {
             throw ServiceException.malformed("The body is not valid base64.");
         }
-        if (bytes.length > MAX_BODY_BYTES) {
-            throw tooLarge();
+        if (bytes.length > maxBodyBytes) {
+            throw tooLarge(maxBodyBytes);
         }
         return bytes;
     }
@@ -210,7 +224,7 @@ public final class ApiRequest {
         return outcome;
     }
 
-    private static ServiceException tooLarge() {
-        return new ServiceException(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than 128 KiB.");
+    private static ServiceException tooLarge(int maxBodyBytes) {
+        return new ServiceException(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than " + maxBodyBytes / 1024 + " KiB.");
     }
 }

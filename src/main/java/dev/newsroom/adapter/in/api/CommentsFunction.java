@@ -36,6 +36,11 @@ public final class CommentsFunction extends ApiFunction {
     }
 
     @Override
+    protected int maxBodyBytes() {
+        return ApiRequest.MAX_COMMENT_BODY_BYTES;
+    }
+
+    @Override
     protected List<Route> routes() {
         return List.of(
                 new Route("GET", "/articles/{slug}/comments", this::thread),
@@ -48,14 +53,13 @@ public final class CommentsFunction extends ApiFunction {
             throw ServiceException.invalidParameter("order must be asc or desc.");
         }
         int limit = intParameter(request, "limit", 1, 100, 50);
-        return jsonPage(limit, size -> {
-            CommentQueries.Thread thread = app.commentQueries().approvedThread(request.pathParameter("slug"),
-                    !"desc".equals(order), size, request.query("cursor"));
-            Map<String, Object> body = Views.page(thread.page().items().stream().map(Views::publicComment).toList(),
-                    thread.page().nextCursor());
-            body.put("total", thread.total());
-            return body;
-        });
+        // The page is sized by its comments' stored sizes as it is read (PageBudget): within Lambda's response limit.
+        CommentQueries.Thread thread = app.commentQueries().approvedThread(request.pathParameter("slug"),
+                !"desc".equals(order), limit, request.query("cursor"));
+        Map<String, Object> body = Views.page(thread.page().items().stream().map(Views::publicComment).toList(),
+                thread.page().nextCursor());
+        body.put("total", thread.total());
+        return json(200, body);
     }
 
     private ApiResponse submit(ApiRequest request) {

@@ -152,7 +152,7 @@ final class CommentCascade {
     }
 
     /**
-     * Deletes the comments, their duplicate marks and spam verdicts. Keys are de-duplicated (two comments can share a mark, and
+     * Deletes the comments, their duplicate marks, spam verdicts and idempotency receipts. Keys are de-duplicated (two comments can share a mark, and
      * DynamoDB refuses a batch that names one key twice); false when the deadline came before all were written.
      */
     private boolean deleteAll(List<CommentItem> comments, long deadline) {
@@ -162,6 +162,10 @@ final class CommentCascade {
             deletions.putIfAbsent(item.pk + "\u0000" + item.sk, deletion(key));
             deletions.putIfAbsent(item.pk + "\u0000" + TableLayout.SPAM_CHECK_SK,
                     deletion(DynamoCommentRepository.spamCheckKey(item.id)));
+            if (item.idempotencyKey != null) {
+                Map<String, AttributeValue> receipt = DynamoCommentRepository.idempotencyKeyOf(item.idempotencyKey);
+                deletions.putIfAbsent(receipt.get(TableLayout.PK).s(), deletion(receipt));
+            }
             Comment c = ItemMapper.toComment(item);
             if (c.status() != CommentStatus.TRASH) {
                 for (Map<String, AttributeValue> mark : DuplicateMarks.keysOf(c)) {

@@ -38,6 +38,8 @@ final class CommentItem {
     String idempotencyKey;
     String contentHtml;
     SdkBytes contentHtmlGzip;
+    /** What the views of the comment may take as JSON ({@code Comment.viewBytes}): list pages are sized by it. */
+    Long viewBytes;
     Boolean byModerator;
 
     static final TableSchema<CommentItem> SCHEMA = StaticTableSchema.builder(CommentItem.class)
@@ -80,5 +82,6 @@ final class CommentItem {
             .addAttribute(SdkBytes.class, a -> a.name("contentHtmlGzip").getter(i -> i.contentHtmlGzip)
                     .setter((i, v) -> i.contentHtmlGzip = v))
             .addAttribute(Boolean.class, a -> a.name("byModerator").getter(i -> i.byModerator).setter((i, v) -> i.byModerator = v))
+            .addAttribute(Long.class, a -> a.name("viewBytes").getter(i -> i.viewBytes).setter((i, v) -> i.viewBytes = v))
             .build();
 }

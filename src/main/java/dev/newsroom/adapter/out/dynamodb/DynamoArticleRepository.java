@@ -99,8 +99,9 @@ public final class DynamoArticleRepository implements ArticleRepository {
 
     @Override
     public Page<Article> listPublished(String category, int limit, String cursor) {
+        // An article's summary is small (title, excerpt, a few fields): the limit alone bounds the page.
         Page<ListEntryItem> page = pager.page(entries.index(TableLayout.GSI1), ListEntryItem.SCHEMA, LIST_KEYS,
-                TableLayout.listName(category), false, limit, cursor);
+                TableLayout.listName(category), false, limit, cursor, entry -> 0);
         Map<String, Article> bySlug = readMany(page.items().stream().map(e -> e.slug).toList());
         List<Article> ordered = page.items().stream().map(e -> bySlug.get(e.slug))
                 .filter(a -> a != null && a.isPublished()).toList();
@@ -111,7 +112,7 @@ public final class DynamoArticleRepository implements ArticleRepository {
     @Override
     public Page<Article> listDrafts(int limit, String cursor) {
         Page<ListEntryItem> page = pager.page(entries.index(TableLayout.GSI1), ListEntryItem.SCHEMA, LIST_KEYS,
-                TableLayout.DRAFTS_LIST, false, limit, cursor);
+                TableLayout.DRAFTS_LIST, false, limit, cursor, entry -> 0); // small summaries: the limit bounds the page
         Map<String, Article> bySlug = readMany(page.items().stream().map(e -> e.slug).toList());
         List<Article> ordered = page.items().stream().map(e -> bySlug.get(e.slug))
                 .filter(a -> a != null && !a.isPublished()).toList();

@@ -42,6 +42,8 @@ public final class DynamoCommentRepository implements CommentRepository {
             new IndexPager.IndexKeys(TableLayout.GSI1, TableLayout.GSI1_PK, TableLayout.GSI1_SK);
     private static final IndexPager.IndexKeys QUEUE =
             new IndexPager.IndexKeys(TableLayout.GSI2, TableLayout.GSI2_PK, TableLayout.GSI2_SK);
+    private static final IndexPager.IndexKeys AUTHORS =
+            new IndexPager.IndexKeys(TableLayout.GSI3, TableLayout.GSI3_PK, TableLayout.GSI3_SK);
     private final DynamoDbClient client;
     private final DynamoDbTable<CommentItem> table;
     private final IndexPager pager;
@@ -73,14 +75,14 @@ public final class DynamoCommentRepository implements CommentRepository {
     @Override
     public Page<Comment> listApproved(String articleSlug, boolean ascending, int limit, String cursor) {
         return map(pager.page(table.index(TableLayout.GSI1), CommentItem.SCHEMA, THREAD,
-                TableLayout.threadPk(articleSlug, CommentStatus.APPROVED.wire()), ascending, limit, cursor));
+                TableLayout.threadPk(articleSlug, CommentStatus.APPROVED.wire()), ascending, limit, cursor, ItemMapper::viewBytes));
     }
 
     @Override
     public Page<Comment> listByStatus(CommentStatus status, String articleSlug, int limit, String cursor) {
         if (articleSlug != null) {
             return map(pager.page(table.index(TableLayout.GSI1), CommentItem.SCHEMA, THREAD,
-                    TableLayout.threadPk(articleSlug, status.wire()), true, limit, cursor));
+                    TableLayout.threadPk(articleSlug, status.wire()), true, limit, cursor, ItemMapper::viewBytes));
         }
         List<String> partitions = new ArrayList<>();
         for (int shard = 0; shard < queueShards; shard++) {
@@ -88,7 +90,7 @@ public final class DynamoCommentRepository implements CommentRepository {
         }
         partitions.add(TableLayout.legacyQueuePk(status.wire()));
         return map(pager.mergedPage(table.index(TableLayout.GSI2), CommentItem.SCHEMA, QUEUE, "queue|" + status.wire(),
-                partitions, limit, cursor));
+                partitions, limit, cursor, ItemMapper::viewBytes));
     }
 
     @Override
@@ -100,6 +102,16 @@ public final class DynamoCommentRepository implements CommentRepository {
                 .filter(c -> c.authorEmail() != null && c.authorEmail().equalsIgnoreCase(email.trim()))
                 .sorted(Comparator.comparing(Comment::id))
                 .toList());
+    }
+
+    /** One page of the email's partition of the author index (status, author, id order). */
+    @Override
+    public Page<Comment> pageByEmail(String email, int limit, String cursor) {
+        String partition = TableLayout.emailPk(Hashes.avatarHash(email));
+        Page<Comment> page = map(pager.page(table.index(TableLayout.GSI3), CommentItem.SCHEMA, AUTHORS, partition, true,
+                limit, cursor, ItemMapper::viewBytes));
+        return new Page<>(page.items().stream().filter(c -> c.authorEmail() != null
+                && c.authorEmail().equalsIgnoreCase(email.trim())).toList(), page.nextCursor());
     }
 
     /**
@@ -335,6 +347,9 @@ public final class DynamoCommentRepository implements CommentRepository {
             DuplicateMarks.keysOf(current).forEach(mark -> items.add(writes.delete(mark)));
         }
         items.add(writes.delete(spamCheckKey(current.id())));
+        if (current.idempotencyKey() != null) {
+            items.add(writes.delete(idempotencyKeyOf(current.idempotencyKey())));
+        }
         DynamoCalls.transactGuarded(client, items, ServiceException::versionConflict);
     }
 
@@ -388,7 +403,7 @@ public final class DynamoCommentRepository implements CommentRepository {
         return "201".equals(item.get("statusCode").n()) ? CommentStatus.APPROVED : CommentStatus.PENDING;
     }
 
-    private static Map<String, AttributeValue> idempotencyKeyOf(String key) {
+    static Map<String, AttributeValue> idempotencyKeyOf(String key) {
         return Writes.key("IDEM#" + key, "I");
     }
 

@@ -142,7 +142,16 @@ final class ItemMapper {
             i.contentHtmlGzip = Gzip.compress(c.contentHtml());
         }
         i.byModerator = c.byModerator() ? Boolean.TRUE : null;
+        i.viewBytes = c.viewBytes();
         return i;
+    }
+
+    /**
+     * The bytes the comment's views may take ({@link Comment#viewBytes}), as stored with it; a comment stored
+     * before the size was kept is sized from its stored texts here.
+     */
+    static long viewBytes(CommentItem i) {
+        return i.viewBytes != null ? i.viewBytes : toComment(i).viewBytes();
     }
 
     /** A comment stored before {@code contentHtml} was kept gets it made here, on the read. */
