@@ -22,8 +22,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -32,10 +30,8 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -121,11 +117,8 @@ class BrowserTest {
         assertNull(js.executeScript("return window.__xss === undefined ? null : window.__xss;"));
         assertEquals(0L, js.executeScript("return document.querySelectorAll('.nr-content img, .nr-content script').length;"));
 
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Path target = Path.of("target/screenshots/article-page.png");
-        Files.createDirectories(target.getParent());
-        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-        assertTrue(Files.size(target) > 10_000);
+        BrowserSession.screenshot(browser, "widget.png");
+        assertTrue(Files.size(Path.of("target/screenshots/widget.png")) > 10_000);
     }
 
     @Test

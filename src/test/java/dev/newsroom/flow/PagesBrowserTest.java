@@ -192,6 +192,9 @@ class PagesBrowserTest {
             for (Dimension size : List.of(DESKTOP, PHONE)) {
                 withScript.manage().window().setSize(size);
                 withScript.get(base + path);
+                if (path.equals(LEAD) && size.equals(DESKTOP)) {
+                    BrowserSession.screenshot(withScript, "article-page.png");
+                }
                 assertEquals(List.of(), AxeCore.violations(withScript), path + " at width " + size.getWidth());
             }
         }

@@ -1,6 +1,8 @@
 package dev.newsroom.support;
 
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.io.IOException;
@@ -44,10 +46,23 @@ public record BrowserSession(HttpApi api, ChromeDriver browser) implements AutoC
 
     /** Saves what the browser shows now as {@code target/screenshots/<name>} (for people reading the build's output). */
     public void screenshot(String name) {
+        screenshot(browser, name);
+    }
+
+    /**
+     * Saves what {@code browser} shows now as {@code target/screenshots/<name>}; with {@code -Ddocs.screenshots=true}
+     * also as {@code docs/images/<name>}, the pictures the README shows.
+     */
+    public static void screenshot(WebDriver browser, String name) {
         try {
             Path target = Path.of("target/screenshots", name);
             Files.createDirectories(target.getParent());
-            Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            if (Boolean.getBoolean("docs.screenshots")) {
+                Path docs = Path.of("docs/images", name);
+                Files.createDirectories(docs.getParent());
+                Files.copy(target, docs, StandardCopyOption.REPLACE_EXISTING);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
