@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -101,7 +102,18 @@ public final class SubmitComment {
         int depth = replyDepth(article, TextRules.normalize(request.form().parentId()), rules);
         SubmittedComment checked = SubmissionRules.check(request.form(), rules);
         String parentId = depth == 1 ? null : checked.parentId();
-        comments.refuseEarly(guards(article.slug(), parentId, checked, request.sender(), rules.floodSeconds(), now));
+        try {
+            comments.refuseEarly(guards(article.slug(), parentId, checked, request.sender(), rules.floodSeconds(), now));
+        } catch (ServiceException refused) {
+            // A retry racing its own first attempt finds that attempt's marks: it gets the first answer, as the
+            // transaction's idempotency collision gives it, not a duplicate or flood refusal.
+            var first = request.idempotencyKey() == null ? Optional.<RecordedResponse>empty()
+                    : comments.findResponse(request.idempotencyKey());
+            if (first.isPresent()) {
+                return replay(first.get(), request);
+            }
+            throw refused;
+        }
         boolean previouslyApproved = rules.requirePreviouslyApproved() && checked.authorEmail() != null
                 && comments.isPreviouslyApproved(checked.authorName(), checked.authorEmail());
         String contentHtml = formatter.apply(checked.content());
