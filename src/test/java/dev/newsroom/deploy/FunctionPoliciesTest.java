@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FunctionPoliciesTest {
     private static final String SLUG = "policy-story";
     private static final Set<String> READS = Set.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query");
-    private static final Set<String> API_FUNCTIONS = Set.of("ArticlesFunction", "CommentsFunction", "AdminFunction");
+    private static final Set<String> API_FUNCTIONS = Set.of("ArticlesFunction", "CommentsFunction", "AdminFunction", "PagesFunction");
     private static JsonNode template;
     private static List<Call> calls;
 
@@ -147,7 +147,7 @@ class FunctionPoliciesTest {
         return texts;
     }
 
-    /** Calls every route of the three API functions as a reader and a moderator would, labelling the calls. */
+    /** Calls every route of the API functions and the pages as a reader and a moderator would, labelling the calls. */
     private static final class Scenario {
         private final DynamoCallLog log;
         private final ApiHarness api;
@@ -175,6 +175,45 @@ class FunctionPoliciesTest {
 
         private Reply moderator(String method, String path, String body) {
             return call("AdminFunction", Events.asModerator(Events.request(method, path, body)));
+        }
+
+        /** A page route's event, as API Gateway gives it to the pages function (resource, path parameters, query). */
+        private Reply page(String method, String resource, String path, String form, String ip) {
+            var event = Events.fromIp(Events.request(method, path, form), ip).withResource(resource);
+            Map<String, String> parameters = new java.util.HashMap<>();
+            if (resource.contains("{slug}")) {
+                parameters.put("slug", SLUG);
+            }
+            if (resource.contains("{name}")) {
+                parameters.put("name", "News");
+            }
+            event.setPathParameters(parameters.isEmpty() ? null : parameters);
+            if (form != null) {
+                event.getHeaders().put("Content-Type", "application/x-www-form-urlencoded");
+            }
+            return call("PagesFunction", event);
+        }
+
+        /** Every page a reader reaches, a form post that is held, and its author's preview of it. */
+        void everyPage() {
+            String story = "/news/" + SLUG;
+            for (String[] route : new String[][]{{"/", "/"}, {"/news/{slug}", story}, {"/news/{slug}", story + "?cpage=1"},
+                    {"/news/{slug}/feed", story + "/feed"}, {"/category/{name}", "/category/News"}, {"/feed", "/feed"},
+                    {"/robots.txt", "/robots.txt"}, {"/sitemap.xml", "/sitemap.xml"}, {"/news-sitemap.xml", "/news-sitemap.xml"},
+                    {"/articles/{slug}/comments.html", "/articles/" + SLUG + "/comments.html"}}) {
+                assertEquals(200, page("GET", route[0], route[1], null, "198.51.100.9").status(), route[1]);
+            }
+            String front = page("GET", "/", "/?limit=1", null, "198.51.100.9").body();
+            Reply held = page("POST", "/news/{slug}", story, "author=Yaw&email=yaw%40example.com&comment=Held+for+a+look.", "203.0.113.7");
+            assertEquals(303, held.status(), held.body());
+            String location = held.headers().get("Location");
+            assertTrue(location.contains("moderation-hash="), location);
+            String query = location.substring(location.indexOf('?'), location.indexOf('#'));
+            assertEquals(200, page("GET", "/news/{slug}", story + query, null, "203.0.113.7").status());
+            api.advance(Duration.ofSeconds(20));
+            assertEquals(409, page("POST", "/news/{slug}", story, "author=Yaw&email=yaw%40example.com&comment=Held+for+a+look.",
+                    "203.0.113.8").status(), "a duplicate, refused by the early read of the marks");
+            assertTrue(front.contains(SLUG) || front.contains("second-story"));
         }
 
         private String article(String slug, long version) {
@@ -226,6 +265,11 @@ class FunctionPoliciesTest {
             reader("GET", "/comments/counts?articles=" + SLUG + ",second-story", null, "198.51.100.9");
             String page = reader("GET", thread + "?limit=1", null, "198.51.100.9").json().path("nextCursor").asText();
             reader("GET", thread + "?limit=1&cursor=" + page, null, "198.51.100.9");
+
+            assertEquals(200, moderator("GET", "/admin/articles", null).status());
+            assertEquals(200, moderator("GET", "/admin/articles?status=draft", null).status());
+            moderator("GET", "/admin/comments?status=pending&q=ama", null);
+            everyPage();
 
             moderator("GET", "/admin/settings", null);
             long version = moderator("GET", "/admin/settings", null).json().path("version").asLong();
