@@ -64,8 +64,10 @@ def main():
                          "logout": login + "/logout", "scope": "openid email profile"}, f"config.json: {config}")
         check(s3.head_object(Bucket="site-files", Key="console/config.json")["CacheControl"] == "no-cache", "config cached")
         check(s3.head_object(Bucket="site-files", Key="moderate.html")["CacheControl"] == "no-cache", "console page cached")
-        script = next(k for k in published if k.endswith(".js"))
-        check("max-age=300" in s3.head_object(Bucket="site-files", Key=script)["CacheControl"], "scripts not cacheable")
+        for key in published:
+            cache = s3.head_object(Bucket="site-files", Key=key).get("CacheControl", "")
+            fresh = key.endswith((".html", ".js", ".css", ".json"))
+            check(cache == ("no-cache" if fresh else "public, max-age=86400"), f"{key}: Cache-Control {cache!r}")
         invalidations = cloudfront.list_invalidations(DistributionId=distribution)["InvalidationList"]
         check(invalidations.get("Quantity", 0) >= 1, "no invalidation")
         print(f"publish-site: OK ({len(published)} files, config.json from the stack's outputs, invalidated)")

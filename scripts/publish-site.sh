@@ -35,12 +35,13 @@ case "$login" in
       "$client" > "$staging/console/config.json" ;;
 esac
 
-# Scripts and styles may be kept a few minutes at the edge; pages and the configuration are checked every time.
+# Pictures may be kept a day; pages, scripts, styles and the configuration are checked again every time (the
+# console's modules import one another, so a browser must never mix a new file with a day-old one).
 aws s3 sync "$staging/" "s3://$bucket/" --delete --only-show-errors \
-  --exclude "*.html" --exclude "console/config.json" \
-  --cache-control "public, max-age=300, stale-while-revalidate=86400"
-aws s3 sync "$staging/" "s3://$bucket/" --only-show-errors \
-  --exclude "*" --include "*.html" --include "console/config.json" --cache-control "no-cache"
+  --exclude "*.html" --exclude "*.js" --exclude "*.css" --exclude "*.json" \
+  --cache-control "public, max-age=86400"
+aws s3 sync "$staging/" "s3://$bucket/" --delete --only-show-errors \
+  --exclude "*" --include "*.html" --include "*.js" --include "*.css" --include "*.json" --cache-control "no-cache"
 aws cloudfront create-invalidation --distribution-id "$distribution" --paths "/*" \
   --query "Invalidation.Id" --output text >/dev/null
 

@@ -9,23 +9,14 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Serves the demo web client's static files (the folder {@code web/}) for GETs no API route claims, each with a
+ * Serves the static files (the folder {@code web/}: widget, pages' styles, console) for GETs no route claims, each with the
  * strict Content-Security-Policy: scripts, styles and connections only from this origin (the local runner serves
  * the API here too), no inline scripts or event handlers, no plugins, no {@code <base>}, not framed anywhere;
- * images also over https, as article bodies may show them. The stack's CloudFront response-headers policy sends the
+ * images also over https, as article bodies may show them, and audio and video over https. The stack's CloudFront response-headers policy sends the
  * same headers (SiteHeadersTest holds them equal).
  */
 final class StaticFiles {
-    static final String CONTENT_SECURITY_POLICY = String.join("; ",
-            "default-src 'self'",
-            "script-src 'self'",
-            "style-src 'self'",
-            "img-src 'self' data: https:",
-            "connect-src 'self'",
-            "object-src 'none'",
-            "base-uri 'none'",
-            "form-action 'self'",
-            "frame-ancestors 'none'");
+    static final String CONTENT_SECURITY_POLICY = dev.newsroom.adapter.in.pages.PagesFunction.CONTENT_SECURITY_POLICY;
     static final String REFERRER_POLICY = "strict-origin-when-cross-origin";
     static final String FRAME_OPTIONS = "DENY";
     private static final Map<String, String> TYPES = Map.of(
