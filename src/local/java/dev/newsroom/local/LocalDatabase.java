@@ -71,6 +71,21 @@ public final class LocalDatabase implements AutoCloseable {
         return endpoint;
     }
 
+    /**
+     * The loopback address, unless {@code LOCAL_DB_HOST} names another one of this machine's (for {@code sam local}'s
+     * containers on Linux: the Docker bridge's address, e.g. 172.17.0.1), which is said on stderr: whoever reaches
+     * that address can read and write the data.
+     */
+    private static String bindAddress() {
+        String host = System.getenv("LOCAL_DB_HOST");
+        if (host == null || host.isBlank()) {
+            return InetAddress.getLoopbackAddress().getHostAddress();
+        }
+        System.err.println("DynamoDB Local listens on " + host.trim() + " (LOCAL_DB_HOST): it has no authentication, "
+                + "so anyone who reaches that address can read and write its data");
+        return host.trim();
+    }
+
     /** Starts the in-process DynamoDB Local again on the same port (with a data folder, the data is still there). */
     public synchronized void start() throws Exception {
         if (server == null && args != null) {
@@ -83,7 +98,7 @@ public final class LocalDatabase implements AutoCloseable {
                     options.getCorsParams());
             Server loopback = new Server();
             ServerConnector connector = new ServerConnector(loopback);
-            connector.setHost(InetAddress.getLoopbackAddress().getHostAddress());
+            connector.setHost(bindAddress());
             connector.setPort(options.getPort());
             loopback.addConnector(connector);
             ContextHandler root = new ContextHandler("/");
