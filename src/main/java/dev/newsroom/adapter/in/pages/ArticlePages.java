@@ -1,5 +1,6 @@
 package dev.newsroom.adapter.in.pages;
 
+import dev.newsroom.adapter.in.RedirectTargets;
 import dev.newsroom.application.SubmitComment;
 import dev.newsroom.application.port.Page;
 import dev.newsroom.config.AppContext;
@@ -11,7 +12,6 @@ import dev.newsroom.domain.DiscussionSettings;
 import dev.newsroom.domain.ErrorCode;
 import dev.newsroom.domain.ModerationPolicy;
 import dev.newsroom.domain.ServiceException;
-import dev.newsroom.domain.TextRules;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,10 +29,12 @@ final class ArticlePages {
     private static final Pattern COMMENT_ID = Pattern.compile("[0-9A-Za-z_-]{1,64}");
     private final AppContext app;
     private final ModerationHash hash;
+    private final RedirectTargets redirectTargets;
 
     ArticlePages(AppContext app, ModerationHash hash) {
         this.app = app;
         this.hash = hash;
+        this.redirectTargets = new RedirectTargets(app.config().allowedOrigins());
     }
 
     PageAnswer page(PageRequest r, SiteUrls urls, String slug) {
@@ -78,14 +80,15 @@ final class ArticlePages {
 
     /**
      * The thread and form alone, the same markup as the page, for a site that keeps its own front end: the form
-     * posts to the API's form endpoint, which sends the reader back to {@code redirect_to} (an allowed origin).
+     * posts to the API's form endpoint, which sends the reader back to {@code redirect_to}. Every link of this
+     * publicly cached fragment is on that page, so it is taken only where the API would redirect to it (an allowed
+     * origin, {@link RedirectTargets}); anything else gives this article's own page.
      */
     PageAnswer fragment(PageRequest r, SiteUrls urls, String slug) {
         Article a = app.articles().publishedArticle(slug);
         DiscussionSettings settings = app.settings().current();
-        String given = r.query("redirect_to");
-        String pageUrl = given != null && given.length() <= 2048 && TextRules.isValidWebUrl(given)
-                ? given.replaceFirst("#.*$", "") : urls.article(slug);
+        String allowed = redirectTargets.allowed(r.query("redirect_to"));
+        String pageUrl = allowed != null ? allowed : urls.article(slug);
         List<Comment> approved = approved(slug);
         String replyTo = replyTarget(r.query("replytocom"), approved, settings);
         ThreadView thread = ThreadView.of(approved, null, total(a, approved), settings.display().commentsPerPage(),
