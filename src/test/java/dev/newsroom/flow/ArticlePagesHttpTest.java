@@ -322,6 +322,26 @@ class ArticlePagesHttpTest {
     }
 
     @Test
+    void aLongCommentInChinese_postedThroughThePageForm_isTaken_andABodyOver256KiBIsA413() {
+        StringBuilder text = new StringBuilder();
+        String words = "读者在文章下面留下了很长的评论讨论地区安全会议的每一个细节";
+        for (int n = 0; text.toString().getBytes(StandardCharsets.UTF_8).length < 48_000; n++) {
+            text.append(words).append(n).append('。');
+        }
+        String comment = text.toString();
+        String body = form("Lin", "lin@example.com", comment, null);
+        assertTrue(body.length() > 128 * 1024, "percent-encoded, the form is about three times the text");
+        Answer posted = post(LEAD, body);
+        assertEquals(303, posted.status(), posted.raw().body());
+        String id = posted.header("Location").replaceFirst(".*#comment-", "");
+        assertEquals(comment, api.admin("GET", "/admin/comments/" + id, null).json().path("content").asText());
+
+        Answer tooLarge = post(LEAD, "comment=" + "a".repeat(256 * 1024));
+        assertEquals(413, tooLarge.status());
+        assertTrue(tooLarge.header("Content-Type").startsWith("text/html"));
+    }
+
+    @Test
     void aPostThatIsNotAForm_orBrokenForm_isAClear4xxPage() {
         Answer json = api.send("POST", LEAD, "{\"comment\":\"x\"}", "Content-Type", "application/json");
         assertEquals(415, json.status());
