@@ -8,15 +8,17 @@ import dev.newsroom.domain.Comment;
  * with the body inside a JSON string; API Gateway answers 502 beyond it). Bounds, not estimates: the comment's
  * stored view size ({@link Comment#viewBytes}, which holds its formatted HTML as the page writes it), plus every
  * text the markup repeats at six bytes a character (the most any escape makes of one: {@code &#039;} in HTML,
- * {@code \u003c} in JSON-LD; a character is at most three bytes of UTF-8), plus the markup around them.
+ * a six-character unicode escape in JSON-LD; a character is at most three bytes of UTF-8), plus the markup
+ * around them.
  */
 final class PageSizes {
     /**
      * The most bytes of comments on one page, fragment or feed: the body travels as a JSON string, where escaping
-     * (the quotes of the markup) can double it, so 2 MB of comments, with the article (an item is at most 400 KB) and
-     * the page's own markup, stays under 5 MB.
+     * (the markup's quotes, non-ASCII as unicode escapes) can double it, so 1.5 MB of comments, with the article
+     * (an item is at most 400 KB), a refused form's text (at most 65,525 bytes, about 400 KB escaped) and the page's
+     * own markup, stays under 2.4 MB, and under 5 MB in the response.
      */
-    static final long COMMENT_BYTES = 2_000_000;
+    static final long COMMENT_BYTES = 1_500_000;
     private static final long ESCAPED = 6;
     /** A comment's markup without its texts: elements, avatar, date, reply link; its JSON-LD with the text cut short. */
     private static final long THREAD_FRAME = 2_048 + ESCAPED * (JsonLd.MAX_TEXT + 1);
