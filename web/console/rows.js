@@ -75,12 +75,17 @@ function authorCell(c, on) {
   return cell("col-author", first, second, third);
 }
 
+/** The served article page, at the comment's anchor. */
+function articlePage(slug, id) {
+  return "/news/" + encodeURIComponent(slug) + "#comment-" + encodeURIComponent(id);
+}
+
 function commentCell(c, on) {
   const body = line("content");
   if (c.parentId) {
     const to = c.inReplyTo ? c.inReplyTo.authorName || "Anonymous" : "a deleted comment";
     const link = text("a", to);
-    link.href = "/?article=" + encodeURIComponent(c.articleSlug) + "#comment-" + encodeURIComponent(c.parentId);
+    link.href = articlePage(c.articleSlug, c.parentId);
     body.append(text("span", "In reply to ", "reply-to"));
     body.lastChild.append(link, ". ");
   }
@@ -101,7 +106,7 @@ function articleCell(c, on) {
   const facts = line("article-facts");
   if (a) { facts.append(text("span", a.pendingCount + " pending", "article-pending")); }
   const view = text("a", "View");
-  view.href = "/?article=" + encodeURIComponent(c.articleSlug) + "#comment-" + encodeURIComponent(c.id);
+  view.href = articlePage(c.articleSlug, c.id);
   view.setAttribute("aria-label", "View on the article page");
   facts.append(a ? " · " : "", view);
   return cell("col-article", line("title-line", title), facts);

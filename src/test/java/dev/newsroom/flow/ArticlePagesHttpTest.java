@@ -36,12 +36,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ArticlePagesHttpTest {
     private static final String LEAD = "/news/" + SampleData.LEAD_SLUG;
+    /** The one other site allowed to embed the fragment (its origin is on the allow-list). */
+    private static final String SITE = "https://news.example";
     private static HttpApi api;
     private static String base;
 
     @BeforeAll
     static void start() throws Exception {
-        api = new HttpApi(null, Map.of());
+        api = new HttpApi(null, Map.of("CORS_ALLOWED_ORIGINS", SITE));
         base = "http://127.0.0.1:" + api.server.port();
     }
 
@@ -260,7 +262,7 @@ class ArticlePagesHttpTest {
 
     @Test
     void theFragment_isTheThreadAndAFormPostingToTheApi_forAnotherSitesPage() {
-        String page = "http://127.0.0.1:" + api.server.port() + "/elsewhere.html";
+        String page = SITE + "/elsewhere.html";
         Answer fragment = api.get("/articles/" + SampleData.LEAD_SLUG + "/comments.html?redirect_to="
                 + URLEncoder.encode(page, StandardCharsets.UTF_8));
         assertEquals(200, fragment.status());
@@ -275,6 +277,24 @@ class ArticlePagesHttpTest {
                 + URLEncoder.encode(page + "?story=1#top", StandardCharsets.UTF_8)).raw().body());
         assertEquals(page + "?story=1&replytocom=" + id + "#respond",
                 withQuery.selectFirst("#comment-" + id + " .comment-reply-link").attr("href"));
+    }
+
+    @Test
+    void theFragment_linksOnlyToAnAllowedOrigin_elseToTheArticlesOwnPage() {
+        for (String foreign : List.of("https://evil.example/phish", "https://news.example@evil.example/",
+                "javascript:alert(1)", "//evil.example/x")) {
+            Answer fragment = api.get("/articles/" + SampleData.LEAD_SLUG + "/comments.html?redirect_to="
+                    + URLEncoder.encode(foreign, StandardCharsets.UTF_8));
+            assertEquals(200, fragment.status());
+            assertFalse(fragment.raw().body().contains("evil.example"), foreign);
+            Document html = Jsoup.parse(fragment.raw().body());
+            assertEquals(base + LEAD, html.selectFirst("input[name=redirect_to]").attr("value"), foreign);
+            String id = html.selectFirst("li.comment").id().substring("comment-".length());
+            assertEquals(base + LEAD + "?replytocom=" + id + "#respond",
+                    html.selectFirst("#comment-" + id + " .comment-reply-link").attr("href"), foreign);
+            assertEquals(base + LEAD + "#comment-" + id,
+                    html.selectFirst("#comment-" + id + " .comment-metadata a").attr("href"), foreign);
+        }
     }
 
     @Test
@@ -299,6 +319,26 @@ class ArticlePagesHttpTest {
         Answer refused = api.admin("PUT", "/admin/settings", "{\"timezone\":\"Mars/Olympus\",\"version\":" + version + "}");
         assertEquals(400, refused.status());
         assertEquals("timezone", refused.json().path("error").path("fields").get(0).path("field").asText());
+    }
+
+    @Test
+    void aLongCommentInChinese_postedThroughThePageForm_isTaken_andABodyOver256KiBIsA413() {
+        StringBuilder text = new StringBuilder();
+        String words = "读者在文章下面留下了很长的评论讨论地区安全会议的每一个细节";
+        for (int n = 0; text.toString().getBytes(StandardCharsets.UTF_8).length < 48_000; n++) {
+            text.append(words).append(n).append('。');
+        }
+        String comment = text.toString();
+        String body = form("Lin", "lin@example.com", comment, null);
+        assertTrue(body.length() > 128 * 1024, "percent-encoded, the form is about three times the text");
+        Answer posted = post(LEAD, body);
+        assertEquals(303, posted.status(), posted.raw().body());
+        String id = posted.header("Location").replaceFirst(".*#comment-", "");
+        assertEquals(comment, api.admin("GET", "/admin/comments/" + id, null).json().path("content").asText());
+
+        Answer tooLarge = post(LEAD, "comment=" + "a".repeat(256 * 1024));
+        assertEquals(413, tooLarge.status());
+        assertTrue(tooLarge.header("Content-Type").startsWith("text/html"));
     }
 
     @Test

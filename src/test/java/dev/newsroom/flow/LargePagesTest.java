@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsroom.application.port.PageBudget;
 import dev.newsroom.support.ApiHarness;
 import dev.newsroom.support.DynamoCallLog;
+import dev.newsroom.support.Events;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -105,6 +106,76 @@ class LargePagesTest {
         ApiHarness.Reply other = api.asModerator("GET", "/admin/privacy/export?email=ama%40example.com&cursor="
                 + api.asModerator("GET", "/admin/privacy/export?email=kofi%40example.com", null).json().path("nextCursor").asText(), null);
         assertEquals("invalid_cursor", other.errorCode(), "a cursor reads on only the address it was issued for");
+    }
+
+    /**
+     * The served article page, its fragment and its comments' feed stay within the limit too: 14 approved comments
+     * of 65,000 {@code <} (four times that as HTML) in two threads made one page of about 9 MB (each comment as HTML
+     * and again whole in the JSON-LD), which Lambda refuses. Now a page holds what fits, goes on at the next page
+     * even inside a thread, every comment is on exactly one page in reading order, and the JSON-LD text is cut short.
+     */
+    @Test
+    void articlePage_fragmentAndFeed_ofHugeComments_withinTheLimit_everyCommentOnce() throws Exception {
+        ApiHarness api = new ApiHarness();
+        api.openModeration();
+        api.publish("huge-page");
+        List<String> posted = new ArrayList<>();
+        for (int i = 0; i < 14; i++) {
+            api.advance(Duration.ofMinutes(1));
+            String parent = i == 0 || i == 8 ? null : posted.get(i < 8 ? 0 : 8);
+            ApiHarness.Reply reply = api.postComment("huge-page", ApiHarness.JSON.writeValueAsString(Map.of(
+                    "authorName", "Reader " + i, "authorEmail", "page" + i + "@example.com",
+                    "content", "<".repeat(65_000) + " " + i, "parentId", parent == null ? "" : parent)),
+                    "198.51.100." + (i + 1));
+            assertEquals(201, reply.status(), reply.body());
+            posted.add(reply.json().path("id").asText());
+        }
+        for (String route : List.of("/news/{slug}", "/articles/{slug}/comments.html")) {
+            List<String> shown = new ArrayList<>();
+            int pages = 1;
+            for (int page = 1; page <= pages; page++) {
+                ApiHarness.Reply reply = page(api, route, "?cpage=" + page);
+                assertEquals(200, reply.status());
+                assertWithinTheLimit(reply, route + " page " + page);
+                org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(reply.body());
+                html.select("li.comment").forEach(li -> shown.add(li.id().substring("comment-".length())));
+                String numbers = html.select(".comment-navigation .page-numbers").text();
+                pages = numbers.isEmpty() ? 1 : Integer.parseInt(numbers.replaceFirst(".* of ", ""));
+                for (org.jsoup.nodes.Element ld : html.select("script[type=application/ld+json]")) {
+                    assertJsonLdTextsShort(ApiHarness.JSON.readTree(ld.data()));
+                }
+            }
+            assertEquals(posted, shown, route + ": every comment once, in reading order, over " + pages + " pages");
+            assertTrue(pages > 2, route + ": 14 comments of 260 KB of HTML do not fit one or two pages");
+        }
+        ApiHarness.Reply feed = page(api, "/news/{slug}/feed", "");
+        assertEquals(200, feed.status());
+        assertWithinTheLimit(feed, "the comments' feed");
+        int items = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(feed.body().getBytes(StandardCharsets.UTF_8)))
+                .getElementsByTagName("item").getLength();
+        assertTrue(items >= 1 && items < 14, "the newest that fit: " + items);
+    }
+
+    /** The served page of {@code resource} (as API Gateway matched it) for the article "huge-page". */
+    private static ApiHarness.Reply page(ApiHarness api, String resource, String query) {
+        String path = resource.replace("{slug}", "huge-page");
+        return api.call(Events.request("GET", path + query, null).withResource(resource)
+                .withPathParameters(Map.of("slug", "huge-page")));
+    }
+
+    /** The response as Lambda sends it (the body inside a JSON string) is under 5 MB. */
+    private static void assertWithinTheLimit(ApiHarness.Reply reply, String what) throws Exception {
+        int bytes = ApiHarness.JSON.writeValueAsBytes(Map.of("statusCode", reply.status(), "headers", reply.headers(),
+                "body", reply.body())).length;
+        assertTrue(bytes < 5_000_000, what + ": a response of " + bytes + " bytes");
+    }
+
+    private static void assertJsonLdTextsShort(JsonNode node) {
+        if (node.has("text")) {
+            assertTrue(node.path("text").asText().length() <= 501, "JSON-LD text of " + node.path("text").asText().length());
+        }
+        node.path("comment").forEach(LargePagesTest::assertJsonLdTextsShort);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.newsroom.adapter.in.api;
 
+import dev.newsroom.adapter.in.RedirectTargets;
 import dev.newsroom.domain.FieldError;
 import dev.newsroom.domain.HtmlText;
 import dev.newsroom.domain.ServiceException;

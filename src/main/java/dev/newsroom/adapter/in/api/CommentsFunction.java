@@ -1,5 +1,6 @@
 package dev.newsroom.adapter.in.api;
 
+import dev.newsroom.adapter.in.RedirectTargets;
 import dev.newsroom.application.CommentQueries;
 import dev.newsroom.application.SubmitComment;
 import dev.newsroom.config.AppContext;

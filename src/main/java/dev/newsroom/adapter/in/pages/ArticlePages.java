@@ -1,7 +1,9 @@
 package dev.newsroom.adapter.in.pages;
 
+import dev.newsroom.adapter.in.RedirectTargets;
 import dev.newsroom.application.SubmitComment;
 import dev.newsroom.application.port.Page;
+import dev.newsroom.application.port.PageBudget;
 import dev.newsroom.config.AppContext;
 import dev.newsroom.domain.Article;
 import dev.newsroom.domain.Comment;
@@ -11,7 +13,6 @@ import dev.newsroom.domain.DiscussionSettings;
 import dev.newsroom.domain.ErrorCode;
 import dev.newsroom.domain.ModerationPolicy;
 import dev.newsroom.domain.ServiceException;
-import dev.newsroom.domain.TextRules;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,13 +27,16 @@ import java.util.regex.Pattern;
  */
 final class ArticlePages {
     static final int MAX_THREAD = 2000;
+    static final int FEED_ITEMS = 50;
     private static final Pattern COMMENT_ID = Pattern.compile("[0-9A-Za-z_-]{1,64}");
     private final AppContext app;
     private final ModerationHash hash;
+    private final RedirectTargets redirectTargets;
 
     ArticlePages(AppContext app, ModerationHash hash) {
         this.app = app;
         this.hash = hash;
+        this.redirectTargets = new RedirectTargets(app.config().allowedOrigins());
     }
 
     PageAnswer page(PageRequest r, SiteUrls urls, String slug) {
@@ -57,8 +61,7 @@ final class ArticlePages {
             String id = outcome.receipt();
             String article = urls.article(slug);
             if (outcome.status() == CommentStatus.APPROVED) {
-                int perPage = app.settings().current().display().commentsPerPage();
-                int page = ThreadView.of(approved(slug), null, 0, perPage, 0, id).page();
+                int page = ThreadView.of(approved(slug), null, 0, paging(article), 0, id).page();
                 return PageAnswer.seeOther(article + (page > 1 ? "?cpage=" + page : "") + "#comment-" + id);
             }
             return PageAnswer.seeOther(article + "?unapproved=" + SiteUrls.query(id) + "&moderation-hash="
@@ -78,18 +81,19 @@ final class ArticlePages {
 
     /**
      * The thread and form alone, the same markup as the page, for a site that keeps its own front end: the form
-     * posts to the API's form endpoint, which sends the reader back to {@code redirect_to} (an allowed origin).
+     * posts to the API's form endpoint, which sends the reader back to {@code redirect_to}. Every link of this
+     * publicly cached fragment is on that page, so it is taken only where the API would redirect to it (an allowed
+     * origin, {@link RedirectTargets}); anything else gives this article's own page.
      */
     PageAnswer fragment(PageRequest r, SiteUrls urls, String slug) {
         Article a = app.articles().publishedArticle(slug);
         DiscussionSettings settings = app.settings().current();
-        String given = r.query("redirect_to");
-        String pageUrl = given != null && given.length() <= 2048 && TextRules.isValidWebUrl(given)
-                ? given.replaceFirst("#.*$", "") : urls.article(slug);
+        String allowed = redirectTargets.allowed(r.query("redirect_to"));
+        String pageUrl = allowed != null ? allowed : urls.article(slug);
         List<Comment> approved = approved(slug);
         String replyTo = replyTarget(r.query("replytocom"), approved, settings);
-        ThreadView thread = ThreadView.of(approved, null, total(a, approved), settings.display().commentsPerPage(),
-                number(r.query("cpage")), replyTo);
+        ThreadView thread = ThreadView.of(approved, null, total(a, approved), paging(pageUrl), number(r.query("cpage")),
+                replyTo);
         String form = CommentFormHtml.render(urls.base() + "/articles/" + SiteUrls.segment(slug) + "/comments", pageUrl,
                 pageUrl, FormState.empty(replyTo), nameOf(approved, replyTo));
         boolean open = app.articles().acceptsComments(a, settings);
@@ -97,10 +101,20 @@ final class ArticlePages {
                 new ThreadHtml.Context(pageUrl, settings.display(), settings.threadDepth(), open, replyTo, form)));
     }
 
+    /** The newest comments, at most {@value #FEED_ITEMS}, as many as fit {@link PageSizes#COMMENT_BYTES}. */
     PageAnswer commentsFeed(SiteUrls urls, String slug) {
         Article a = app.articles().publishedArticle(slug);
-        List<Comment> newest = app.commentRepository().listApproved(slug, false, 50, null).items();
+        String articleUrl = urls.article(slug);
+        PageBudget budget = new PageBudget(FEED_ITEMS, PageSizes.COMMENT_BYTES);
+        List<Comment> newest = app.commentRepository().listApproved(slug, false, FEED_ITEMS, null).items().stream()
+                .takeWhile(c -> budget.take(PageSizes.inFeed(c, articleUrl))).toList();
         return PageAnswer.of(PageAnswer.RSS, Feeds.comments(a, newest, urls, app.clock().instant()));
+    }
+
+    /** How the thread of a page at {@code pageUrl} is cut: the site's comments a page, within the pages' byte budget. */
+    private ThreadView.Paging paging(String pageUrl) {
+        return new ThreadView.Paging(app.settings().current().display().commentsPerPage(),
+                c -> PageSizes.inThread(c, pageUrl), PageSizes.COMMENT_BYTES);
     }
 
     private PageAnswer render(PageRequest r, SiteUrls urls, String slug, FormState refused) {
@@ -109,9 +123,9 @@ final class ArticlePages {
         List<Comment> approved = approved(slug);
         Comment held = held(r, slug);
         String replyTo = refused != null ? refused.parentId() : replyTarget(r.query("replytocom"), approved, settings);
-        ThreadView thread = ThreadView.of(approved, held, total(a, approved), settings.display().commentsPerPage(),
-                number(r.query("cpage")), held != null ? held.id() : replyTo);
         String articleUrl = urls.article(slug);
+        ThreadView thread = ThreadView.of(approved, held, total(a, approved), paging(articleUrl),
+                number(r.query("cpage")), held != null ? held.id() : replyTo);
         FormState form = refused != null ? refused : FormState.empty(replyTo);
         String formHtml = CommentFormHtml.render(articleUrl, articleUrl, articleUrl, form, nameOf(approved, replyTo));
         boolean open = app.articles().acceptsComments(a, settings);

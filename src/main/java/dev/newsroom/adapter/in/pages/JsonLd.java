@@ -14,10 +14,13 @@ import java.util.Map;
 /**
  * The article as schema.org's {@code NewsArticle} in JSON-LD: headline, description, dates, image, sections,
  * publisher and source, {@code commentCount} (the approved total) and the comments shown on the page as nested
- * {@code Comment}s (author as {@code Person}, replies under {@code comment}), as search engines read discussions.
+ * {@code Comment}s (author as {@code Person}, replies under {@code comment}, the text cut to {@link #MAX_TEXT}
+ * characters, so a page of long comments does not carry each twice), as search engines read discussions.
  * Written so that it cannot end its {@code <script>} element: {@code <}, {@code >} and {@code &} as JSON escapes.
  */
 final class JsonLd {
+    /** The most characters of a comment's text given as its {@code text} (then cut, with an ellipsis): the page shows it whole. */
+    static final int MAX_TEXT = 500;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private JsonLd() {
@@ -75,12 +78,21 @@ final class JsonLd {
         }
         v.put("author", author);
         put(v, "datePublished", c.createdAt());
-        v.put("text", c.content());
+        v.put("text", shortened(c.content()));
         List<Map<String, Object>> replies = approved(node.children(), articleUrl);
         if (!replies.isEmpty()) {
             v.put("comment", replies);
         }
         return v;
+    }
+
+    /** {@code text}, or its first {@link #MAX_TEXT} characters (never half a surrogate pair) and an ellipsis. */
+    static String shortened(String text) {
+        if (text == null || text.length() <= MAX_TEXT) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(MAX_TEXT - 1)) ? MAX_TEXT - 1 : MAX_TEXT;
+        return text.substring(0, end) + "\u2026";
     }
 
     /** The approved comments among {@code nodes} (a held one previewed for its author is not published data). */

@@ -14,10 +14,15 @@ import java.util.Map;
 
 /**
  * A page request as API Gateway delivers it: resource, path parameters, query, headers (any case), the caller's
- * IP (the distribution's word for it, else the gateway's), and a form body (UTF-8, at most 128 KiB; a field given twice keeps its last value).
+ * IP (the distribution's word for it, else the gateway's), and a form body (UTF-8, at most {@link #MAX_FORM_BYTES};
+ * a field given twice keeps its last value).
  */
 final class PageRequest {
-    static final int MAX_FORM_BYTES = 128 * 1024;
+    /**
+     * The largest form: the page's form is a comment submission, so it takes what the API's comment route takes
+     * (256 KiB): a comment at WordPress's length limit of non-ASCII text is about three times its size percent-encoded.
+     */
+    static final int MAX_FORM_BYTES = 256 * 1024;
     private final APIGatewayProxyRequestEvent event;
 
     PageRequest(APIGatewayProxyRequestEvent event) {

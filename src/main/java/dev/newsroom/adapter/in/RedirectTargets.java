@@ -1,4 +1,4 @@
-package dev.newsroom.adapter.in.api;
+package dev.newsroom.adapter.in;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -13,19 +13,20 @@ import java.util.stream.Collectors;
  * allow-list (the CORS one; a {@code *} there allows no redirect), with no user info, written in plain printable
  * ASCII (no spaces, controls or backslashes, which browsers read more loosely than this check does). Anything
  * else ({@code //evil.example}, {@code javascript:}, {@code https://good@evil}, relative paths) is no target,
- * so this service never redirects anywhere it was not told to trust.
+ * so this service never redirects anywhere it was not told to trust, and no page links anywhere it was not told to
+ * trust (the fragment's {@code redirect_to}). Shared by the API's form endpoint and the pages.
  */
-final class RedirectTargets {
+public final class RedirectTargets {
     private static final int MAX_LENGTH = 2048;
     private final Set<String> allowedOrigins;
 
-    RedirectTargets(List<String> allowedOrigins) {
+    public RedirectTargets(List<String> allowedOrigins) {
         this.allowedOrigins = allowedOrigins.stream().map(RedirectTargets::originOf).filter(Objects::nonNull)
                 .collect(Collectors.toUnmodifiableSet());
     }
 
     /** {@code candidate} without its fragment when it is an allowed target; null otherwise. */
-    String allowed(String candidate) {
+    public String allowed(String candidate) {
         if (candidate == null || candidate.isEmpty() || candidate.length() > MAX_LENGTH
                 || !candidate.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '\\')) {
             return null;

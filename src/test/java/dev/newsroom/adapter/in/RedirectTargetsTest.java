@@ -1,4 +1,4 @@
-package dev.newsroom.adapter.in.api;
+package dev.newsroom.adapter.in;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
