@@ -78,7 +78,7 @@ class PagesBrowserTest {
             fill(noScript, "comment", text);
             fill(noScript, "author", "Abena");
             fill(noScript, "email", "abena@example.com");
-            noScript.findElement(By.id("submit")).click();
+            submitWithoutScript();
             Matcher at = Pattern.compile(Pattern.quote(base + LEAD) + "#comment-([0-9A-Z]+)").matcher(noScript.getCurrentUrl());
             assertTrue(at.matches(), noScript.getCurrentUrl());
             WebElement comment = noScript.findElement(By.id("comment-" + at.group(1)));
@@ -93,7 +93,7 @@ class PagesBrowserTest {
         noScript.get(base + LEAD);
         fill(noScript, "comment", "Worth keeping.");
         fill(noScript, "author", "Kwame");
-        noScript.findElement(By.id("submit")).click();
+        submitWithoutScript();
         assertEquals("Worth keeping.", noScript.findElement(By.id("comment")).getAttribute("value"));
         assertEquals("Kwame", noScript.findElement(By.id("author")).getAttribute("value"));
         assertFalse(noScript.findElement(By.id("email-error")).getText().isBlank());
@@ -113,7 +113,7 @@ class PagesBrowserTest {
         fill(noScript, "comment", "A reply without script.");
         fill(noScript, "author", "Efua");
         fill(noScript, "email", "efua@example.com");
-        noScript.findElement(By.id("submit")).click();
+        submitWithoutScript();
         String id = noScript.getCurrentUrl().replaceAll(".*#", "");
         assertNotNull(noScript.findElement(By.cssSelector("#" + parentId + " > ol.children > #" + id)));
     }
@@ -125,7 +125,7 @@ class PagesBrowserTest {
         fill(noScript, "comment", "Waiting for a moderator.");
         fill(noScript, "author", "Yaa");
         fill(noScript, "email", "yaa@example.com");
-        noScript.findElement(By.id("submit")).click();
+        submitWithoutScript();
         String url = noScript.getCurrentUrl();
         assertTrue(url.matches(Pattern.quote(base + LEAD) + "\\?unapproved=[0-9A-Z]+&moderation-hash=[0-9a-f]{32}#comment-[0-9A-Z]+"), url);
         String id = url.replaceAll(".*#", "");
@@ -198,6 +198,15 @@ class PagesBrowserTest {
                 assertEquals(List.of(), AxeCore.violations(withScript), path + " at width " + size.getWidth());
             }
         }
+    }
+
+    /** Posts the form without script and waits for the answer's page (the old page's button goes stale). */
+    private static void submitWithoutScript() {
+        WebElement button = noScript.findElement(By.id("submit"));
+        button.click();
+        new WebDriverWait(noScript, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
+        new WebDriverWait(noScript, Duration.ofSeconds(10)).until(d -> "complete".equals(
+                ((JavascriptExecutor) d).executeScript("return document.readyState;")));
     }
 
     private static void waitForScript() {
