@@ -55,12 +55,12 @@ public final class SampleData {
                                 "UN Human Rights Chief Makes First Visit To Burkina Faso"),
                         new ArticleLink("mauritius-reopens-to-foreign-visitors-after-coronavirus-shutdown",
                                 "Mauritius Reopens To Foreign Visitors After Coronavirus Shutdown")),
-                List.of(new RelatedPost("imf-approves-second-tranche-600m-loan", "IMF Approves Second Tranche $600m Loan For...",
+                List.of(new RelatedPost("imf-approves-second-tranche-600m-loan", "IMF Approves Second Tranche $600m Loan For Economic Recovery",
                                 "The IMF's executive board has signed off the next instalment of a $600m support programme."),
                         new RelatedPost("canadian-government-supports-sirigu-women-basket-weavers",
                                 "Canadian Government supports Sirigu women Basket Weavers",
                                 "Canada is backing a cooperative of women basket weavers in Sirigu through a local knowledge centre."),
-                        new RelatedPost("ghana-drops-to-95th-in-2021-world-ranking", "Ghana Drops To 95th In 2021 World...",
+                        new RelatedPost("ghana-drops-to-95th-in-2021-world-ranking", "Ghana Drops To 95th In 2021 World Ranking",
                                 "A newly published 2021 world index places Ghana 95th, down from last year.")),
                 "published", true, now));
         seedThread(app);
