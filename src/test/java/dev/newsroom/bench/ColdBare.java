@@ -5,6 +5,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -14,8 +15,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Cold start (b), the floor: only the SDK calls a held submission makes (settings, article and author reads,
- * then one transaction with the article check, the comment, its duplicate and flood marks), with the same
+ * Cold start (b), the floor: only the SDK calls a held submission makes (settings and article reads, the early
+ * read of its duplicate and flood marks, the author query, then one transaction with the comment, its duplicate
+ * and flood marks), with the same
  * client setup and hand-built attribute maps; no handler, no Jackson, no validation.
  */
 public final class ColdBare {
@@ -40,6 +42,10 @@ public final class ColdBare {
             client.getItem(b -> b.tableName(table).key(key("SETTINGS", "DISCUSSION")));
         }
         client.getItem(b -> b.tableName(table).key(key("ARTICLE#" + slug, "A")).consistentRead(true));
+        // the refusals' marks, read before anything costly: both duplicate fingerprints and the two flood marks
+        client.batchGetItem(b -> b.requestItems(Map.of(table, KeysAndAttributes.builder().keys(
+                key("DUP#folded-" + email, "D"), key("DUP#" + email, "D"),
+                key("FLOOD#ip#" + Integer.toHexString(ip.hashCode()), "F"), key("FLOOD#em#" + email, "F")).build())));
         client.query(b -> b.tableName(table).indexName("gsi3").keyConditionExpression("gsi3pk = :pk AND begins_with(gsi3sk, :prefix)")
                 .expressionAttributeValues(Map.of(":pk", s("E#" + email), ":prefix", s("approved#" + email + "#")))
                 .select(Select.COUNT).limit(1));
