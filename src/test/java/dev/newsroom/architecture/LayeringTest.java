@@ -38,6 +38,12 @@ class LayeringTest {
             .that().resideInAnyPackage(DOMAIN, APPLICATION)
             .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.amazonaws..", "com.fasterxml..");
 
+    /** Jackson's data binding is not in the deployment package (the zip has its streaming core only). */
+    @ArchTest
+    static final ArchRule deployedCodeUsesNoJacksonDataBinding = noClasses().that().resideOutsideOfPackage("dev.newsroom.local..")
+            .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson.databind..")
+            .because("the Lambda package leaves jackson-databind out: a class using it fails there with NoClassDefFoundError");
+
     @ArchTest
     static final ArchRule inboundAdaptersUseNoOutboundAdapter = noClasses().that().resideInAPackage(ADAPTER_IN)
             .should().dependOnClassesThat().resideInAPackage(ADAPTER_OUT)

@@ -1,17 +1,14 @@
 package dev.newsroom.adapter.in.api;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import dev.newsroom.adapter.in.JsonWriter;
 import dev.newsroom.domain.ServiceException;
 
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +29,7 @@ public final class Json {
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).maxStringLength(200_000).build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
+    private final JsonWriter writer = new JsonWriter(factory);
 
     /**
      * Parses a JSON object; anything else (array, scalar, broken or trailing JSON) is {@code malformed_body}. A
@@ -90,43 +88,6 @@ public final class Json {
 
     /** Writes maps, lists, strings, numbers, booleans, instants and null as JSON text. */
     public String write(Object value) {
-        StringWriter out = new StringWriter(256);
-        try (JsonGenerator generator = factory.createGenerator(out)) {
-            writeValue(generator, value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
-    }
-
-    private void writeValue(JsonGenerator g, Object value) throws IOException {
-        if (value == null) {
-            g.writeNull();
-        } else if (value instanceof String s) {
-            g.writeString(s);
-        } else if (value instanceof Integer || value instanceof Long) {
-            g.writeNumber(((Number) value).longValue());
-        } else if (value instanceof Number n) {
-            g.writeNumber(n.doubleValue());
-        } else if (value instanceof Boolean b) {
-            g.writeBoolean(b);
-        } else if (value instanceof Instant i) {
-            g.writeString(i.toString());
-        } else if (value instanceof Map<?, ?> map) {
-            g.writeStartObject();
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                g.writeFieldName(String.valueOf(entry.getKey()));
-                writeValue(g, entry.getValue());
-            }
-            g.writeEndObject();
-        } else if (value instanceof Iterable<?> items) {
-            g.writeStartArray();
-            for (Object item : items) {
-                writeValue(g, item);
-            }
-            g.writeEndArray();
-        } else {
-            throw new IllegalArgumentException("no JSON form for " + value.getClass().getSimpleName());
-        }
+        return writer.write(value);
     }
 }

@@ -1,7 +1,7 @@
 package dev.newsroom.adapter.in.pages;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import dev.newsroom.adapter.in.JsonWriter;
 import dev.newsroom.domain.Article;
 import dev.newsroom.domain.Comment;
 
@@ -21,7 +21,8 @@ import java.util.Map;
 final class JsonLd {
     /** The most characters of a comment's text given as its {@code text} (then cut, with an ellipsis): the page shows it whole. */
     static final int MAX_TEXT = 500;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Jackson's streaming core only: data binding is not in the deployment package. */
+    private static final JsonWriter WRITER = new JsonWriter(new JsonFactory());
 
     private JsonLd() {
     }
@@ -117,10 +118,6 @@ final class JsonLd {
     }
 
     private static String write(Map<String, Object> value) {
-        try {
-            return MAPPER.writeValueAsString(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("JSON-LD could not be written", e);
-        }
+        return WRITER.write(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
     }
 }

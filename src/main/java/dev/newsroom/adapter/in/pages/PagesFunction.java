@@ -41,6 +41,11 @@ public final class PagesFunction implements RequestHandler<APIGatewayProxyReques
         ModerationHash hash = new ModerationHash(app.config().cursorSecret());
         this.articles = new ArticlePages(app, hash);
         this.lists = new ListPages(app);
+        PagePriming.register(this);
+    }
+
+    AppContext app() {
+        return app;
     }
 
     @Override

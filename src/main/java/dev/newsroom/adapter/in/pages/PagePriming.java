@@ -1,0 +1,98 @@
+package dev.newsroom.adapter.in.pages;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import dev.newsroom.domain.Article;
+import org.crac.Context;
+import org.crac.Core;
+import org.crac.Resource;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * SnapStart priming of the pages function: before Lambda snapshots it, the function renders what readers ask for
+ * most, through its own handler: the newest published article's page with its thread (when there is one), the front
+ * page, a category, the feeds and the sitemap, an article that cannot exist (the 404 page) and the comment form
+ * posted to it (refused as not found before anything is written). Reads only, so the snapshot holds the renderer's
+ * classes, the settings and an open connection, and the table is unchanged ({@code PagePrimingTest}).
+ */
+final class PagePriming implements Resource {
+    /** A slug no article can have (the API's priming uses the same). */
+    static final String MISSING_SLUG = "snapstart-priming";
+    /** CRaC holds its resources weakly: these strong references keep the hooks until the checkpoint. */
+    private static final List<PagePriming> REGISTERED = new ArrayList<>();
+    private final PagesFunction function;
+
+    private PagePriming(PagesFunction function) {
+        this.function = function;
+    }
+
+    static synchronized void register(PagesFunction function) {
+        PagePriming priming = new PagePriming(function);
+        REGISTERED.add(priming);
+        Core.getGlobalContext().register(priming);
+    }
+
+    /** Runs the priming now and returns what each step answered ({@code "GET /news/{slug} 200"}). */
+    static List<String> prime(PagesFunction function) {
+        return new PagePriming(function).run();
+    }
+
+    /** Never throws: a failing hook would stop the version from publishing. A failed step is logged by class. */
+    @Override
+    public void beforeCheckpoint(Context<? extends Resource> context) {
+        try {
+            run();
+        } catch (RuntimeException e) {
+            System.out.println("{\"priming\":\"incomplete\",\"exception\":\"" + e.getClass().getName() + "\"}");
+        }
+    }
+
+    @Override
+    public void afterRestore(Context<? extends Resource> context) {
+        // nothing to refresh: credentials renew when due and connections reopen on demand
+    }
+
+    private synchronized List<String> run() {
+        List<String> outcomes = new ArrayList<>();
+        List<Article> newest = function.app().articles().listPublished(null, 1, null).items();
+        if (!newest.isEmpty()) {
+            Article article = newest.get(0);
+            get(outcomes, "/news/{slug}", Map.of("slug", article.slug()));
+            if (!article.categories().isEmpty()) {
+                get(outcomes, "/category/{name}", Map.of("name", article.categories().get(0)));
+            }
+        }
+        get(outcomes, "/", Map.of());
+        get(outcomes, "/feed", Map.of());
+        get(outcomes, "/sitemap.xml", Map.of());
+        get(outcomes, "/news/{slug}", Map.of("slug", MISSING_SLUG));
+        outcomes.add(send("POST", "/news/{slug}", Map.of("slug", MISSING_SLUG),
+                "author=Priming&email=priming%40example.invalid&comment=Priming+a+form."));
+        return outcomes;
+    }
+
+    private void get(List<String> outcomes, String resource, Map<String, String> pathParameters) {
+        outcomes.add(send("GET", resource, pathParameters, null));
+    }
+
+    private String send(String method, String resource, Map<String, String> pathParameters, String form) {
+        String path = resource;
+        for (Map.Entry<String, String> parameter : pathParameters.entrySet()) {
+            path = path.replace("{" + parameter.getKey() + "}", SiteUrls.segment(parameter.getValue()));
+        }
+        Map<String, String> headers = new HashMap<>();
+        headers.put("Host", "priming.invalid");
+        if (form != null) {
+            headers.put("Content-Type", "application/x-www-form-urlencoded");
+        }
+        var context = new APIGatewayProxyRequestEvent.ProxyRequestContext().withRequestId("priming")
+                .withIdentity(new APIGatewayProxyRequestEvent.RequestIdentity().withSourceIp("192.0.2.1").withUserAgent("priming"));
+        APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent().withHttpMethod(method).withResource(resource)
+                .withPath(path).withPathParameters(pathParameters.isEmpty() ? null : pathParameters)
+                .withHeaders(headers).withBody(form).withRequestContext(context);
+        return method + " " + resource + " " + function.handleRequest(event, null).getStatusCode();
+    }
+}
