@@ -1,6 +1,7 @@
 package dev.newsroom.adapter.in.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import dev.newsroom.adapter.in.SnapStartPriming;
 import dev.newsroom.application.UlidGenerator;
 import dev.newsroom.application.port.CommentSubmission;
 import dev.newsroom.application.port.RecordedResponse;
@@ -15,9 +16,6 @@ import dev.newsroom.domain.ModerationPolicy;
 import dev.newsroom.domain.ServiceException;
 import dev.newsroom.domain.SubmissionRules;
 import dev.newsroom.domain.SubmittedComment;
-import org.crac.Context;
-import org.crac.Core;
-import org.crac.Resource;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,7 +40,7 @@ import java.util.Map;
  * Requests carry the request id {@code priming}; their refusals are not counted as comment metrics. Outside
  * SnapStart the hook is never called. {@code PrimingTest} checks that the table is the same before and after.
  */
-public final class Priming implements Resource {
+public final class Priming extends SnapStartPriming {
     /** A slug no article can have: the article reads and the refused writes all aim at it. */
     static final String SLUG = "snapstart-priming";
     /** A comment id that cannot exist: ULIDs of real comments carry their creation time, this one the epoch. */
@@ -57,12 +55,6 @@ public final class Priming implements Resource {
             + "https://example.invalid/b (www.example.invalid) priming@example.invalid\n\nA second paragraph.";
     /** A comment id DynamoDB refuses as an index key: the primed submission's transaction is refused whole. */
     static final String UNSTORABLE_ID = "";
-    /**
-     * Strong references to the registered hooks. CRaC's global context holds its resources only weakly (org.crac
-     * wraps each in a {@code WeakReference}, Lambda's runtime client keeps them in a {@code WeakHashMap}), and
-     * nothing else refers to a hook: without this list one could be collected before the checkpoint and never run.
-     */
-    private static final List<Priming> REGISTERED = new ArrayList<>();
     private static volatile boolean running;
     private final ApiFunction function;
 
@@ -70,10 +62,8 @@ public final class Priming implements Resource {
         this.function = function;
     }
 
-    static synchronized void register(ApiFunction function) {
-        Priming priming = new Priming(function);
-        REGISTERED.add(priming);
-        Core.getGlobalContext().register(priming);
+    static void register(ApiFunction function) {
+        SnapStartPriming.register(new Priming(function));
     }
 
     /** A hook for {@code function} that is not registered with CRaC (tests call it directly). */
@@ -94,26 +84,8 @@ public final class Priming implements Resource {
         return running;
     }
 
-    /**
-     * Never throws: a hook that fails makes Lambda's runtime client give up the checkpoint, so the version does
-     * not publish (a throttle or a role still propagating would fail a deploy). A failed step is logged by class.
-     */
     @Override
-    public void beforeCheckpoint(Context<? extends Resource> context) {
-        try {
-            run();
-        } catch (RuntimeException e) {
-            System.out.println("{\"priming\":\"incomplete\",\"exception\":\"" + e.getClass().getName() + "\"}");
-        }
-    }
-
-    @Override
-    public void afterRestore(Context<? extends Resource> context) {
-        // nothing to refresh: the SDK's credentials provider fetches new credentials when the cached ones are due
-        // (they carry their expiry), and connections reopen on demand
-    }
-
-    private synchronized List<String> run() {
+    protected synchronized List<String> run() {
         List<String> outcomes = new ArrayList<>();
         running = true;
         try {

@@ -1,10 +1,8 @@
 package dev.newsroom.adapter.in.pages;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import dev.newsroom.adapter.in.SnapStartPriming;
 import dev.newsroom.domain.Article;
-import org.crac.Context;
-import org.crac.Core;
-import org.crac.Resource;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,21 +16,17 @@ import java.util.Map;
  * posted to it (refused as not found before anything is written). Reads only, so the snapshot holds the renderer's
  * classes, the settings and an open connection, and the table is unchanged ({@code PagePrimingTest}).
  */
-final class PagePriming implements Resource {
+final class PagePriming extends SnapStartPriming {
     /** A slug no article can have (the API's priming uses the same). */
     static final String MISSING_SLUG = "snapstart-priming";
-    /** CRaC holds its resources weakly: these strong references keep the hooks until the checkpoint. */
-    private static final List<PagePriming> REGISTERED = new ArrayList<>();
     private final PagesFunction function;
 
     private PagePriming(PagesFunction function) {
         this.function = function;
     }
 
-    static synchronized void register(PagesFunction function) {
-        PagePriming priming = new PagePriming(function);
-        REGISTERED.add(priming);
-        Core.getGlobalContext().register(priming);
+    static void register(PagesFunction function) {
+        SnapStartPriming.register(new PagePriming(function));
     }
 
     /** Runs the priming now and returns what each step answered ({@code "GET /news/{slug} 200"}). */
@@ -40,22 +34,8 @@ final class PagePriming implements Resource {
         return new PagePriming(function).run();
     }
 
-    /** Never throws: a failing hook would stop the version from publishing. A failed step is logged by class. */
     @Override
-    public void beforeCheckpoint(Context<? extends Resource> context) {
-        try {
-            run();
-        } catch (RuntimeException e) {
-            System.out.println("{\"priming\":\"incomplete\",\"exception\":\"" + e.getClass().getName() + "\"}");
-        }
-    }
-
-    @Override
-    public void afterRestore(Context<? extends Resource> context) {
-        // nothing to refresh: credentials renew when due and connections reopen on demand
-    }
-
-    private synchronized List<String> run() {
+    protected synchronized List<String> run() {
         List<String> outcomes = new ArrayList<>();
         List<Article> newest = function.app().articles().listPublished(null, 1, null).items();
         if (!newest.isEmpty()) {
