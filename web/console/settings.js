@@ -14,7 +14,13 @@ const FIELDS = [
   ["disallowedKeys", "list", "Mark as spam comments containing any of these words (one per line)"],
   ["floodSeconds", "int", "Seconds a reader must wait between comments (0: no limit)"],
   ["threadDepth", "int", "Nest replies up to this many levels deep"],
-  ["closeCommentsAfterDays", "int", "Close comments on articles older than this many days (0: never)"]
+  ["closeCommentsAfterDays", "int", "Close comments on articles older than this many days (0: never)"],
+  ["commentsPerPage", "int", "Top-level comments per page of an article's thread"],
+  ["dateFormat", "text", "Date format on the pages (PHP date() letters, as in WordPress: F j, Y)"],
+  ["timeFormat", "text", "Time format on the pages (g:i a)"],
+  ["timezone", "text", "Site time zone (a name such as Africa/Accra, or an offset such as +01:00)"],
+  ["showAvatars", "bool", "Show avatars (from Gravatar: the one request to another site)"],
+  ["avatarDefault", "text", "Default avatar for readers without one (mystery, identicon, retro, blank…)"]
 ];
 let version = null;
 
@@ -36,6 +42,9 @@ export async function loadSettings() {
       control.type = "number";
       control.min = "0";
       control.value = String(r.json[name]);
+    } else if (kind === "text") {
+      control.type = "text";
+      control.value = r.json[name] == null ? "" : String(r.json[name]);
     } else {
       control.rows = 4;
       control.value = (r.json[name] || []).join("\n");
@@ -60,7 +69,8 @@ function values() {
     const control = document.getElementById("setting-" + name);
     body[name] = kind === "bool" ? control.checked
       : kind === "int" ? Number(control.value)
-        : control.value.split("\n").map((line) => line.trim()).filter(Boolean);
+        : kind === "text" ? control.value.trim()
+          : control.value.split("\n").map((line) => line.trim()).filter(Boolean);
   }
   return body;
 }

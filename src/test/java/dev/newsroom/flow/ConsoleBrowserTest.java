@@ -229,6 +229,23 @@ class ConsoleBrowserTest {
         assertEquals("7", browser.findElement(By.id("setting-maxLinks")).getAttribute("value"));
         assertEquals(7, api.admin("GET", "/admin/settings", null).json().path("maxLinks").asInt());
 
+        // the pages' display settings are in the same form: a time zone saved, a bad one marked on its field
+        WebElement zone = browser.findElement(By.id("setting-timezone"));
+        assertEquals("UTC", zone.getAttribute("value"));
+        zone.clear();
+        zone.sendKeys("Africa/Accra");
+        browser.findElement(By.cssSelector("#settings-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("status"), "Settings saved."));
+        assertEquals("Africa/Accra", api.admin("GET", "/admin/settings", null).json().path("timezone").asText());
+        zone = browser.findElement(By.id("setting-timezone"));
+        zone.clear();
+        zone.sendKeys("Mars/Olympus");
+        browser.findElement(By.cssSelector("#settings-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("setting-timezone"), "aria-invalid", "true"));
+        zone = browser.findElement(By.id("setting-timezone"));
+        zone.clear();
+        zone.sendKeys("UTC");
+
         WebElement depth = browser.findElement(By.id("setting-threadDepth"));
         depth.clear();
         depth.sendKeys("11");
