@@ -6,11 +6,15 @@ import dev.newsroom.config.AppContext;
 import dev.newsroom.local.LocalDatabase;
 import dev.newsroom.local.StreamCounter;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.dynamodb.services.local.embedded.DynamoDBEmbedded;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -114,5 +118,13 @@ public final class DynamoDbLocal {
         settings.put("DELETION_SETTLE_SECONDS", "2");
         settings.putAll(overrides);
         return new AppContext(AppConfig.from(settings::get), dynamo, clock);
+    }
+
+    /** Every item of {@code app}'s table, in key order, read consistently (a test may scan; the functions never do). */
+    public static List<Map<String, AttributeValue>> allItems(AppContext app) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>(
+                app.dynamo().scanPaginator(b -> b.tableName(app.config().tableName()).consistentRead(true)).items().stream().toList());
+        items.sort(Comparator.comparing(i -> i.get("pk").s() + "\u0000" + i.get("sk").s()));
+        return items;
     }
 }

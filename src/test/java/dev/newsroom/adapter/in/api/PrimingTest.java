@@ -7,14 +7,11 @@ import dev.newsroom.support.DynamoDbLocal;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -75,19 +72,8 @@ class PrimingTest {
         return DynamoDbLocal.context(Clock.systemUTC(), Map.of(), client);
     }
 
-    /** Every item of the table, in key order (a test may scan; the functions never do). */
     private static List<Map<String, AttributeValue>> items(AppContext app) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            ScanResponse page = app.dynamo().scan(b -> b.tableName(app.config().tableName()).consistentRead(true)
-                    .exclusiveStartKey(from));
-            items.addAll(page.items());
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        items.sort(Comparator.comparing(i -> i.get("pk").s() + "\u0000" + i.get("sk").s()));
-        return items;
+        return DynamoDbLocal.allItems(app);
     }
 
     private static String capturingOutput(Runnable action) {

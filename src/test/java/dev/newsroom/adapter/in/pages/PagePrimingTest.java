@@ -9,8 +9,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -46,9 +44,6 @@ class PagePrimingTest {
     }
 
     private static List<Map<String, AttributeValue>> items(AppContext app) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>(app.dynamo().scanPaginator(b -> b.tableName(app.config().tableName()))
-                .items().stream().toList());
-        items.sort(Comparator.comparing(i -> i.get("pk").s() + "|" + i.get("sk").s()));
-        return items;
+        return DynamoDbLocal.allItems(app);
     }
 }
