@@ -87,8 +87,8 @@ public final class Benchmark {
         boolean coldOnly = Boolean.getBoolean("bench.coldOnly");
         int capacityRuns = Integer.getInteger("bench.capacityRuns", 50);
         if (Boolean.getBoolean("bench.importOnly")) {
-            ImportBench.run(endpoint);
             db.stop();
+            ImportBench.run();
             return;
         }
         if (Boolean.getBoolean("bench.pagesOnly")) {
@@ -109,7 +109,7 @@ public final class Benchmark {
             packageSize();
             throughput();
             formatter();
-            ImportBench.run(endpoint);
+            ImportBench.run();
         }
         db.stop();
     }

@@ -7,7 +7,6 @@ import dev.newsroom.domain.Article;
 import dev.newsroom.domain.ArticleDraft;
 import dev.newsroom.domain.Comment;
 import dev.newsroom.domain.CommentStatus;
-import dev.newsroom.local.StreamCounter;
 import dev.newsroom.local.wordpress.WordPressImport;
 import dev.newsroom.support.DynamoDbLocal;
 import dev.newsroom.support.FaultInjector;
@@ -53,10 +52,10 @@ class WordPressImportTest {
     record Run(int status, String out, String err) {
     }
 
-    static Run importFile(AppContext app, StreamCounter counter, Path file) {
+    static Run importFile(AppContext app, Path file) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = new WordPressImport(app, counter, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int status = new WordPressImport(app, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8)).importFile(file, false);
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -78,13 +77,14 @@ class WordPressImportTest {
     @Test
     void importsArticlesThreadsAndStatuses_countsExact_andASecondRunChangesNothing() throws Exception {
         AppContext app = DynamoDbLocal.context(Clock.systemUTC());
-        StreamCounter counter = DynamoDbLocal.counter(app);
         Path file = fixture();
 
-        Run first = importFile(app, counter, file);
+        Run first = importFile(app, file);
         assertEquals(3, first.status(), first.err());
         assertEquals(FIRST_SUMMARY + "\n", first.out());
         assertTrue(first.err().matches("(?s)import-wordpress: line 332, column \\d+: wp:comment_date_gmt \"2024-02-30 25:61:00\".*"), first.err());
+        assertCounts(app, 4, 1, 1);
+        assertEquals(0, DynamoDbLocal.counter(app).drain(), "the stream's counting leaves out what the import counted");
         assertCounts(app, 4, 1, 1);
         List<Comment> thread = app.commentQueries().approvedThread(BRIDGE, true, 50, null).page().items();
         assertEquals(List.of("Zoë Åström", "Ama", "Kwame", "Anonymous"), thread.stream().map(Comment::authorName).toList());
@@ -106,18 +106,18 @@ class WordPressImportTest {
         assertEquals(List.of("brouillon-d-ete-2", "cafe-creme-prices", "dates-gone-wrong", BRIDGE),
                 app.articles().listPublished(null, 10, null).items().stream().map(Article::slug).sorted().toList());
 
-        Run second = importFile(app, counter, file);
+        int written = commentWrites(app);
+        Run second = importFile(app, file);
         assertEquals(3, second.status());
         assertTrue(second.out().contains("; 6 articles and 10 comments were already there unchanged;"), second.out());
-        assertEquals(0, counter.drain(), "nothing new on the change stream");
+        assertEquals(written, commentWrites(app), "no comment written again");
         assertCounts(app, 4, 1, 1);
     }
 
     @Test
     void aStatusChangedInWordPress_isFollowedByTheCount_andAModeratorsDecisionHereIsKept() throws Exception {
         AppContext app = DynamoDbLocal.context(Clock.systemUTC());
-        StreamCounter counter = DynamoDbLocal.counter(app);
-        importFile(app, counter, fixture());
+        importFile(app, fixture());
         Comment held = app.moderation().queue(CommentStatus.PENDING, BRIDGE, 10, null).items().get(0);
         Path changed = fixture("<wp:comment_approved><![CDATA[spam]]>", "<wp:comment_approved><![CDATA[1]]>",
                 "<wp:comment_approved><![CDATA[trash]]>", "<wp:comment_approved><![CDATA[1]]>");
@@ -126,7 +126,7 @@ class WordPressImportTest {
         Files.writeString(changed, trashedZoe);
         app.moderation().change(held.id(), new Moderation.Change(CommentStatus.SPAM, null, held.version()), "moderator");
 
-        Run run = importFile(app, counter, changed);
+        Run run = importFile(app, changed);
         assertTrue(run.out().contains("1 comments moderated here kept as they are"), run.out());
         // Zoë's comment trashed (-1), the spam and the trashed one approved (+2); the held one stays the moderator's spam
         assertCounts(app, 5, 1, 1);
@@ -134,7 +134,7 @@ class WordPressImportTest {
         Comment zoe = app.moderation().queue(CommentStatus.TRASH, BRIDGE, 10, null).items().get(0);
         assertEquals(2, zoe.version());
 
-        importFile(app, counter, fixture());
+        importFile(app, fixture());
         assertCounts(app, 4, 1, 1);
     }
 
@@ -142,12 +142,11 @@ class WordPressImportTest {
     void anInterruptedImport_leavesNoReplyWithoutItsParent_andARunAgainFinishesIt() throws Exception {
         FaultInjector faults = new FaultInjector();
         AppContext app = DynamoDbLocal.contextThrough(faults);
-        StreamCounter counter = DynamoDbLocal.counter(app);
         Path file = fixture();
         faults.failAfter("BatchWriteItem", 1, 1_000, "{\"__type\":\"com.amazon.coral.validate#ValidationException\","
                 + "\"message\":\"injected: the connection went away\"}");
 
-        Run cut = importFile(app, counter, file);
+        Run cut = importFile(app, file);
         assertEquals(1, cut.status());
         assertTrue(cut.err().contains("running the same command again finishes the import"), cut.err());
         assertTrue(faults.injected() > 0);
@@ -160,17 +159,52 @@ class WordPressImportTest {
         }
 
         faults.fail("BatchWriteItem", 0, "");
-        Run again = importFile(app, counter, file);
+        Run again = importFile(app, file);
         assertEquals(3, again.status(), again.err());
         assertTrue(again.out().startsWith("Imported 6 articles (2 drafts), 10 comments"), again.out());
         assertCounts(app, 4, 1, 1);
         assertEquals(4, app.commentQueries().approvedThread(BRIDGE, true, 50, null).page().items().size());
     }
 
+    /**
+     * The one place a run can stop between two writes that belong together: the comments stored, marked as counted
+     * (so the change stream leaves them out), and their sum not yet added. The next run settles those articles.
+     */
+    @Test
+    void aRunCutOffBetweenItsCommentsAndTheirCount_isSettledByTheNextRun() throws Exception {
+        FaultInjector faults = new FaultInjector();
+        AppContext app = DynamoDbLocal.contextThrough(faults);
+        importFile(app, fixture());
+        assertCounts(app, 4, 1, 1);
+        Path changed = fixture("<wp:comment_approved><![CDATA[spam]]>", "<wp:comment_approved><![CDATA[1]]>",
+                "<wp:comment_approved><![CDATA[trash]]>", "<wp:comment_approved><![CDATA[1]]>");
+        // every article's sum refused: the comments are stored and their sums are not
+        faults.failWhere("UpdateItem", "ADD commentCount", 0, 1_000, "{\"__type\":\"com.amazon.coral.validate#ValidationException\","
+                + "\"message\":\"injected: the connection went away\"}");
+
+        Run cut = importFile(app, changed);
+        assertEquals(1, cut.status(), cut.out() + cut.err());
+        assertTrue(faults.injected() > 0);
+        assertEquals(6, app.commentQueries().approvedThread(BRIDGE, true, 50, null).page().items().size(),
+                "the spam and the trashed comment are approved now");
+        assertEquals(0, DynamoDbLocal.counter(app).drain(), "the change stream leaves the import's comments out");
+        assertCounts(app, 4, 1, 1);
+
+        faults.fail("UpdateItem", 0, "");
+        Run again = importFile(app, changed);
+        assertEquals(3, again.status(), again.err());
+        assertTrue(again.out().contains("; 6 articles and 10 comments were already there unchanged;"), again.out());
+        assertCounts(app, 6, 1, 1);
+        Run third = importFile(app, fixture());
+        assertEquals(3, third.status(), third.err());
+        assertCounts(app, 4, 1, 1);
+        assertEquals(0, DynamoDbLocal.counter(app).drain());
+        assertCounts(app, 4, 1, 1);
+    }
+
     @Test
     void anArticleMadeHere_isLeftAsItIs_thePostAndItsCommentsRefused_andSoIsAnotherSitesPost() throws Exception {
         AppContext app = DynamoDbLocal.context(Clock.systemUTC());
-        StreamCounter counter = DynamoDbLocal.counter(app);
         app.articles().create(new ArticleDraft(BRIDGE, "Our own bridge story", "", List.of("Written here."), List.of(),
                 null, List.of(), List.of(), "published", true, null));
         Article ours = app.articles().anyArticle(BRIDGE);
@@ -178,7 +212,7 @@ class WordPressImportTest {
         String refused = "import-wordpress: line 23, column 8: article \"" + BRIDGE + "\" not imported: "
                 + "The slug is taken by an article not imported from this post\\.";
 
-        Run first = importFile(app, counter, file);
+        Run first = importFile(app, file);
         assertEquals(3, first.status(), first.err());
         assertEquals(String.format(BRIDGE_REFUSED_SUMMARY, 0, 0), first.out());
         assertTrue(first.err().matches("(?sm).*^" + refused + "$.*"), first.err());
@@ -188,13 +222,13 @@ class WordPressImportTest {
         }
         assertEquals(1, app.articles().anyArticle("cafe-creme-prices").commentCount(), "the other posts imported");
 
-        Run second = importFile(app, counter, file);
+        Run second = importFile(app, file);
         assertEquals(3, second.status(), second.err());
         assertEquals(String.format(BRIDGE_REFUSED_SUMMARY, 5, 3), second.out());
         assertTrue(second.err().matches("(?sm).*^" + refused + "$.*"), second.err());
         assertEquals(ours, app.articles().anyArticle(BRIDGE));
 
-        Run otherSite = importFile(app, counter, fixture("<wp:base_site_url>https://daily.example<",
+        Run otherSite = importFile(app, fixture("<wp:base_site_url>https://daily.example<",
                 "<wp:base_site_url>https://other.example<", "<wp:base_blog_url>https://daily.example<",
                 "<wp:base_blog_url>https://other.example<"));
         assertEquals(3, otherSite.status(), otherSite.err());
@@ -204,7 +238,7 @@ class WordPressImportTest {
         assertEquals(ours, app.articles().anyArticle(BRIDGE));
 
         // another blog of the same multisite network: the network's base_site_url, the blog's own base_blog_url
-        Run otherBlog = importFile(app, counter, fixture("<wp:base_blog_url>https://daily.example<",
+        Run otherBlog = importFile(app, fixture("<wp:base_blog_url>https://daily.example<",
                 "<wp:base_blog_url>https://daily.example/sport<"));
         assertEquals(3, otherBlog.status(), otherBlog.err());
         assertTrue(otherBlog.out().contains("; 7 errors;"), "each post is another blog's: " + otherBlog.out());
@@ -219,9 +253,8 @@ class WordPressImportTest {
     @Test
     void articlesImportedBeforeOriginsWereKept_areTakenOver_nothingTwice() throws Exception {
         AppContext app = DynamoDbLocal.context(Clock.systemUTC());
-        StreamCounter counter = DynamoDbLocal.counter(app);
         Path file = fixture();
-        importFile(app, counter, file);
+        importFile(app, file);
         List<String> slugs = new java.util.ArrayList<>();
         app.dynamo().scanPaginator(b -> b.tableName(app.config().tableName())).items().forEach(item -> {
             if (item.containsKey("importedFrom") && item.get("pk").s().startsWith("ARTICLE#")) {
@@ -235,32 +268,32 @@ class WordPressImportTest {
                 .key(Map.of("pk", AttributeValue.fromS("ARTICLE#" + BRIDGE), "sk", AttributeValue.fromS("A")))
                 .updateExpression("SET title = :t").expressionAttributeValues(Map.of(":t", AttributeValue.fromS("Retitled here"))));
 
-        Run again = importFile(app, counter, file);
+        int written = commentWrites(app);
+        Run again = importFile(app, file);
         assertEquals(3, again.status(), again.err());
         assertFalse(again.err().contains("not imported"), again.err());
         assertTrue(again.out().startsWith("Imported 6 articles"), again.out());
-        assertEquals(0, counter.drain(), "no comment written again");
+        assertEquals(written, commentWrites(app), "no comment written again");
         assertCounts(app, 4, 1, 1);
         assertEquals("Harbour bridge reopens after repairs", app.articles().anyArticle(BRIDGE).title(),
                 "changed since, but holding the post's comments: the import's again");
-        Run third = importFile(app, counter, file);
+        Run third = importFile(app, file);
         assertTrue(third.out().contains("; 6 articles and 10 comments were already there unchanged;"), third.out());
     }
 
     @Test
     void anArticleChangedInWordPress_isUpdated_stillMarkedAsImported() throws Exception {
         AppContext app = DynamoDbLocal.context(Clock.systemUTC());
-        StreamCounter counter = DynamoDbLocal.counter(app);
-        importFile(app, counter, fixture());
+        importFile(app, fixture());
 
-        Run changed = importFile(app, counter, fixture("Café crème prices rise", "Café crème prices rise again"));
+        Run changed = importFile(app, fixture("Café crème prices rise", "Café crème prices rise again"));
         assertEquals(3, changed.status(), changed.err());
         assertTrue(changed.out().contains("; 5 articles and 10 comments were already there unchanged;"), changed.out());
         Article cafe = app.articles().anyArticle("cafe-creme-prices");
         assertEquals("Café crème prices rise again", cafe.title());
         assertEquals(2, cafe.version());
 
-        Run again = importFile(app, counter, fixture());
+        Run again = importFile(app, fixture());
         assertTrue(again.out().contains("; 5 articles and 10 comments were already there unchanged;"), again.out());
         assertEquals("Café crème prices rise", app.articles().anyArticle("cafe-creme-prices").title());
         assertEquals(1, app.articles().anyArticle("cafe-creme-prices").commentCount());
@@ -269,12 +302,11 @@ class WordPressImportTest {
     @Test
     void aPostRefusedWhileItsSlugIsStillBeingDeleted_countsOnlyAsAnError() throws Exception {
         AppContext app = DynamoDbLocal.context(Clock.systemUTC(), Map.of("DELETION_SETTLE_SECONDS", "600"));
-        StreamCounter counter = DynamoDbLocal.counter(app);
         Path file = fixture();
-        importFile(app, counter, file);
+        importFile(app, file);
         assertFalse(app.articles().delete(BRIDGE, null), "its deletion is still going on");
 
-        Run again = importFile(app, counter, file);
+        Run again = importFile(app, file);
         assertEquals(3, again.status(), again.err());
         assertTrue(again.err().contains("article \"" + BRIDGE + "\" not imported: The previous article with this slug is"
                 + " still being deleted"), again.err());
@@ -298,7 +330,7 @@ class WordPressImportTest {
     @Test
     void overTheLocalApi_theImportedThreadAndCountsAreServed() throws Exception {
         try (HttpApi api = new HttpApi(null, Map.of())) {
-            Run run = importFile(api.server.app(), api.server.counter(), fixture());
+            Run run = importFile(api.server.app(), fixture());
             assertEquals(3, run.status(), run.err());
             JsonNode article = api.get("/articles/" + BRIDGE).json();
             assertEquals(4, article.path("commentCount").asLong());
@@ -325,7 +357,16 @@ class WordPressImportTest {
         return app.moderation().queue(status, BRIDGE, 50, null).items().stream().map(Comment::authorName).toList();
     }
 
+    /** How many changes of comment items the table's change stream holds. */
+    static int commentWrites(AppContext app) {
+        return changeRecords(app.dynamo(), DynamoDbLocal.streams(), app.config().tableName(), "COMMENT#");
+    }
+
     private static int changeRecords(DynamoDbClient client, DynamoDbStreamsClient streams, String table) {
+        return changeRecords(client, streams, table, "");
+    }
+
+    private static int changeRecords(DynamoDbClient client, DynamoDbStreamsClient streams, String table, String keyPrefix) {
         String arn = client.describeTable(b -> b.tableName(table)).table().latestStreamArn();
         int records = 0;
         for (var shard : streams.describeStream(b -> b.streamArn(arn)).streamDescription().shards()) {
@@ -334,7 +375,8 @@ class WordPressImportTest {
             while (iterator != null) {
                 String at = iterator;
                 var page = streams.getRecords(b -> b.shardIterator(at));
-                records += page.records().size();
+                records += (int) page.records().stream()
+                        .filter(r -> r.dynamodb().keys().get("pk").s().startsWith(keyPrefix)).count();
                 iterator = page.records().isEmpty() ? null : page.nextShardIterator();
             }
         }

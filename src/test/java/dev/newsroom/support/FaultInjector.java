@@ -27,6 +27,7 @@ public final class FaultInjector implements SdkHttpClient {
     private final AtomicInteger injected = new AtomicInteger();
     private volatile String operation = "";
     private volatile String errorBody = "";
+    private volatile String requestHolding = "";
 
     /** Fails the next {@code times} attempts of {@code operationName} with {@code body}. */
     public void fail(String operationName, int times, String body) {
@@ -35,6 +36,12 @@ public final class FaultInjector implements SdkHttpClient {
 
     /** Lets {@code passing} attempts of {@code operationName} through, then fails the next {@code times}. */
     public void failAfter(String operationName, int passing, int times, String body) {
+        failWhere(operationName, "", passing, times, body);
+    }
+
+    /** As {@link #failAfter}, counting only the attempts whose request body holds {@code holding}. */
+    public void failWhere(String operationName, String holding, int passing, int times, String body) {
+        this.requestHolding = holding;
         this.operation = operationName;
         this.errorBody = body;
         this.injected.set(0);
@@ -49,7 +56,7 @@ public final class FaultInjector implements SdkHttpClient {
     @Override
     public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
         String target = request.httpRequest().firstMatchingHeader("X-Amz-Target").orElse("");
-        boolean fail = target.endsWith("." + operation) && passing.getAndUpdate(n -> n > 0 ? n - 1 : 0) == 0
+        boolean fail = target.endsWith("." + operation) && holds(request, requestHolding) && passing.getAndUpdate(n -> n > 0 ? n - 1 : 0) == 0
                 && remaining.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
         if (!fail) {
             return real.prepareRequest(request);
@@ -66,6 +73,20 @@ public final class FaultInjector implements SdkHttpClient {
             public void abort() {
             }
         };
+    }
+
+    private static boolean holds(HttpExecuteRequest request, String text) {
+        if (text.isEmpty()) {
+            return true;
+        }
+        if (request.contentStreamProvider().isEmpty()) {
+            return false;
+        }
+        try (var in = request.contentStreamProvider().get().newStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).contains(text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Override

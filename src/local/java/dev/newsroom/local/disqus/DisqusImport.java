@@ -64,7 +64,7 @@ public final class DisqusImport {
             return 2;
         }
         Path file = Path.of(files.get(0));
-        return ImportDatabase.open(COMMAND, env, aws, (app, counter) -> new DisqusImport(new ImportRun(app, counter, System.out, System.err)).importFile(file));
+        return ImportDatabase.open(COMMAND, env, aws, app -> new DisqusImport(new ImportRun(app, System.out, System.err)).importFile(file));
     }
 
     /** Imports {@code file}; returns the exit status (see the class). */
@@ -85,9 +85,9 @@ public final class DisqusImport {
             return 1;
         }
         DisqusReport report = new DisqusReport();
-        ImportedComments writer = new ImportedComments(run.app().dynamo(), run.app().config().tableName(), run.app().config().queueShards());
         ImportedLinks links = new ImportedLinks(run.app().dynamo(), run.app().config().tableName());
-        try {
+        try (ImportedComments writer = new ImportedComments(run.app().dynamo(), run.app().config().tableName(),
+                run.app().config().queueShards())) {
             for (Map.Entry<String, List<DisqusPost>> entry : posts.entrySet()) {
                 DisqusThread thread = threads.get(entry.getKey());
                 if (thread == null && byIdentifier.containsKey(entry.getKey())) {
@@ -95,8 +95,7 @@ public final class DisqusImport {
                 }
                 importThread(thread, entry.getKey(), entry.getValue(), links, writer, report);
             }
-            String counts = run.countsSettled();
-            run.out().println(report.summary(counts));
+            run.out().println(report.summary(ImportRun.COUNTS_EXACT));
         } catch (RuntimeException e) {
             err.println(COMMAND + ": the database failed (" + e.getMessage() + "); what was written stays whole, "
                     + "and running the same command again finishes the import");
@@ -125,8 +124,9 @@ public final class DisqusImport {
         problems.forEach(p -> err.println(COMMAND + ": " + p));
         report.errors += posts.size() - threaded.comments().size();
         List<Comment> comments = threaded.comments();
-        ImportedComments.Outcome outcome = writer.write("disqus thread " + thread.dsqId() + " of " + thread.forum(), comments,
-                writer.stored(comments));
+        String origin = "disqus thread " + thread.dsqId() + " of " + thread.forum();
+        writer.settleUnfinished(slug.get(), origin);
+        ImportedComments.Outcome outcome = writer.write(origin, comments, writer.stored(comments));
         report.stored(comments, outcome, threaded.orphans());
     }
 

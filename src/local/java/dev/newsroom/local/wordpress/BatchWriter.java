@@ -5,26 +5,49 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Writes one step of items with {@code BatchWriteItem}, 25 a call, each call repeated for its
- * {@code UnprocessedItems} with exponential backoff and jitter, and returns once every item is stored, so the
- * caller's next step (replies after their parents) never lands before this one. Two writes of one key in a step
- * keep the later (DynamoDB refuses a call naming a key twice).
+ * Writes steps of items with {@code BatchWriteItem} for several posts at once: the items of every step waiting
+ * are packed into calls of up to 25 (one call may hold items of several posts), {@code senders} calls at a time,
+ * each call repeated for its {@code UnprocessedItems} with exponential backoff and jitter. {@link #write} returns
+ * once every item of its step is stored, so a post's next step (replies after their parents) never lands before
+ * this one, or throws the failure of a call that held one of them. Two writes of one key in a step keep the later,
+ * and a call never names a key twice (DynamoDB refuses such a call).
  */
-final class BatchWriter {
+final class BatchWriter implements AutoCloseable {
     static final int BATCH = 25;
     private static final int MAX_ATTEMPTS = 12;
     private final DynamoDbClient client;
     private final String table;
+    private final LinkedBlockingDeque<Pending> waiting = new LinkedBlockingDeque<>();
+    private final ExecutorService senders;
+    private volatile boolean closed;
 
-    BatchWriter(DynamoDbClient client, String table) {
+    BatchWriter(DynamoDbClient client, String table, int senders) {
         this.client = client;
         this.table = table;
+        this.senders = Executors.newFixedThreadPool(senders, r -> {
+            Thread t = new Thread(r, "import-batches");
+            t.setDaemon(true);
+            return t;
+        });
+        for (int i = 0; i < senders; i++) {
+            this.senders.execute(this::send);
+        }
     }
 
     /** A step being gathered: puts and deletes by key, the later write of a key replacing the earlier. */
@@ -42,21 +65,78 @@ final class BatchWriter {
             requests.remove(name);
             requests.put(name, WriteRequest.builder().deleteRequest(b -> b.key(key)).build());
         }
+    }
 
-        private static String keyOf(Map<String, AttributeValue> item) {
-            return item.get("pk").s() + "\u0000" + item.get("sk").s();
+    /** One step's progress: how many of its items are still to be stored, and its end. */
+    private static final class Ticket {
+        final AtomicInteger left;
+        final CompletableFuture<Void> done = new CompletableFuture<>();
+
+        Ticket(int items) {
+            left = new AtomicInteger(items);
+        }
+
+        void stored() {
+            if (left.decrementAndGet() == 0) {
+                done.complete(null);
+            }
         }
     }
 
+    private record Pending(String key, WriteRequest request, Ticket ticket) {
+    }
+
+    /** Stores every item of {@code step}; returns once all are stored, or throws what stopped one of them. */
     void write(Step step) {
-        List<WriteRequest> all = new ArrayList<>(step.requests.values());
-        for (int from = 0; from < all.size(); from += BATCH) {
-            writeBatch(all.subList(from, Math.min(all.size(), from + BATCH)));
+        if (step.requests.isEmpty()) {
+            return;
+        }
+        if (closed) {
+            throw new IllegalStateException("the import's writer is closed");
+        }
+        Ticket ticket = new Ticket(step.requests.size());
+        step.requests.forEach((key, request) -> waiting.add(new Pending(key, request, ticket)));
+        try {
+            ticket.done.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : e;
         }
     }
 
-    private void writeBatch(List<WriteRequest> requests) {
-        List<WriteRequest> left = requests;
+    /** A sender: takes up to 25 waiting items with distinct keys, stores them, and again, until closed. */
+    private void send() {
+        while (!closed) {
+            Pending first;
+            try {
+                first = waiting.poll(100, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (first == null) {
+                continue;
+            }
+            List<Pending> call = new ArrayList<>(List.of(first));
+            Set<String> keys = new HashSet<>(Set.of(first.key()));
+            List<Pending> later = new ArrayList<>();
+            for (Pending next; call.size() < BATCH && (next = waiting.poll()) != null; ) {
+                (keys.add(next.key()) ? call : later).add(next);
+            }
+            for (int i = later.size() - 1; i >= 0; i--) {
+                waiting.addFirst(later.get(i));
+            }
+            call.removeIf(p -> p.ticket().done.isDone()); // a step that failed already: the rest of it is not sent
+            try {
+                store(call);
+            } catch (RuntimeException e) {
+                call.forEach(p -> p.ticket().done.completeExceptionally(e));
+            }
+        }
+    }
+
+    private void store(List<Pending> call) {
+        Map<String, Pending> byKey = new HashMap<>();
+        call.forEach(p -> byKey.put(p.key(), p));
+        List<WriteRequest> left = call.stream().map(Pending::request).toList();
         for (int attempt = 1; !left.isEmpty(); attempt++) {
             if (attempt > MAX_ATTEMPTS) {
                 throw new IllegalStateException("DynamoDB left " + left.size() + " writes unprocessed after "
@@ -68,7 +148,19 @@ final class BatchWriter {
             List<WriteRequest> sending = left;
             var response = client.batchWriteItem(b -> b.requestItems(Map.of(table, sending)));
             left = response.unprocessedItems().getOrDefault(table, List.of());
+            Set<String> unprocessed = new HashSet<>();
+            left.forEach(r -> unprocessed.add(keyOf(r)));
+            sending.stream().map(BatchWriter::keyOf).filter(k -> !unprocessed.contains(k))
+                    .forEach(k -> byKey.get(k).ticket().stored());
         }
+    }
+
+    private static String keyOf(WriteRequest request) {
+        return keyOf(request.putRequest() != null ? request.putRequest().item() : request.deleteRequest().key());
+    }
+
+    private static String keyOf(Map<String, AttributeValue> item) {
+        return item.get("pk").s() + "\u0000" + item.get("sk").s();
     }
 
     /** 50 ms, doubling, at most 5 s, with jitter. */
@@ -79,6 +171,16 @@ final class BatchWriter {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while retrying unprocessed writes", e);
+        }
+    }
+
+    /** Stops the senders; a step still waiting fails. */
+    @Override
+    public void close() {
+        closed = true;
+        senders.shutdownNow();
+        for (Pending p; (p = waiting.poll()) != null; ) {
+            p.ticket().done.completeExceptionally(new IllegalStateException("the import's writer was closed"));
         }
     }
 }

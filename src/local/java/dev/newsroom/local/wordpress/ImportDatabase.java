@@ -3,7 +3,6 @@ package dev.newsroom.local.wordpress;
 import dev.newsroom.config.AppConfig;
 import dev.newsroom.config.AppContext;
 import dev.newsroom.local.LocalDatabase;
-import dev.newsroom.local.StreamCounter;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.nio.file.Path;
@@ -14,15 +13,14 @@ import java.util.Map;
 
 /**
  * The database an import command writes to: the one the local runner would use ({@code LOCAL_DB}, or
- * {@code AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_DYNAMODB}; {@code TABLE_NAME}), with a counter reading its
- * change stream; or with {@code --aws} the stack's table in AWS through the default credential chain, where the
- * stack's counts function counts (no counter).
+ * {@code AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_DYNAMODB}; {@code TABLE_NAME}),
+ * or with {@code --aws} the stack's table in AWS through the default credential chain.
  */
 public final class ImportDatabase {
     /** An import run against the opened database; returns the command's exit status. */
     @FunctionalInterface
     public interface Work {
-        int run(AppContext app, StreamCounter counter);
+        int run(AppContext app);
     }
 
     private ImportDatabase() {
@@ -38,12 +36,10 @@ public final class ImportDatabase {
             }
             AppConfig config = AppConfig.from(settings::get);
             AppContext app = new AppContext(config, batchJobClient(config), Clock.systemUTC());
-            StreamCounter counter = null;
             if (database != null) {
                 app.ensureTable();
-                counter = new StreamCounter(app.dynamo(), AppContext.streamsClient(config), config.tableName(), app.countApprovals());
             }
-            return work.run(app, counter);
+            return work.run(app);
         } catch (Exception e) {
             System.err.println(command + ": the database could not be opened: " + e.getMessage());
             return 1;

@@ -8,17 +8,16 @@ import dev.newsroom.domain.ServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Stores mapped posts so that running the import again changes nothing and finishes an interrupted run. The
  * article goes first, through the article store's own transaction (the item, marked with the post it is made
  * from, and its list entries together; its {@code commentCount} is never written here): only an article an import
  * made from the same post is ever updated. Then its permalink ({@link ImportedLinks}, so a Disqus thread finds
- * it) and its comments ({@link ImportedComments}: only what changed is written). Posts are independent of each
- * other, so several may be written at once.
+ * it), its comments and their count ({@link ImportedComments}: only what changed is written and counted). Posts
+ * are independent of each other, so several may be written at once.
  */
-final class ImportWriter {
+final class ImportWriter implements AutoCloseable {
     private static final String NOT_FROM_THIS_POST = "The slug is taken by an article not imported from this post.";
     private final DynamoArticleRepository articles;
     private final ImportedComments comments;
@@ -31,45 +30,50 @@ final class ImportWriter {
     }
 
     /**
-     * Stores one post, in steps that each end stored before the next begins: the article; the duplicate marks of
-     * the comments that change; then the comments, depth by depth (so no reply is ever stored without its parent).
-     * Counted in the report once all is stored; a refused article ({@code slug_taken}) is thrown before any comment.
+     * Stores one post, in steps that each end stored before the next begins: the article (created with the
+     * comments' count step open on it when it is new; an article there already is read first); the duplicate
+     * marks of the comments that change; the comments, depth by depth (so no reply is ever stored without its
+     * parent); their count. Counted in the report once all is stored; a refused article ({@code slug_taken}) is
+     * thrown before any comment.
      */
     void write(MappedPost post) {
-        Optional<DynamoArticleRepository.Stored> current = articles.findCurrentWithOrigin(post.article().slug());
-        // an article not there yet has no comments: an earlier run stores the article before any of them
-        Map<String, Comment> stored = current.isEmpty() ? Map.of() : comments.stored(post.comments());
-        writeArticle(post, current, stored);
-        ImportedComments.Outcome outcome = comments.write(post.origin(), post.comments(), stored,
-                ImportedLinks.item(post.link(), post.article().slug()).stream().toList());
+        String slug = post.article().slug();
+        // a new article has no comments yet: an earlier run stores the article before any of them
+        ImportedComments.Plan plan = comments.plan(post.origin(), post.comments(), Map.of());
+        boolean created = articles.createImported(post.article(), post.origin(), plan.countStep());
+        if (!created) {
+            DynamoArticleRepository.Stored current = articles.findCurrentWithOrigin(slug)
+                    .orElseThrow(() -> new ServiceException(ErrorCode.SLUG_TAKEN, "The article with this slug was deleted"
+                            + " while the import read it; run the import again."));
+            Map<String, Comment> stored = comments.stored(post.comments());
+            writeArticle(post, current, stored);
+            comments.settleUnfinished(slug, post.origin());
+            plan = comments.plan(post.origin(), post.comments(), stored);
+        }
+        ImportedComments.Outcome outcome = comments.write(plan, ImportedLinks.item(post.link(), slug).stream().toList(), created);
         report.commentsKept.addAndGet(outcome.kept());
         report.commentsUnchanged.addAndGet(outcome.unchanged());
         report.stored(post);
     }
 
     /**
-     * Creates the article, marked with the post's origin in the same transaction, or updates the one an earlier
-     * run made from the same post (only while it is still that one); an article with the slug made otherwise, by
-     * an editor or from another post or site, is left as it is and the post refused. An article with no origin
-     * that is the same as the post's, or holds the post's comments, was made by an import before imports kept
-     * their origin: it is taken over (its origin stored). {@code current}: the article with the slug and its
-     * origin, as stored; {@code stored}: the post's comments as stored.
+     * Updates the article an earlier run made from the same post (only while it is still that one); an article
+     * with the slug made otherwise, by an editor or from another post or site, is left as it is and the post
+     * refused. An article with no origin that is the same as the post's, or holds the post's comments, was made by
+     * an import before imports kept their origin: it is taken over (its origin stored). {@code current}: the
+     * article with the slug and its origin, as stored; {@code stored}: the post's comments as stored.
      */
-    private void writeArticle(MappedPost post, Optional<DynamoArticleRepository.Stored> current, Map<String, Comment> stored) {
+    private void writeArticle(MappedPost post, DynamoArticleRepository.Stored current, Map<String, Comment> stored) {
         Article article = post.article();
-        if (current.isEmpty()) {
-            articles.createImported(article, post.origin());
-            return;
-        }
-        Article before = current.get().article();
+        Article before = current.article();
         Article same = counted(article, before.commentCount(), before.version());
-        if (current.get().origin() == null && (same.equals(before) || !stored.isEmpty())) {
+        if (current.origin() == null && (same.equals(before) || !stored.isEmpty())) {
             // made by an import before imports kept their origin: the same article, or holding this post's comments
             articles.adoptImported(before, counted(article, before.commentCount(), before.version() + 1),
                     before.version(), post.origin());
             return;
         }
-        if (!post.origin().equals(current.get().origin())) {
+        if (!post.origin().equals(current.origin())) {
             throw new ServiceException(ErrorCode.SLUG_TAKEN, NOT_FROM_THIS_POST);
         }
         if (same.equals(before)) {
@@ -85,5 +89,11 @@ final class ImportWriter {
         return new Article(a.slug(), a.title(), a.excerpt(), a.body(), a.categories(), a.source(), a.seeAlso(), a.related(),
                 a.status(), a.commentsOpen(), a.publishedAt(), a.updatedAt(), commentCount, version, a.bodyHtml(),
                 a.leadImage());
+    }
+
+    /** Stops the comments' writer once every post is written. */
+    @Override
+    public void close() {
+        comments.close();
     }
 }

@@ -1,8 +1,11 @@
 package dev.newsroom.local.wordpress;
 
+import dev.newsroom.adapter.in.stream.ApprovalChanges;
 import dev.newsroom.adapter.in.stream.HeldComments;
 import dev.newsroom.adapter.out.dynamodb.CommentItems;
+import dev.newsroom.adapter.out.dynamodb.ImportCountSteps;
 import dev.newsroom.domain.Comment;
+import dev.newsroom.domain.CommentStatus;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
@@ -15,44 +18,86 @@ import java.util.TreeMap;
 /**
  * Stores one article's imported comments (from WordPress or Disqus) so that running an import again changes
  * nothing: each comment is compared with what is stored; the same is left alone (no write, so no change record
- * either); a changed one is written as the next version, so the counting of approvals from the change stream,
- * exactly once per comment version, sees a change of status made at the source between two imports; one a
- * moderator changed here is kept as it is. Written in steps that each end stored before the next begins: the
- * duplicate marks of the comments that change, then the comments depth by depth (no reply is ever stored without
- * its parent). Each comment item is marked with the import's origin, so the moderators' digest leaves it out.
+ * either); a changed one is written as the next version; one a moderator changed here is kept as it is. Written
+ * in steps that each end stored before the next begins: the duplicate marks of the comments that change, then the
+ * comments depth by depth (no reply is ever stored without its parent), then the article's count. The count is the
+ * import's own ({@link ImportCountSteps}): the sum of what the written versions change (entering or leaving
+ * {@code approved}, a change of status made at the source between two imports included) is added once, and each
+ * written item is marked as counted at its version, so the change stream's counting leaves it out. Each comment
+ * item is marked with the import's origin, so the moderators' digest leaves it out too.
  */
-public final class ImportedComments {
+public final class ImportedComments implements AutoCloseable {
     private static final int GET_BATCH = 100;
+    /** {@code BatchWriteItem} calls at once, shared by every article being written. */
+    private static final int SENDERS = 8;
     private final DynamoDbClient client;
     private final String table;
     private final BatchWriter batches;
     private final int queueShards;
+    private final ImportCountSteps steps;
 
     /** What one article's writing did: comments written, already there unchanged, and kept as moderated here. */
     public record Outcome(int written, int unchanged, int kept) {
     }
 
+    /**
+     * What writing one article's comments will do, worked out before anything is written: the duplicate marks to
+     * put and delete, the comment items depth by depth, and the sum they add to the article's count; its count step
+     * ({@link #countStep}) is null when the sum is 0 (nothing to count, so nothing to open).
+     */
+    public static final class Plan {
+        private final String slug;
+        private final String countStep;
+        private final long sum;
+        private final BatchWriter.Step marks;
+        private final Map<Integer, BatchWriter.Step> depths;
+        private final Outcome outcome;
+
+        private Plan(String slug, String countStep, long sum, BatchWriter.Step marks, Map<Integer, BatchWriter.Step> depths,
+                     Outcome outcome) {
+            this.slug = slug;
+            this.countStep = countStep;
+            this.sum = sum;
+            this.marks = marks;
+            this.depths = depths;
+            this.outcome = outcome;
+        }
+
+        /** The step to open on the article before the comments are written, or null. */
+        public String countStep() {
+            return countStep;
+        }
+    }
+
     public ImportedComments(DynamoDbClient client, String table, int queueShards) {
         this.client = client;
         this.table = table;
-        this.batches = new BatchWriter(client, table);
+        this.batches = new BatchWriter(client, table, SENDERS);
         this.queueShards = queueShards;
+        this.steps = new ImportCountSteps(client, table);
+    }
+
+    /**
+     * Settles the count of the article's comments from {@code origin} if an earlier run was cut off between
+     * storing them and adding them to the count; called before anything more is written there.
+     */
+    public void settleUnfinished(String slug, String origin) {
+        steps.settle(slug, steps.unfinished(slug, origin));
     }
 
     /** Writes {@code comments} (each parent before its replies) against {@code stored}, their stored versions. */
     public Outcome write(String origin, List<Comment> comments, Map<String, Comment> stored) {
-        return write(origin, comments, stored, List.of());
+        return write(plan(origin, comments, stored), List.of(), false);
     }
 
-    /** As {@link #write(String, List, Map)}, with {@code alongside} (other items of the article) in its first calls. */
-    Outcome write(String origin, List<Comment> comments, Map<String, Comment> stored,
-                  List<Map<String, AttributeValue>> alongside) {
+    /** What writing {@code comments} (each parent before its replies) against {@code stored} will do. */
+    Plan plan(String origin, List<Comment> comments, Map<String, Comment> stored) {
         BatchWriter.Step marks = new BatchWriter.Step();
-        alongside.forEach(marks::put);
         Map<Integer, BatchWriter.Step> depths = new TreeMap<>();
         int written = 0;
         int unchanged = 0;
         int kept = 0;
+        long sum = 0;
         for (Comment comment : comments) {
             Comment before = stored.get(comment.id());
             if (before != null && before.moderatedBy() != null) {
@@ -75,12 +120,37 @@ public final class ImportedComments {
             Map<String, AttributeValue> item = new HashMap<>(CommentItems.item(next, queueShards));
             // marked as imported: moderators are not sent a digest of a site's old held comments
             item.put(HeldComments.IMPORTED_FROM, AttributeValue.fromS(origin));
+            // and as counted at this version: the import adds it to the count itself, the change stream leaves it out
+            item.put(ApprovalChanges.COUNTED_VERSION, AttributeValue.fromN(Long.toString(next.version())));
+            sum += approved(next) - (before == null ? 0 : approved(before));
             depths.computeIfAbsent(next.depth(), d -> new BatchWriter.Step()).put(item);
             written++;
         }
-        batches.write(marks);
-        depths.values().forEach(batches::write);
-        return new Outcome(written, unchanged, kept);
+        String slug = comments.isEmpty() ? null : comments.get(0).articleSlug();
+        return new Plan(slug, sum == 0 ? null : ImportCountSteps.newStep(origin), sum, marks, depths,
+                new Outcome(written, unchanged, kept));
+    }
+
+    /**
+     * Carries out {@code plan}, with {@code alongside} (other items of the article) in its first step: opens its
+     * count step on the article unless {@code stepOpen} (opened as the article was created), stores the marks, the
+     * comments depth by depth, then adds the sum.
+     */
+    Outcome write(Plan plan, List<Map<String, AttributeValue>> alongside, boolean stepOpen) {
+        if (plan.countStep != null && !stepOpen) {
+            steps.open(plan.slug, plan.countStep);
+        }
+        alongside.forEach(plan.marks::put);
+        batches.write(plan.marks);
+        plan.depths.values().forEach(batches::write);
+        if (plan.countStep != null) {
+            steps.apply(plan.slug, plan.countStep, plan.sum);
+        }
+        return plan.outcome;
+    }
+
+    private static int approved(Comment c) {
+        return c.status() == CommentStatus.APPROVED ? 1 : 0;
     }
 
     /** {@code comments} as stored now (consistent reads, 100 keys a call, unprocessed keys asked again). */
@@ -100,5 +170,11 @@ public final class ImportedComments {
             }
         }
         return stored;
+    }
+
+    /** Stops the writer's senders once the import is done. */
+    @Override
+    public void close() {
+        batches.close();
     }
 }

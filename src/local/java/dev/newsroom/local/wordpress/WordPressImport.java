@@ -2,7 +2,6 @@ package dev.newsroom.local.wordpress;
 
 import dev.newsroom.adapter.out.html.JsoupArticleHtmlSanitizer;
 import dev.newsroom.config.AppContext;
-import dev.newsroom.local.StreamCounter;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -22,10 +21,9 @@ import java.util.Map;
  * was stored. It never overwrites an article it did not make from the same post of the same site: such a post is
  * refused, with its comments.
  *
- * <p>Counts: every approved comment written is a change on the table's stream, which the counting use case
- * applies exactly once per comment version. Locally the import reads the stream to its end with the runner's
- * {@link StreamCounter} before the summary, so the counts are exact when it ends; in AWS the stack's counts
- * function does the same within seconds (the import does not add to counts itself: it would count twice).
+ * <p>Counts: the import adds what it writes to each article's count itself, one sum per post, exactly once, and
+ * marks the comments it writes so that the change stream's counting leaves them out ({@link ImportedComments});
+ * the counts are exact when it ends, locally and in AWS.
  *
  * <p>Exit status: 0 imported; 1 the file could not be read or imported to its end (what was read before is
  * stored whole; run it again once fixed); 2 wrong arguments; 3 imported, but some posts or comments could not be.
@@ -35,14 +33,11 @@ public final class WordPressImport {
     private static final String USAGE = "usage: import-wordpress FILE [--pages] [--media-base URL] [--aws]";
     /** Posts written at once (each its own sequence of calls). */
     public static final int WRITERS = 8;
-    private final ImportRun run;
     private final AppContext app;
     private final PrintStream out;
     private final PrintStream err;
 
-    /** {@code counter}: reads the table's change stream into counts; null where the counts function does it (AWS). */
-    public WordPressImport(AppContext app, StreamCounter counter, PrintStream out, PrintStream err) {
-        this.run = new ImportRun(app, counter, out, err);
+    public WordPressImport(AppContext app, PrintStream out, PrintStream err) {
         this.app = app;
         this.out = out;
         this.err = err;
@@ -73,8 +68,8 @@ public final class WordPressImport {
         Path file = Path.of(files.get(0));
         boolean withPages = pages;
         String media = mediaBase;
-        return ImportDatabase.open(COMMAND, env, aws, (app, counter) ->
-                new WordPressImport(app, counter, System.out, System.err).importFile(file, withPages, media));
+        return ImportDatabase.open(COMMAND, env, aws, app ->
+                new WordPressImport(app, System.out, System.err).importFile(file, withPages, media));
     }
 
     /** Imports {@code file}; returns the exit status (see the class). */
@@ -96,10 +91,15 @@ public final class WordPressImport {
             // the posts' reading meets the same place again and says it; the posts before it have the media before it
         }
         PostMapper mapper = new PostMapper(pages, new JsoupArticleHtmlSanitizer(app.config().allowedOrigins()), report, media);
+        try (ImportWriter writer = new ImportWriter(app.dynamo(), app.config().tableName(), app.articleRepository(),
+                app.config().queueShards(), report)) {
+            return writePosts(file, mapper, new PostWriters(writer, WRITERS), report);
+        }
+    }
+
+    /** Reads the posts, maps them and writes them, {@code WRITERS} at a time; returns the exit status. */
+    private int writePosts(Path file, PostMapper mapper, PostWriters posts, ImportReport report) {
         Progress progress = new Progress(err);
-        ImportWriter writer = new ImportWriter(app.dynamo(), app.config().tableName(), app.articleRepository(),
-                app.config().queueShards(), report);
-        PostWriters posts = new PostWriters(writer, WRITERS);
         WxrException unreadable = null;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             WxrReader.read(in, (site, post) -> {
@@ -114,16 +114,18 @@ public final class WordPressImport {
         } catch (WxrException e) {
             unreadable = e;
         } catch (IOException e) {
-            posts.finish();
+            try {
+                posts.finish();
+            } catch (RuntimeException alsoFailed) {
+                // the file's failure is the one said
+            }
             err.println(COMMAND + ": cannot read " + file + ": " + e.getMessage());
             return 1;
         } catch (RuntimeException stopped) {
             // a post's writing failed: reported below, once every post in flight has ended
         }
-        String counts;
         try {
             posts.finish();
-            counts = run.countsSettled();
         } catch (RuntimeException e) {
             err.println(COMMAND + ": the database failed (" + e.getMessage() + "); what was written stays whole, "
                     + "and running the same command again finishes the import");
@@ -131,10 +133,10 @@ public final class WordPressImport {
         }
         if (unreadable != null) {
             err.println(COMMAND + ": " + file + ": " + unreadable.getMessage()
-                    + "; every post before that place was imported whole (" + counts + ")");
+                    + "; every post before that place was imported whole (" + ImportRun.COUNTS_EXACT + ")");
             return 1;
         }
-        out.println(report.summary(counts));
+        out.println(report.summary(ImportRun.COUNTS_EXACT));
         return report.errors.get() > 0 ? 3 : 0;
     }
 }

@@ -27,9 +27,9 @@ public final class WxrReader {
     }
 
     /** WordPress's export namespace as any WordPress wrote it: http or https, with or without the version. */
-    private static final Pattern WP = Pattern.compile("https?://(www\\.)?wordpress\\.org/export/([0-9.]+/)?");
-    private static final Pattern EXCERPT = Pattern.compile("https?://(www\\.)?wordpress\\.org/export/([0-9.]+/)?excerpt/?");
-    private static final Pattern CONTENT = Pattern.compile("https?://purl\\.org/rss/1\\.0/modules/content/?");
+    private static final Pattern WP_URI = Pattern.compile("https?://(www\\.)?wordpress\\.org/export/([0-9.]+/)?");
+    private static final Pattern EXCERPT_URI = Pattern.compile("https?://(www\\.)?wordpress\\.org/export/([0-9.]+/)?excerpt/?");
+    private static final Pattern CONTENT_URI = Pattern.compile("https?://purl\\.org/rss/1\\.0/modules/content/?");
     /** The post meta kept: a post's featured image, an attachment's file, sizes and alt text. */
     private static final Set<String> META_KEYS = Set.of("_thumbnail_id", "_wp_attached_file", "_wp_attachment_metadata",
             "_wp_attachment_image_alt");
@@ -40,6 +40,7 @@ public final class WxrReader {
             "comment_author_url", "comment_author_IP", "comment_date", "comment_date_gmt", "comment_content",
             "comment_approved", "comment_type", "comment_parent");
     private final XMLStreamReader xml;
+    private final Map<String, Namespace> namespaces = new HashMap<>();
 
     private WxrReader(XMLStreamReader xml) {
         this.xml = xml;
@@ -267,18 +268,43 @@ public final class WxrReader {
      * WordPress's importer takes it, whatever it is), or any URI WordPress has used for it.
      */
     private boolean isWordPress() {
-        String ns = xml.getNamespaceURI();
-        return ns != null && ("wp".equals(xml.getPrefix()) || WP.matcher(ns).matches()) && !isExcerpt();
+        return namespace() == Namespace.WORDPRESS;
     }
 
     private boolean isExcerpt() {
-        String ns = xml.getNamespaceURI();
-        return ns != null && ("excerpt".equals(xml.getPrefix()) || EXCERPT.matcher(ns).matches());
+        return namespace() == Namespace.EXCERPT;
     }
 
     private boolean isContent() {
-        String ns = xml.getNamespaceURI();
-        return ns != null && ("content".equals(xml.getPrefix()) || CONTENT.matcher(ns).matches());
+        return namespace() == Namespace.CONTENT;
+    }
+
+    /** What the current element's prefix and namespace URI bind it to; worked out once per pair (a file has a few). */
+    private Namespace namespace() {
+        String uri = xml.getNamespaceURI();
+        if (uri == null) {
+            return Namespace.OTHER;
+        }
+        String prefix = xml.getPrefix();
+        return namespaces.computeIfAbsent(prefix + " " + uri, pair -> Namespace.of(prefix, uri));
+    }
+
+    /** The namespaces an export's elements are read by: by their usual prefix, or by any URI WordPress writes. */
+    private enum Namespace {
+        WORDPRESS, EXCERPT, CONTENT, OTHER;
+
+        static Namespace of(String prefix, String uri) {
+            if ("excerpt".equals(prefix) || EXCERPT_URI.matcher(uri).matches()) {
+                return EXCERPT;
+            }
+            if ("wp".equals(prefix) || WP_URI.matcher(uri).matches()) {
+                return WORDPRESS;
+            }
+            if ("content".equals(prefix) || CONTENT_URI.matcher(uri).matches()) {
+                return CONTENT;
+            }
+            return OTHER;
+        }
     }
 
     private Position here() {

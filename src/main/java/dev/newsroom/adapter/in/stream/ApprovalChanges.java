@@ -9,9 +9,15 @@ import java.util.function.UnaryOperator;
  * Reads one change record of the table: a comment item inserted as {@code approved}, or changed into or out of
  * {@code approved}, is a change of its article's count; anything else is none. Works on any record shape
  * through {@code oldImage} and {@code newImage}, the string value of an attribute of each image (null when
- * absent).
+ * absent). A comment version whose writer counted it itself (an import: {@link #COUNTED_VERSION} equal to its
+ * {@code version}) is none either: its change is already in the count.
  */
 public final class ApprovalChanges {
+    /**
+     * The version of the comment whose approval change its writer applied to the count itself; written by the
+     * imports (one sum per article), dropped by any later write of the item, which is then counted as usual.
+     */
+    public static final String COUNTED_VERSION = "countedVersion";
     private static final String APPROVED = "approved";
 
     private ApprovalChanges() {
@@ -26,7 +32,8 @@ public final class ApprovalChanges {
         String id = newImage.apply("id");
         String slug = newImage.apply("articleSlug");
         String version = newImage.apply("version");
-        if (pk == null || !pk.startsWith("COMMENT#") || id == null || slug == null || version == null) {
+        if (pk == null || !pk.startsWith("COMMENT#") || id == null || slug == null || version == null
+                || version.equals(newImage.apply(COUNTED_VERSION))) {
             return Optional.empty();
         }
         boolean was = !insert && APPROVED.equals(oldImage.apply("status"));

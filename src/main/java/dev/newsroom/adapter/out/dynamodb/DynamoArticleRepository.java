@@ -139,29 +139,38 @@ public final class DynamoArticleRepository implements ArticleRepository {
 
     @Override
     public void create(Article article) {
-        create(article, null);
+        if (!create(article, null, null)) {
+            throw new ServiceException(ErrorCode.SLUG_TAKEN, "An article with this slug already exists.");
+        }
     }
 
     /**
      * As {@link #create}, the item marked in the same transaction as made by an import from {@code origin}, so an
-     * article and its origin are never stored one without the other (the local runner's WordPress import).
+     * article and its origin are never stored one without the other, with the import's count step {@code countStep}
+     * open on it when not null ({@link ImportCountSteps}). False, and nothing written, when an article with the
+     * slug exists (the import then reads it); {@code slug_taken} while an article with the slug is being deleted.
      */
-    public void createImported(Article article, String origin) {
-        create(article, Objects.requireNonNull(origin));
+    public boolean createImported(Article article, String origin, String countStep) {
+        return create(article, Objects.requireNonNull(origin), countStep);
     }
 
-    private void create(Article article, String origin) {
+    private boolean create(Article article, String origin, String countStep) {
         ArticleItem item = ItemMapper.toItem(article);
         item.importedFrom = origin;
+        Map<String, AttributeValue> stored = new HashMap<>(ArticleItem.SCHEMA.itemToMap(item, true));
+        if (countStep != null) {
+            stored.put(ImportCountSteps.OPEN_STEPS, AttributeValue.fromSs(List.of(countStep)));
+        }
         List<TransactWriteItem> items = new ArrayList<>();
-        items.add(writes.putIfAbsent(ArticleItem.SCHEMA.itemToMap(item, true)));
+        items.add(writes.putIfAbsent(stored));
         items.add(writes.check(CommentCascade.tombstoneKey(article.slug()), "attribute_not_exists(pk)", null, null));
         ItemMapper.listEntries(article).forEach(e -> items.add(writes.put(ListEntryItem.SCHEMA.itemToMap(e, true))));
         try {
             DynamoCalls.transact(client, items);
+            return true;
         } catch (TransactionCanceledException e) {
             if (Writes.failedAt(e, 0)) {
-                throw new ServiceException(ErrorCode.SLUG_TAKEN, "An article with this slug already exists.");
+                return false;
             }
             if (Writes.failedAt(e, 1)) {
                 throw new ServiceException(ErrorCode.SLUG_TAKEN, DELETION_PENDING);

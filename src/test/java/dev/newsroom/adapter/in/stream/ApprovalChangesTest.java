@@ -47,4 +47,18 @@ class ApprovalChangesTest {
         noVersion.remove("version");
         assertEquals(Optional.empty(), of("INSERT", null, noVersion));
     }
+
+    @Test
+    void aVersionItsWriterCounted_countsNothing_aLaterVersionCountsAsUsual() {
+        Map<String, String> imported = comment("approved", "1");
+        imported.put(ApprovalChanges.COUNTED_VERSION, "1");
+        assertEquals(Optional.empty(), of("INSERT", null, imported), "the import added it to the count itself");
+        Map<String, String> reimported = comment("trash", "2");
+        reimported.put(ApprovalChanges.COUNTED_VERSION, "2");
+        assertEquals(Optional.empty(), of("MODIFY", imported, reimported));
+        Map<String, String> updatedKeepingTheMark = comment("spam", "2");
+        updatedKeepingTheMark.put(ApprovalChanges.COUNTED_VERSION, "1");
+        assertEquals(Optional.of(new ApprovalChange("c1", "a-story", 2, -1)), of("MODIFY", imported, updatedKeepingTheMark),
+                "a write that kept an older version's mark is counted");
+    }
 }
