@@ -1,6 +1,6 @@
 package dev.newsroom.local;
 
-import dev.newsroom.adapter.in.api.PercentDecoding;
+import dev.newsroom.adapter.in.PercentDecoding;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -341,6 +341,28 @@ class ArticlePagesHttpTest {
         assertTrue(tooLarge.header("Content-Type").startsWith("text/html"));
     }
 
+    /** The page's form is read as the API reads a comment form: a page in another charset, and strict bytes. */
+    @Test
+    void aFormInAnotherCharset_isReadInIt_andBytesThatAreNotText_areA400Page() {
+        java.nio.charset.Charset cp1252 = java.nio.charset.Charset.forName("windows-1252");
+        String body = "_charset_=windows-1252&" + form("Zoë", "zoe@example.com", "Café crème at 2 €.", null)
+                .replace(enc("Zoë"), URLEncoder.encode("Zoë", cp1252))
+                .replace(enc("Café crème at 2 €."), URLEncoder.encode("Café crème at 2 €.", cp1252));
+        Answer posted = post(LEAD, body);
+        assertEquals(303, posted.status(), posted.raw().body());
+        Matcher at = Pattern.compile(Pattern.quote(base + LEAD) + "#comment-([0-9A-Z]+)").matcher(posted.header("Location"));
+        assertTrue(at.matches(), posted.header("Location"));
+        Document page = Jsoup.parse(api.get(LEAD).raw().body());
+        assertEquals("Café crème at 2 €.", page.selectFirst("#comment-" + at.group(1) + " .comment-content").text());
+        assertEquals("Zoë", page.selectFirst("#comment-" + at.group(1) + " .comment-author .fn").text());
+
+        Answer notUtf8 = post(LEAD, form("Yaw", "yaw@example.com", "x", null) + "&comment=%FF%FE");
+        assertEquals(400, notUtf8.status(), "invalid UTF-8 is refused, not read as U+FFFD");
+        assertTrue(notUtf8.header("Content-Type").startsWith("text/html"));
+        Answer unknown = post(LEAD, "_charset_=klingon&" + form("Yaw", "yaw@example.com", "x", null));
+        assertEquals(415, unknown.status());
+    }
+
     @Test
     void aPostThatIsNotAForm_orBrokenForm_isAClear4xxPage() {
         Answer json = api.send("POST", LEAD, "{\"comment\":\"x\"}", "Content-Type", "application/json");

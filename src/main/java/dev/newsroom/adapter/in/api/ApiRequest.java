@@ -2,6 +2,7 @@ package dev.newsroom.adapter.in.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import dev.newsroom.adapter.in.EdgeViewer;
+import dev.newsroom.adapter.in.FormFields;
 import dev.newsroom.domain.ErrorCode;
 import dev.newsroom.domain.ServiceException;
 
@@ -198,21 +199,7 @@ public final class ApiRequest {
 
     /** The {@code charset} parameter of the body's {@code Content-Type}, unquoted; null when not declared. */
     public String charset() {
-        String type = header("Content-Type");
-        if (type == null) {
-            return null;
-        }
-        String[] parts = type.split(";");
-        for (int i = 1; i < parts.length; i++) {
-            String parameter = parts[i].trim();
-            int eq = parameter.indexOf('=');
-            if (eq > 0 && parameter.substring(0, eq).trim().equalsIgnoreCase("charset")) {
-                String value = parameter.substring(eq + 1).trim();
-                boolean quoted = value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"");
-                return quoted ? value.substring(1, value.length() - 1) : value;
-            }
-        }
-        return null;
+        return FormFields.charsetOf(header("Content-Type"));
     }
 
     /** What the handler decided (e.g. {@code held}, {@code spam}), for the request log line only. */

@@ -1,5 +1,6 @@
 package dev.newsroom.adapter.in.api;
 
+import dev.newsroom.adapter.in.FormFields;
 import dev.newsroom.adapter.in.RedirectTargets;
 import dev.newsroom.domain.FieldError;
 import dev.newsroom.domain.HtmlText;
@@ -31,7 +32,7 @@ final class BrowserForms {
 
     /** A form POST whose {@code Accept} ranks HTML above JSON (what browsers send); JSON clients are never one. */
     static boolean wanted(ApiRequest request) {
-        return request.method().equals("POST") && CommentFormReader.FORM.equals(request.mediaType())
+        return request.method().equals("POST") && FormFields.FORM.equals(request.mediaType())
                 && prefersHtml(request.header("Accept"));
     }
 

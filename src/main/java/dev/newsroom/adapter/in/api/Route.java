@@ -1,5 +1,7 @@
 package dev.newsroom.adapter.in.api;
 
+import dev.newsroom.adapter.in.PercentDecoding;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;

@@ -2,20 +2,19 @@ package dev.newsroom.adapter.in.pages;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import dev.newsroom.adapter.in.EdgeViewer;
+import dev.newsroom.adapter.in.FormFields;
 import dev.newsroom.domain.ErrorCode;
 import dev.newsroom.domain.ServiceException;
 
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * A page request as API Gateway delivers it: resource, path parameters, query, headers (any case), the caller's
- * IP (the distribution's word for it, else the gateway's), and a form body (UTF-8, at most {@link #MAX_FORM_BYTES};
- * a field given twice keeps its last value).
+ * IP (the distribution's word for it, else the gateway's), and a form body (at most {@link #MAX_FORM_BYTES}, read
+ * by {@link FormFields} as the API reads its comment form).
  */
 final class PageRequest {
     /**
@@ -75,35 +74,33 @@ final class PageRequest {
         return context == null ? null : context.getStage();
     }
 
-    /** The form's fields; {@code unsupported_media_type}, {@code payload_too_large} or {@code malformed_body} when unreadable. */
+    /**
+     * The form's fields, read as the API reads a comment form ({@link FormFields}: its charset, strict escapes);
+     * {@code unsupported_media_type}, {@code payload_too_large} or {@code malformed_body} when unreadable.
+     */
     Map<String, String> form() {
         String type = header("Content-Type");
-        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith(FormFields.FORM)) {
             throw new ServiceException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the comment form as the page does.");
         }
         String body = event.getBody() == null ? "" : event.getBody();
-        if (Boolean.TRUE.equals(event.getIsBase64Encoded())) {
-            try {
-                body = new String(Base64.getMimeDecoder().decode(body), StandardCharsets.ISO_8859_1);
-            } catch (IllegalArgumentException e) {
-                throw ServiceException.malformed("The form data is not readable.");
-            }
+        if (body.length() > MAX_FORM_BYTES * 2) {
+            throw tooLarge();
         }
-        if (body.length() > MAX_FORM_BYTES) {
-            throw new ServiceException(ErrorCode.PAYLOAD_TOO_LARGE, "The comment is too long to send.");
-        }
-        Map<String, String> fields = new HashMap<>();
+        byte[] bytes;
         try {
-            for (String pair : body.split("&")) {
-                if (!pair.isEmpty()) {
-                    int eq = pair.indexOf('=');
-                    fields.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
-                            eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
+            bytes = Boolean.TRUE.equals(event.getIsBase64Encoded()) ? Base64.getMimeDecoder().decode(body)
+                    : body.getBytes(StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw ServiceException.malformed("The form data has a broken percent-escape.");
+            throw ServiceException.malformed("The form data is not readable.");
         }
-        return fields;
+        if (bytes.length > MAX_FORM_BYTES) {
+            throw tooLarge();
+        }
+        return FormFields.read(bytes, FormFields.charsetOf(type));
+    }
+
+    private static ServiceException tooLarge() {
+        return new ServiceException(ErrorCode.PAYLOAD_TOO_LARGE, "The comment is too long to send.");
     }
 }

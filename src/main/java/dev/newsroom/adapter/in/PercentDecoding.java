@@ -1,4 +1,4 @@
-package dev.newsroom.adapter.in.api;
+package dev.newsroom.adapter.in;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
