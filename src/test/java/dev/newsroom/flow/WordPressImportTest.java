@@ -202,6 +202,41 @@ class WordPressImportTest {
         assertCounts(app, 4, 1, 1);
     }
 
+    /**
+     * A run whose changes cancel out (one comment leaves approved, another enters it) still opens a count step, so
+     * that a cut between its comments cannot leave half of it uncounted; the next run settles it from what its
+     * stored comments say they add.
+     */
+    @Test
+    void aCutOffRunWhoseChangesCancelOut_isSettledFromWhatItStored() throws Exception {
+        FaultInjector faults = new FaultInjector();
+        AppContext app = DynamoDbLocal.contextThrough(faults);
+        importFile(app, fixture());
+        assertCounts(app, 4, 1, 1);
+        // Zoë's comment trashed (-1) and the spam one approved (+1) in WordPress: a sum of 0, and still a step
+        String changed = Files.readString(fixture("<wp:comment_approved><![CDATA[spam]]>", "<wp:comment_approved><![CDATA[1]]>"))
+                .replaceFirst("(?s)(Zoë Åström.*?<wp:comment_approved><!\\[CDATA\\[)1(\\]\\]>)", "$1trash$2");
+        Path file = Files.createTempFile(dir, "export", ".xml");
+        Files.writeString(file, changed);
+        faults.failWhere("UpdateItem", "ADD commentCount", 0, 1_000, "{\"__type\":\"com.amazon.coral.validate#"
+                + "ValidationException\",\"message\":\"injected: the connection went away\"}");
+
+        assertEquals(1, importFile(app, file).status());
+        assertEquals(0, DynamoDbLocal.counter(app).drain());
+        assertCounts(app, 4, 1, 1);
+        assertEquals(1, openSteps(app, BRIDGE), "a step is opened whenever a comment written changes the count");
+        faults.fail("UpdateItem", 0, "");
+        Run again = importFile(app, file);
+        assertEquals(3, again.status(), again.err());
+        assertCounts(app, 4, 1, 1);
+        assertEquals(0, openSteps(app, BRIDGE), "settled by the next run");
+        assertEquals(4, app.commentQueries().approvedThread(BRIDGE, true, 50, null).page().items().size());
+        importFile(app, fixture());
+        assertCounts(app, 4, 1, 1);
+        assertEquals(0, DynamoDbLocal.counter(app).drain());
+        assertCounts(app, 4, 1, 1);
+    }
+
     @Test
     void anArticleMadeHere_isLeftAsItIs_thePostAndItsCommentsRefused_andSoIsAnotherSitesPost() throws Exception {
         AppContext app = DynamoDbLocal.context(Clock.systemUTC());
@@ -355,6 +390,13 @@ class WordPressImportTest {
 
     private static List<String> names(AppContext app, CommentStatus status) {
         return app.moderation().queue(status, BRIDGE, 50, null).items().stream().map(Comment::authorName).toList();
+    }
+
+    /** How many import count steps are open on the article item. */
+    private static int openSteps(AppContext app, String slug) {
+        var item = app.dynamo().getItem(b -> b.tableName(app.config().tableName()).consistentRead(true)
+                .key(Map.of("pk", AttributeValue.fromS("ARTICLE#" + slug), "sk", AttributeValue.fromS("A")))).item();
+        return item.containsKey("importSteps") ? item.get("importSteps").ss().size() : 0;
     }
 
     /** How many changes of comment items the table's change stream holds. */

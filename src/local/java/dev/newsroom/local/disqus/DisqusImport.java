@@ -125,18 +125,20 @@ public final class DisqusImport {
         report.errors += posts.size() - threaded.comments().size();
         List<Comment> comments = threaded.comments();
         String origin = "disqus thread " + thread.dsqId() + " of " + thread.forum();
-        writer.settleUnfinished(slug.get(), origin);
-        ImportedComments.Outcome outcome = writer.write(origin, comments, writer.stored(comments));
+        ImportedComments.Stored stored = writer.stored(comments);
+        writer.settleUnfinished(slug.get(), origin, stored);
+        ImportedComments.Outcome outcome = writer.write(origin, comments, stored);
         report.stored(comments, outcome, threaded.orphans());
     }
 
     /** The article the thread was written under: by the permalink an import kept, else by slug from its address or identifier. */
     private Optional<String> article(DisqusThread thread, ImportedLinks links) {
-        Optional<String> imported = links.find(thread.link());
+        DynamoArticleRepository articles = run.app().articleRepository();
+        // a kept permalink outlives its article when the article is deleted here: then the thread matches as if none
+        Optional<String> imported = links.find(thread.link()).filter(slug -> articles.findCurrentWithOrigin(slug).isPresent());
         if (imported.isPresent()) {
             return imported;
         }
-        DynamoArticleRepository articles = run.app().articleRepository();
         for (String candidate : List.of(lastSegment(thread.link()), thread.identifier())) {
             String slug = Slugs.slugOf(candidate);
             if (ArticleRules.isValidSlug(slug) && articles.findCurrentWithOrigin(slug).isPresent()) {

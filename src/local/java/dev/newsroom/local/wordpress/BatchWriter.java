@@ -96,6 +96,9 @@ final class BatchWriter implements AutoCloseable {
         }
         Ticket ticket = new Ticket(step.requests.size());
         step.requests.forEach((key, request) -> waiting.add(new Pending(key, request, ticket)));
+        if (closed) {
+            failWaiting(); // stopped while these were added: no sender takes them
+        }
         try {
             ticket.done.join();
         } catch (CompletionException e) {
@@ -127,8 +130,13 @@ final class BatchWriter implements AutoCloseable {
             call.removeIf(p -> p.ticket().done.isDone()); // a step that failed already: the rest of it is not sent
             try {
                 store(call);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // whatever stopped the call ends its steps' waits: a sender never leaves a post waiting forever
                 call.forEach(p -> p.ticket().done.completeExceptionally(e));
+                if (e instanceof Error) {
+                    failWaiting(); // this sender ends: nothing waits on it
+                    throw e;
+                }
             }
         }
     }
@@ -174,13 +182,25 @@ final class BatchWriter implements AutoCloseable {
         }
     }
 
-    /** Stops the senders; a step still waiting fails. */
+    /** Stops the senders once their calls in flight have ended (at most a minute); a step still waiting fails. */
     @Override
     public void close() {
         closed = true;
+        senders.shutdown();
+        try {
+            senders.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         senders.shutdownNow();
+        failWaiting();
+    }
+
+    /** No more steps are taken; every item still waiting fails its step. */
+    private void failWaiting() {
+        closed = true;
         for (Pending p; (p = waiting.poll()) != null; ) {
-            p.ticket().done.completeExceptionally(new IllegalStateException("the import's writer was closed"));
+            p.ticket().done.completeExceptionally(new IllegalStateException("the import's writer was stopped"));
         }
     }
 }

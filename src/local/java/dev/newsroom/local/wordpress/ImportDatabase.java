@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * The database an import command writes to: the one the local runner would use ({@code LOCAL_DB}, or
  * {@code AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_DYNAMODB}; {@code TABLE_NAME}),
- * or with {@code --aws} the stack's table in AWS through the default credential chain.
+ * or with {@code --aws} the stack's table in AWS through the default credential chain; one import at a time
+ * ({@link ImportLease}).
  */
 public final class ImportDatabase {
     /** An import run against the opened database; returns the command's exit status. */
@@ -39,7 +40,12 @@ public final class ImportDatabase {
             if (database != null) {
                 app.ensureTable();
             }
-            return work.run(app);
+            try (ImportLease lease = ImportLease.take(app.dynamo(), config.tableName(), command, Clock.systemUTC())) {
+                return work.run(app);
+            } catch (ImportLease.Held held) {
+                System.err.println(command + ": " + held.getMessage());
+                return 1;
+            }
         } catch (Exception e) {
             System.err.println(command + ": the database could not be opened: " + e.getMessage());
             return 1;

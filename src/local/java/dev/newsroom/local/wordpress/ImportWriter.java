@@ -19,6 +19,14 @@ import java.util.Map;
  */
 final class ImportWriter implements AutoCloseable {
     private static final String NOT_FROM_THIS_POST = "The slug is taken by an article not imported from this post.";
+    private static final Object[] SLUG_LOCKS = new Object[64];
+
+    static {
+        for (int i = 0; i < SLUG_LOCKS.length; i++) {
+            SLUG_LOCKS[i] = new Object();
+        }
+    }
+
     private final DynamoArticleRepository articles;
     private final ImportedComments comments;
     private final ImportReport report;
@@ -37,6 +45,13 @@ final class ImportWriter implements AutoCloseable {
      * thrown before any comment.
      */
     void write(MappedPost post) {
+        // one post of a slug at a time (a file may hold a post twice): their plans read what the other writes
+        synchronized (SLUG_LOCKS[Math.floorMod(post.article().slug().hashCode(), SLUG_LOCKS.length)]) {
+            writeAlone(post);
+        }
+    }
+
+    private void writeAlone(MappedPost post) {
         String slug = post.article().slug();
         // a new article has no comments yet: an earlier run stores the article before any of them
         ImportedComments.Plan plan = comments.plan(post.origin(), post.comments(), Map.of());
@@ -45,10 +60,10 @@ final class ImportWriter implements AutoCloseable {
             DynamoArticleRepository.Stored current = articles.findCurrentWithOrigin(slug)
                     .orElseThrow(() -> new ServiceException(ErrorCode.SLUG_TAKEN, "The article with this slug was deleted"
                             + " while the import read it; run the import again."));
-            Map<String, Comment> stored = comments.stored(post.comments());
-            writeArticle(post, current, stored);
-            comments.settleUnfinished(slug, post.origin());
-            plan = comments.plan(post.origin(), post.comments(), stored);
+            ImportedComments.Stored stored = comments.stored(post.comments());
+            writeArticle(post, current, stored.comments());
+            comments.settleUnfinished(slug, post.origin(), stored);
+            plan = comments.plan(post.origin(), post.comments(), stored.comments());
         }
         ImportedComments.Outcome outcome = comments.write(plan, ImportedLinks.item(post.link(), slug).stream().toList(), created);
         report.commentsKept.addAndGet(outcome.kept());

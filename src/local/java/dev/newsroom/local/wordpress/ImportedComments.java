@@ -28,6 +28,9 @@ import java.util.TreeMap;
  */
 public final class ImportedComments implements AutoCloseable {
     private static final int GET_BATCH = 100;
+    /** On each comment item written: the count step it was written in, and what it adds to the count there. */
+    static final String COUNT_STEP = "countStep";
+    static final String COUNT_DELTA = "countDelta";
     /** {@code BatchWriteItem} calls at once, shared by every article being written. */
     private static final int SENDERS = 8;
     private final DynamoDbClient client;
@@ -43,7 +46,8 @@ public final class ImportedComments implements AutoCloseable {
     /**
      * What writing one article's comments will do, worked out before anything is written: the duplicate marks to
      * put and delete, the comment items depth by depth, and the sum they add to the article's count; its count step
-     * ({@link #countStep}) is null when the sum is 0 (nothing to count, so nothing to open).
+     * ({@link #countStep}) is null when no comment written changes the count (nothing to count, so nothing to open);
+     * a step whose changes cancel out (one comment approved, another unapproved) is opened and closed all the same.
      */
     public static final class Plan {
         private final String slug;
@@ -79,15 +83,18 @@ public final class ImportedComments implements AutoCloseable {
 
     /**
      * Settles the count of the article's comments from {@code origin} if an earlier run was cut off between
-     * storing them and adding them to the count; called before anything more is written there.
+     * storing them and adding them to the count: each step it left open adds what its stored comments say they add
+     * ({@code stored}, read after the cut), once. Called before anything more is written there.
      */
-    public void settleUnfinished(String slug, String origin) {
-        steps.settle(slug, steps.unfinished(slug, origin));
+    public void settleUnfinished(String slug, String origin, Stored stored) {
+        for (String step : steps.unfinished(slug, origin)) {
+            steps.apply(slug, step, stored.stepSums().getOrDefault(step, 0L));
+        }
     }
 
     /** Writes {@code comments} (each parent before its replies) against {@code stored}, their stored versions. */
-    public Outcome write(String origin, List<Comment> comments, Map<String, Comment> stored) {
-        return write(plan(origin, comments, stored), List.of(), false);
+    public Outcome write(String origin, List<Comment> comments, Stored stored) {
+        return write(plan(origin, comments, stored.comments()), List.of(), false);
     }
 
     /** What writing {@code comments} (each parent before its replies) against {@code stored} will do. */
@@ -98,6 +105,8 @@ public final class ImportedComments implements AutoCloseable {
         int unchanged = 0;
         int kept = 0;
         long sum = 0;
+        boolean counted = false;
+        String step = ImportCountSteps.newStep(origin);
         for (Comment comment : comments) {
             Comment before = stored.get(comment.id());
             if (before != null && before.moderatedBy() != null) {
@@ -122,12 +131,17 @@ public final class ImportedComments implements AutoCloseable {
             item.put(HeldComments.IMPORTED_FROM, AttributeValue.fromS(origin));
             // and as counted at this version: the import adds it to the count itself, the change stream leaves it out
             item.put(ApprovalChanges.COUNTED_VERSION, AttributeValue.fromN(Long.toString(next.version())));
-            sum += approved(next) - (before == null ? 0 : approved(before));
+            // and with what it adds to the count in which step, so a run cut off before the sum can be settled
+            int delta = approved(next) - (before == null ? 0 : approved(before));
+            item.put(COUNT_STEP, AttributeValue.fromS(step));
+            item.put(COUNT_DELTA, AttributeValue.fromN(Integer.toString(delta)));
+            sum += delta;
+            counted |= delta != 0;
             depths.computeIfAbsent(next.depth(), d -> new BatchWriter.Step()).put(item);
             written++;
         }
         String slug = comments.isEmpty() ? null : comments.get(0).articleSlug();
-        return new Plan(slug, sum == 0 ? null : ImportCountSteps.newStep(origin), sum, marks, depths,
+        return new Plan(slug, counted ? step : null, sum, marks, depths,
                 new Outcome(written, unchanged, kept));
     }
 
@@ -153,9 +167,18 @@ public final class ImportedComments implements AutoCloseable {
         return c.status() == CommentStatus.APPROVED ? 1 : 0;
     }
 
-    /** {@code comments} as stored now (consistent reads, 100 keys a call, unprocessed keys asked again). */
-    public Map<String, Comment> stored(List<Comment> comments) {
+    /**
+     * The comments as stored now, and for each count step their items name, the sum of what those items add
+     * (consistent reads, 100 keys a call, unprocessed keys asked again).
+     */
+    public record Stored(Map<String, Comment> comments, Map<String, Long> stepSums) {
+        static final Stored NONE = new Stored(Map.of(), Map.of());
+    }
+
+    /** {@code comments} as stored now (see {@link Stored}). */
+    public Stored stored(List<Comment> comments) {
         Map<String, Comment> stored = new HashMap<>();
+        Map<String, Long> stepSums = new HashMap<>();
         for (int from = 0; from < comments.size(); from += GET_BATCH) {
             List<Map<String, AttributeValue>> keys = comments.subList(from, Math.min(comments.size(), from + GET_BATCH))
                     .stream().map(c -> CommentItems.key(c.id())).toList();
@@ -163,13 +186,18 @@ public final class ImportedComments implements AutoCloseable {
             while (!request.isEmpty()) {
                 Map<String, KeysAndAttributes> asking = request;
                 var response = client.batchGetItem(b -> b.requestItems(asking));
-                response.responses().getOrDefault(table, List.of()).stream().map(CommentItems::comment)
-                        .forEach(c -> stored.put(c.id(), c));
+                for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
+                    Comment c = CommentItems.comment(item);
+                    stored.put(c.id(), c);
+                    if (item.containsKey(COUNT_STEP) && item.containsKey(COUNT_DELTA)) {
+                        stepSums.merge(item.get(COUNT_STEP).s(), Long.parseLong(item.get(COUNT_DELTA).n()), Long::sum);
+                    }
+                }
                 request = response.unprocessedKeys().isEmpty() || response.unprocessedKeys().values().stream()
                         .allMatch(k -> k.keys().isEmpty()) ? Map.of() : response.unprocessedKeys();
             }
         }
-        return stored;
+        return new Stored(stored, stepSums);
     }
 
     /** Stops the writer's senders once the import is done. */

@@ -40,6 +40,7 @@ public final class WxrReader {
             "comment_author_url", "comment_author_IP", "comment_date", "comment_date_gmt", "comment_content",
             "comment_approved", "comment_type", "comment_parent");
     private final XMLStreamReader xml;
+    private static final int MAX_NAMESPACES = 64;
     private final Map<String, Namespace> namespaces = new HashMap<>();
 
     private WxrReader(XMLStreamReader xml) {
@@ -286,7 +287,15 @@ public final class WxrReader {
             return Namespace.OTHER;
         }
         String prefix = xml.getPrefix();
-        return namespaces.computeIfAbsent(prefix + " " + uri, pair -> Namespace.of(prefix, uri));
+        String pair = prefix + " " + uri;
+        Namespace known = namespaces.get(pair);
+        if (known == null) {
+            known = Namespace.of(prefix, uri);
+            if (namespaces.size() < MAX_NAMESPACES) {
+                namespaces.put(pair, known); // a file declaring a new namespace on every element is not remembered
+            }
+        }
+        return known;
     }
 
     /** The namespaces an export's elements are read by: by their usual prefix, or by any URI WordPress writes. */

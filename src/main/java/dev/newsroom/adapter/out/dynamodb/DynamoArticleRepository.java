@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
 
 /**
  * Articles and their list entries in DynamoDB. Every write of an article and its entries is one transaction;
- * the count is never touched by editors' writes (only comment transactions change it).
+ * the count is never touched by editors' writes: only the counting of approvals ({@link DynamoApprovalCounts})
+ * and an import's own count steps ({@link ImportCountSteps}) change it.
  */
 public final class DynamoArticleRepository implements ArticleRepository {
     static final String DELETION_PENDING =

@@ -6,7 +6,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,23 +15,22 @@ import java.util.UUID;
  * time from the change stream. A step is opened on the article item before any of its comments is stored (its
  * id added to the article's {@code importSteps}, in the same write that creates an imported article, or by
  * {@link #open}); the comments are stored, each marked as counted at its version (the change stream then leaves
- * them out, see {@code ApprovalChanges}); then {@link #apply} adds the sum and closes the step in one conditional
- * write of the article, so the sum is added exactly once. A run cut off between its comments and its sum leaves the
- * step open; the next run of the same import finds it ({@link #unfinished}) and settles the article by counting
- * its approved comments ({@link #settle}) before it writes anything more there. Editors' updates keep the
- * attribute (they set only the article's own fields); it is never shown.
+ * them out, see {@code ApprovalChanges}) and with its step and what it adds there; then {@link #apply} adds the sum
+ * and closes the step in one conditional write of the article, so the sum is added exactly once. A run cut off
+ * between its comments and its sum leaves the step open; the next run of the same import finds it
+ * ({@link #unfinished}) and applies it with the sum of what its stored comments say they add (read consistently),
+ * before it writes anything more there. Editors' updates keep the attribute (they set only the article's own
+ * fields); it is never shown.
  */
 public final class ImportCountSteps {
     static final String OPEN_STEPS = "importSteps";
     private static final String SEPARATOR = "#";
     private final DynamoDbClient client;
     private final String table;
-    private final DynamoApprovalCounts counts;
 
     public ImportCountSteps(DynamoDbClient client, String table) {
         this.client = client;
         this.table = table;
-        this.counts = new DynamoApprovalCounts(client, table, Clock.systemUTC());
     }
 
     /** A new step of the import from {@code origin}: the origin and a random id. */
@@ -78,21 +76,6 @@ public final class ImportCountSteps {
             return List.of();
         }
         return found.item().get(OPEN_STEPS).ss().stream().filter(step -> isOf(step, origin)).toList();
-    }
-
-    /** Settles open steps: the article's count set from its approved comments (which hold theirs), then the steps closed. */
-    public void settle(String slug, List<String> steps) {
-        if (steps.isEmpty()) {
-            return;
-        }
-        counts.recount(slug);
-        try {
-            DynamoCalls.run(() -> client.updateItem(b -> b.tableName(table).key(articleKey(slug))
-                    .updateExpression("DELETE " + OPEN_STEPS + " :s").conditionExpression("attribute_exists(pk)")
-                    .expressionAttributeValues(Map.of(":s", AttributeValue.fromSs(steps)))));
-        } catch (ConditionalCheckFailedException gone) {
-            // the article was deleted meanwhile: nothing is left to close
-        }
     }
 
     private static boolean isOf(String step, String origin) {
