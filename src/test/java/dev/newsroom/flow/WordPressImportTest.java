@@ -237,6 +237,43 @@ class WordPressImportTest {
         assertCounts(app, 4, 1, 1);
     }
 
+    /** A post given twice in one export is imported once: both copies at once would add their comments twice. */
+    @Test
+    void aPostGivenTwiceInTheExport_isImportedOnce_andCountedOnce() throws Exception {
+        AppContext app = DynamoDbLocal.context(Clock.systemUTC());
+        String xml = Files.readString(fixture());
+        String cafe = xml.substring(xml.indexOf("\t<item>", xml.indexOf("</item>")), xml.indexOf("</item>", xml.indexOf("</item>") + 1) + 7);
+        assertTrue(cafe.contains("Café crème prices rise"), cafe);
+        Path twice = Files.createTempFile(dir, "export", ".xml");
+        Files.writeString(twice, xml.replace(cafe, cafe + "\n" + cafe));
+
+        Run run = importFile(app, twice);
+        assertEquals(3, run.status(), run.err());
+        assertTrue(run.err().contains(" is in the export a second time; this copy left out"), run.err());
+        assertTrue(run.out().startsWith("Imported 6 articles"), run.out());
+        assertCounts(app, 4, 1, 1);
+    }
+
+    /** {@code recount} after a cut-off run sets the count from what is stored and closes the open step with it. */
+    @Test
+    void aRecountAfterACutOffRun_closesItsStep_soTheNextRunAddsNothingTwice() throws Exception {
+        FaultInjector faults = new FaultInjector();
+        AppContext app = DynamoDbLocal.contextThrough(faults);
+        importFile(app, fixture());
+        Path changed = fixture("<wp:comment_approved><![CDATA[spam]]>", "<wp:comment_approved><![CDATA[1]]>",
+                "<wp:comment_approved><![CDATA[trash]]>", "<wp:comment_approved><![CDATA[1]]>");
+        faults.failWhere("UpdateItem", "ADD commentCount", 0, 1_000, "{\"__type\":\"com.amazon.coral.validate#"
+                + "ValidationException\",\"message\":\"injected: the connection went away\"}");
+        assertEquals(1, importFile(app, changed).status());
+        assertEquals(1, openSteps(app, BRIDGE));
+        faults.fail("UpdateItem", 0, "");
+
+        assertEquals(6, app.countApprovals().recount(BRIDGE));
+        assertEquals(0, openSteps(app, BRIDGE));
+        importFile(app, changed);
+        assertCounts(app, 6, 1, 1);
+    }
+
     @Test
     void anArticleMadeHere_isLeftAsItIs_thePostAndItsCommentsRefused_andSoIsAnotherSitesPost() throws Exception {
         AppContext app = DynamoDbLocal.context(Clock.systemUTC());

@@ -3,6 +3,8 @@ package dev.newsroom.local.disqus;
 import dev.newsroom.adapter.out.dynamodb.DynamoArticleRepository;
 import dev.newsroom.domain.ArticleRules;
 import dev.newsroom.domain.Comment;
+import dev.newsroom.domain.ErrorCode;
+import dev.newsroom.domain.ServiceException;
 import dev.newsroom.local.wordpress.CommentThreads;
 import dev.newsroom.local.wordpress.ImportDatabase;
 import dev.newsroom.local.wordpress.ImportProblem;
@@ -35,7 +37,7 @@ import java.util.Optional;
  * read as a stream; the posts are held, by thread, until the file's end (Disqus lists a thread's posts anywhere).
  *
  * <p>Exit status: 0 imported; 1 the file could not be read (nothing written); 2 wrong arguments; 3 imported, but
- * some threads or posts could not be.
+ * some threads or posts could not be; 4 another import into the same table is running (nothing read or written).
  */
 public final class DisqusImport {
     public static final String COMMAND = "import-disqus";
@@ -126,8 +128,19 @@ public final class DisqusImport {
         List<Comment> comments = threaded.comments();
         String origin = "disqus thread " + thread.dsqId() + " of " + thread.forum();
         ImportedComments.Stored stored = writer.stored(comments);
-        writer.settleUnfinished(slug.get(), origin, stored);
-        ImportedComments.Outcome outcome = writer.write(origin, comments, stored);
+        ImportedComments.Outcome outcome;
+        try {
+            writer.settleUnfinished(slug.get(), origin, stored);
+            outcome = writer.write(origin, comments, stored);
+        } catch (ServiceException e) {
+            if (e.code() != ErrorCode.ARTICLE_NOT_FOUND) {
+                throw e;
+            }
+            report.unmatched(posts.size()); // deleted here while the import ran: nothing of it written
+            err.println(COMMAND + ": " + thread.at() + ": thread " + thread.dsqId() + "'s article \"" + slug.get()
+                    + "\" was deleted meanwhile; its " + posts.size() + " posts left out");
+            return;
+        }
         report.stored(comments, outcome, threaded.orphans());
     }
 

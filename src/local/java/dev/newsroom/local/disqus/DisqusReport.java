@@ -14,6 +14,7 @@ final class DisqusReport {
     private long articles;
     private long unchanged;
     private long kept;
+    private long elsewhere;
     private long orphans;
     long unmatchedThreads;
     private long unmatchedPosts;
@@ -24,6 +25,7 @@ final class DisqusReport {
         stored.forEach(c -> comments.merge(c.status(), 1L, Long::sum));
         unchanged += outcome.unchanged();
         kept += outcome.kept();
+        elsewhere += outcome.elsewhere();
         orphans += madeTopLevel;
     }
 
@@ -36,7 +38,8 @@ final class DisqusReport {
         long total = comments.values().stream().mapToLong(Long::longValue).sum();
         return "Imported " + total + " comments into " + articles + " articles (" + count(CommentStatus.APPROVED) + " approved, "
                 + count(CommentStatus.SPAM) + " spam, " + count(CommentStatus.TRASH) + " deleted as trash); " + unchanged
-                + " were already there unchanged" + (kept > 0 ? ", " + kept + " moderated here kept as they are" : "") + "; "
+                + " were already there unchanged" + (kept > 0 ? ", " + kept + " moderated here kept as they are" : "")
+                + (elsewhere > 0 ? ", " + elsewhere + " left under the other article they are stored under" : "") + "; "
                 + unmatchedThreads + " threads matched no article (" + unmatchedPosts + " posts left out); " + orphans
                 + " replies to a missing comment made top-level; " + errors + (errors == 1 ? " error" : " errors") + "; " + counts;
     }

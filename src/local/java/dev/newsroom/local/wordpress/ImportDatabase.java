@@ -18,6 +18,8 @@ import java.util.Map;
  * ({@link ImportLease}).
  */
 public final class ImportDatabase {
+    /** The exit status when another import into the same table is running (nothing was read or written). */
+    public static final int ANOTHER_IMPORT_RUNNING = 4;
     /** An import run against the opened database; returns the command's exit status. */
     @FunctionalInterface
     public interface Work {
@@ -44,7 +46,7 @@ public final class ImportDatabase {
                 return work.run(app);
             } catch (ImportLease.Held held) {
                 System.err.println(command + ": " + held.getMessage());
-                return 1;
+                return ANOTHER_IMPORT_RUNNING;
             }
         } catch (Exception e) {
             System.err.println(command + ": the database could not be opened: " + e.getMessage());

@@ -16,17 +16,21 @@ import java.util.concurrent.TimeUnit;
 /**
  * One import at a time into a table: two runs at once would each plan their writes from what the other is
  * changing and add their sums twice. A run takes the lease item (a conditional put: none there, or its term run
- * out), renews it every minute while it runs and removes it at the end; a run killed outright holds it for at
- * most {@link #TERM}.
+ * out: {@code leaseUntil}, compared with the taker's clock), renews it every minute while it runs and removes it at
+ * the end, or when the JVM is stopped (Ctrl-C); a run killed outright holds it for at most {@link #TERM}. The
+ * table's TTL attribute is set a day past the term, only to clear leases left behind.
  */
 final class ImportLease implements AutoCloseable {
-    static final Duration TERM = Duration.ofMinutes(3);
+    static final Duration TERM = Duration.ofMinutes(10);
+    private static final Duration RENEWAL_TIMEOUT = Duration.ofSeconds(20);
     private static final Map<String, AttributeValue> KEY = Map.of("pk", AttributeValue.fromS("IMPORT#RUNNING"),
             "sk", AttributeValue.fromS("L"));
     private final DynamoDbClient client;
     private final String table;
     private final String run = UUID.randomUUID().toString();
     private final Clock clock;
+    private final Thread release = new Thread(this::remove, "import-lease-release");
+    private volatile boolean lost;
     private final ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "import-lease");
         t.setDaemon(true);
@@ -54,18 +58,22 @@ final class ImportLease implements AutoCloseable {
         item.put("holder", AttributeValue.fromS(lease.run));
         item.put("command", AttributeValue.fromS(command));
         item.put("since", AttributeValue.fromS(now.toString()));
-        item.put("expiresAt", AttributeValue.fromN(Long.toString(now.plus(TERM).getEpochSecond())));
+        item.putAll(lease.until(now));
         try {
             client.putItem(b -> b.tableName(table).item(item)
-                    .conditionExpression("attribute_not_exists(pk) OR expiresAt < :now")
+                    .conditionExpression("attribute_not_exists(pk) OR leaseUntil < :now")
                     .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(Long.toString(now.getEpochSecond())))));
         } catch (ConditionalCheckFailedException held) {
-            lease.renewer.shutdownNow();
             var other = client.getItem(b -> b.tableName(table).key(KEY).consistentRead(true)).item();
-            throw new Held("another import into this table is running (" + text(other, "command") + ", since "
-                    + text(other, "since") + "); run this one when it has ended (a run that was killed lets go within "
-                    + TERM.toMinutes() + " minutes)");
+            if (!lease.run.equals(text(other, "holder"))) { // else: this very put, retried after its answer was lost
+                lease.renewer.shutdownNow();
+                throw new Held("another import into this table is running (" + text(other, "command") + ", since "
+                        + text(other, "since") + ", its lease until " + (other.containsKey("leaseUntil")
+                        ? Instant.ofEpochSecond(Long.parseLong(other.get("leaseUntil").n())) : "?") + "); run this one"
+                        + " when it has ended (a run that was killed outright lets go when its lease ends)");
+            }
         }
+        Runtime.getRuntime().addShutdownHook(lease.release);
         lease.renewer.scheduleWithFixedDelay(lease::renew, 1, 1, TimeUnit.MINUTES);
         return lease;
     }
@@ -74,13 +82,27 @@ final class ImportLease implements AutoCloseable {
         return item == null || !item.containsKey(name) ? "?" : item.get(name).s();
     }
 
+    /** {@code leaseUntil} a term from {@code now}, and the table's TTL a day after that. */
+    private Map<String, AttributeValue> until(Instant now) {
+        Instant until = now.plus(TERM);
+        return Map.of("leaseUntil", AttributeValue.fromN(Long.toString(until.getEpochSecond())),
+                "expiresAt", AttributeValue.fromN(Long.toString(until.plus(Duration.ofDays(1)).getEpochSecond())));
+    }
+
     private void renew() {
+        Map<String, AttributeValue> until = until(clock.instant());
         try {
-            client.updateItem(b -> b.tableName(table).key(KEY).updateExpression("SET expiresAt = :t")
+            client.updateItem(b -> b.tableName(table).key(KEY).updateExpression("SET leaseUntil = :u, expiresAt = :t")
                     .conditionExpression("holder = :me").expressionAttributeValues(Map.of(
-                            ":t", AttributeValue.fromN(Long.toString(clock.instant().plus(TERM).getEpochSecond())),
-                            ":me", AttributeValue.fromS(run))));
-        } catch (RuntimeException e) {
+                            ":u", until.get("leaseUntil"), ":t", until.get("expiresAt"), ":me", AttributeValue.fromS(run)))
+                    .overrideConfiguration(o -> o.apiCallTimeout(RENEWAL_TIMEOUT)));
+        } catch (ConditionalCheckFailedException taken) {
+            if (!lost) {
+                lost = true;
+                System.err.println("import: this run's lease was taken by another run (this one stopped renewing for"
+                        + " longer than " + TERM.toMinutes() + " minutes); stop one of them and run the import again");
+            }
+        } catch (RuntimeException | Error e) {
             // the database is busy or away: the next minute's renewal tries again, well within the term
         }
     }
@@ -88,6 +110,15 @@ final class ImportLease implements AutoCloseable {
     /** Ends the renewals and removes the lease (only this run's). */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(release);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: it removes the lease
+        }
+        remove();
+    }
+
+    private void remove() {
         renewer.shutdownNow();
         try {
             client.deleteItem(b -> b.tableName(table).key(KEY).conditionExpression("holder = :me")

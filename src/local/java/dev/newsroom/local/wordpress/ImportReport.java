@@ -21,6 +21,7 @@ final class ImportReport {
     final Map<CommentStatus, AtomicLong> comments = new EnumMap<>(CommentStatus.class);
     final AtomicLong commentsUnchanged = new AtomicLong();
     final AtomicLong commentsKept = new AtomicLong();
+    final AtomicLong commentsElsewhere = new AtomicLong();
     final AtomicLong pingbacks = new AtomicLong();
     final AtomicLong otherComments = new AtomicLong();
     final AtomicLong orphans = new AtomicLong();
@@ -70,6 +71,9 @@ final class ImportReport {
                 .append(" comments were already there unchanged");
         if (commentsKept.get() > 0) {
             line.append(", ").append(commentsKept.get()).append(" comments moderated here kept as they are");
+        }
+        if (commentsElsewhere.get() > 0) {
+            line.append(", ").append(commentsElsewhere.get()).append(" comments left under the other article they are stored under");
         }
         line.append("; ").append(orphans.get()).append(" replies to a missing comment made top-level; skipped ")
                 .append(pingbacks.get()).append(" pingbacks/trackbacks");

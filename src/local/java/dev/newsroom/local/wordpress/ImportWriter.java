@@ -19,13 +19,6 @@ import java.util.Map;
  */
 final class ImportWriter implements AutoCloseable {
     private static final String NOT_FROM_THIS_POST = "The slug is taken by an article not imported from this post.";
-    private static final Object[] SLUG_LOCKS = new Object[64];
-
-    static {
-        for (int i = 0; i < SLUG_LOCKS.length; i++) {
-            SLUG_LOCKS[i] = new Object();
-        }
-    }
 
     private final DynamoArticleRepository articles;
     private final ImportedComments comments;
@@ -45,13 +38,6 @@ final class ImportWriter implements AutoCloseable {
      * thrown before any comment.
      */
     void write(MappedPost post) {
-        // one post of a slug at a time (a file may hold a post twice): their plans read what the other writes
-        synchronized (SLUG_LOCKS[Math.floorMod(post.article().slug().hashCode(), SLUG_LOCKS.length)]) {
-            writeAlone(post);
-        }
-    }
-
-    private void writeAlone(MappedPost post) {
         String slug = post.article().slug();
         // a new article has no comments yet: an earlier run stores the article before any of them
         ImportedComments.Plan plan = comments.plan(post.origin(), post.comments(), Map.of());
@@ -67,6 +53,7 @@ final class ImportWriter implements AutoCloseable {
         }
         ImportedComments.Outcome outcome = comments.write(plan, ImportedLinks.item(post.link(), slug).stream().toList(), created);
         report.commentsKept.addAndGet(outcome.kept());
+        report.commentsElsewhere.addAndGet(outcome.elsewhere());
         report.commentsUnchanged.addAndGet(outcome.unchanged());
         report.stored(post);
     }

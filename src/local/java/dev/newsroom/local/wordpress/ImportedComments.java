@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +40,11 @@ public final class ImportedComments implements AutoCloseable {
     private final int queueShards;
     private final ImportCountSteps steps;
 
-    /** What one article's writing did: comments written, already there unchanged, and kept as moderated here. */
-    public record Outcome(int written, int unchanged, int kept) {
+    /**
+     * What one article's writing did: comments written, already there unchanged, kept as moderated here, and
+     * left under another article they are stored under (moving a comment would change two counts at once).
+     */
+    public record Outcome(int written, int unchanged, int kept, int elsewhere) {
     }
 
     /**
@@ -104,13 +108,19 @@ public final class ImportedComments implements AutoCloseable {
         int written = 0;
         int unchanged = 0;
         int kept = 0;
+        int elsewhere = 0;
         long sum = 0;
         boolean counted = false;
         String step = ImportCountSteps.newStep(origin);
+        Map<Integer, List<Map<String, AttributeValue>>> items = new TreeMap<>();
         for (Comment comment : comments) {
             Comment before = stored.get(comment.id());
             if (before != null && before.moderatedBy() != null) {
                 kept++;
+                continue;
+            }
+            if (before != null && !before.articleSlug().equals(comment.articleSlug())) {
+                elsewhere++;
                 continue;
             }
             if (before != null && comment.withVersion(before.version()).equals(before)) {
@@ -133,16 +143,27 @@ public final class ImportedComments implements AutoCloseable {
             item.put(ApprovalChanges.COUNTED_VERSION, AttributeValue.fromN(Long.toString(next.version())));
             // and with what it adds to the count in which step, so a run cut off before the sum can be settled
             int delta = approved(next) - (before == null ? 0 : approved(before));
-            item.put(COUNT_STEP, AttributeValue.fromS(step));
             item.put(COUNT_DELTA, AttributeValue.fromN(Integer.toString(delta)));
             sum += delta;
             counted |= delta != 0;
-            depths.computeIfAbsent(next.depth(), d -> new BatchWriter.Step()).put(item);
+            items.computeIfAbsent(next.depth(), d -> new ArrayList<>()).add(item);
             written++;
+        }
+        // the items go into their steps once it is known whether there is a count step to name on them
+        for (Map.Entry<Integer, List<Map<String, AttributeValue>>> depth : items.entrySet()) {
+            BatchWriter.Step batch = depths.computeIfAbsent(depth.getKey(), d -> new BatchWriter.Step());
+            for (Map<String, AttributeValue> item : depth.getValue()) {
+                if (counted) {
+                    item.put(COUNT_STEP, AttributeValue.fromS(step));
+                } else {
+                    item.remove(COUNT_DELTA); // no step: nothing to settle
+                }
+                batch.put(item);
+            }
         }
         String slug = comments.isEmpty() ? null : comments.get(0).articleSlug();
         return new Plan(slug, counted ? step : null, sum, marks, depths,
-                new Outcome(written, unchanged, kept));
+                new Outcome(written, unchanged, kept, elsewhere));
     }
 
     /**
@@ -172,7 +193,6 @@ public final class ImportedComments implements AutoCloseable {
      * (consistent reads, 100 keys a call, unprocessed keys asked again).
      */
     public record Stored(Map<String, Comment> comments, Map<String, Long> stepSums) {
-        static final Stored NONE = new Stored(Map.of(), Map.of());
     }
 
     /** {@code comments} as stored now (see {@link Stored}). */

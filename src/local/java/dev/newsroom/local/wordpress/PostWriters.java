@@ -49,6 +49,9 @@ final class PostWriters {
                 }
             } catch (RuntimeException e) {
                 failure.compareAndSet(null, e);
+            } catch (Error e) {
+                failure.compareAndSet(null, new IllegalStateException(e.toString(), e));
+                throw e;
             } finally {
                 room.release();
             }

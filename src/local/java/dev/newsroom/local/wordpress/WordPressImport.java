@@ -10,8 +10,10 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code import-wordpress FILE [--pages] [--aws]}: imports a WordPress export into the database the local runner
@@ -26,7 +28,8 @@ import java.util.Map;
  * the counts are exact when it ends, locally and in AWS.
  *
  * <p>Exit status: 0 imported; 1 the file could not be read or imported to its end (what was read before is
- * stored whole; run it again once fixed); 2 wrong arguments; 3 imported, but some posts or comments could not be.
+ * stored whole; run it again once fixed); 2 wrong arguments; 3 imported, but some posts or comments could not be;
+ * 4 another import into the same table is running ({@link ImportLease}: nothing read or written).
  */
 public final class WordPressImport {
     public static final String COMMAND = "import-wordpress";
@@ -100,15 +103,25 @@ public final class WordPressImport {
     /** Reads the posts, maps them and writes them, {@code WRITERS} at a time; returns the exit status. */
     private int writePosts(Path file, PostMapper mapper, PostWriters posts, ImportReport report) {
         Progress progress = new Progress(err);
+        Set<String> origins = new HashSet<>();
         WxrException unreadable = null;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             WxrReader.read(in, (site, post) -> {
                 progress.read(post);
-                mapper.map(site, post).ifPresent(mapped -> posts.submit(mapped, refused -> {
-                    report.errors.incrementAndGet();
-                    err.println(COMMAND + ": " + post.fields().start() + ": article \"" + mapped.article().slug()
-                            + "\" not imported: " + refused.getMessage());
-                }));
+                mapper.map(site, post).ifPresent(mapped -> {
+                    if (!origins.add(mapped.origin())) {
+                        // its comments are the first copy's: written twice at once, their counts would be too
+                        report.errors.incrementAndGet();
+                        err.println(COMMAND + ": " + post.fields().start() + ": " + mapped.origin()
+                                + " is in the export a second time; this copy left out");
+                        return;
+                    }
+                    posts.submit(mapped, refused -> {
+                        report.errors.incrementAndGet();
+                        err.println(COMMAND + ": " + post.fields().start() + ": article \"" + mapped.article().slug()
+                                + "\" not imported: " + refused.getMessage());
+                    });
+                });
                 mapper.takeProblems().forEach(problem -> err.println(COMMAND + ": " + problem));
             });
         } catch (WxrException e) {

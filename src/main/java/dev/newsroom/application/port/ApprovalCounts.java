@@ -14,7 +14,8 @@ public interface ApprovalCounts {
     /**
      * Sets the article's count to the approved comments its thread holds now and returns it: the repair after an
      * outage longer than the stream keeps changes, or after upgrading from a version that counted in each
-     * comment's transaction. Run it when the change stream is caught up (changes applied meanwhile may be lost).
+     * comment's transaction. Run it when the change stream is caught up (changes applied meanwhile may be lost),
+     * and no import is running: it also closes the count steps an interrupted import left open on the article.
      * Throws {@code article_not_found} when the article does not exist.
      */
     long recount(String articleSlug);

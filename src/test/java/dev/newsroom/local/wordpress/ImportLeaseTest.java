@@ -25,7 +25,7 @@ class ImportLeaseTest {
         ImportLease.Held held = assertThrows(ImportLease.Held.class,
                 () -> ImportLease.take(app.dynamo(), table, "import-disqus", NOW));
         assertTrue(held.getMessage().startsWith("another import into this table is running (import-wordpress, since"
-                + " 2026-12-07T08:00:00Z)"), held.getMessage());
+                + " 2026-12-07T08:00:00Z, its lease until 2026-12-07T08:10:00Z)"), held.getMessage());
         first.close();
         ImportLease.take(app.dynamo(), table, "import-disqus", NOW).close();
     }
@@ -37,7 +37,7 @@ class ImportLeaseTest {
         app.dynamo().putItem(b -> b.tableName(table).item(Map.of("pk", AttributeValue.fromS("IMPORT#RUNNING"),
                 "sk", AttributeValue.fromS("L"), "holder", AttributeValue.fromS("killed"),
                 "command", AttributeValue.fromS("import-wordpress"), "since", AttributeValue.fromS("2026-12-07T07:00:00Z"),
-                "expiresAt", AttributeValue.fromN(Long.toString(NOW.instant().minusSeconds(1).getEpochSecond())))));
+                "leaseUntil", AttributeValue.fromN(Long.toString(NOW.instant().minusSeconds(1).getEpochSecond())))));
         ImportLease taken = ImportLease.take(app.dynamo(), table, "import-wordpress", NOW);
         assertThrows(ImportLease.Held.class, () -> ImportLease.take(app.dynamo(), table, "import-wordpress", NOW));
         taken.close();

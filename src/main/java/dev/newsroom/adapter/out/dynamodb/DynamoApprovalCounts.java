@@ -118,7 +118,9 @@ public final class DynamoApprovalCounts implements ApprovalCounts {
         try {
             DynamoCalls.run(() -> client.updateItem(b -> b.tableName(tableName)
                     .key(Writes.key(TableLayout.articlePk(articleSlug), TableLayout.ARTICLE_SK))
-                    .updateExpression("SET commentCount = :n").conditionExpression("attribute_exists(pk)")
+                    // the count now holds every stored comment: an import's open count steps are in it too
+                    .updateExpression("SET commentCount = :n REMOVE " + ImportCountSteps.OPEN_STEPS)
+                    .conditionExpression("attribute_exists(pk)")
                     .expressionAttributeValues(Map.of(":n", AttributeValue.fromN(Long.toString(count))))));
         } catch (ConditionalCheckFailedException gone) {
             throw ServiceException.articleNotFound();
