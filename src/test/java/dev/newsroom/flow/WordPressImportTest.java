@@ -179,8 +179,7 @@ class WordPressImportTest {
         Path changed = fixture("<wp:comment_approved><![CDATA[spam]]>", "<wp:comment_approved><![CDATA[1]]>",
                 "<wp:comment_approved><![CDATA[trash]]>", "<wp:comment_approved><![CDATA[1]]>");
         // every article's sum refused: the comments are stored and their sums are not
-        faults.failWhere("UpdateItem", "ADD commentCount", 0, 1_000, "{\"__type\":\"com.amazon.coral.validate#ValidationException\","
-                + "\"message\":\"injected: the connection went away\"}");
+        refuseEverySum(faults);
 
         Run cut = importFile(app, changed);
         assertEquals(1, cut.status(), cut.out() + cut.err());
@@ -218,8 +217,7 @@ class WordPressImportTest {
                 .replaceFirst("(?s)(Zoë Åström.*?<wp:comment_approved><!\\[CDATA\\[)1(\\]\\]>)", "$1trash$2");
         Path file = Files.createTempFile(dir, "export", ".xml");
         Files.writeString(file, changed);
-        faults.failWhere("UpdateItem", "ADD commentCount", 0, 1_000, "{\"__type\":\"com.amazon.coral.validate#"
-                + "ValidationException\",\"message\":\"injected: the connection went away\"}");
+        refuseEverySum(faults);
 
         assertEquals(1, importFile(app, file).status());
         assertEquals(0, DynamoDbLocal.counter(app).drain());
@@ -262,8 +260,7 @@ class WordPressImportTest {
         importFile(app, fixture());
         Path changed = fixture("<wp:comment_approved><![CDATA[spam]]>", "<wp:comment_approved><![CDATA[1]]>",
                 "<wp:comment_approved><![CDATA[trash]]>", "<wp:comment_approved><![CDATA[1]]>");
-        faults.failWhere("UpdateItem", "ADD commentCount", 0, 1_000, "{\"__type\":\"com.amazon.coral.validate#"
-                + "ValidationException\",\"message\":\"injected: the connection went away\"}");
+        refuseEverySum(faults);
         assertEquals(1, importFile(app, changed).status());
         assertEquals(1, openSteps(app, BRIDGE));
         faults.fail("UpdateItem", 0, "");
@@ -427,6 +424,12 @@ class WordPressImportTest {
 
     private static List<String> names(AppContext app, CommentStatus status) {
         return app.moderation().queue(status, BRIDGE, 50, null).items().stream().map(Comment::authorName).toList();
+    }
+
+    /** Every article's sum refused from now on: a run stores its comments and is cut off before their count. */
+    private static void refuseEverySum(FaultInjector faults) {
+        faults.failWhere("UpdateItem", "ADD commentCount", 0, 1_000, "{\"__type\":\"com.amazon.coral.validate#"
+                + "ValidationException\",\"message\":\"injected: the connection went away\"}");
     }
 
     /** How many import count steps are open on the article item. */
