@@ -37,7 +37,8 @@ import java.util.Optional;
  * read as a stream; the posts are held, by thread, until the file's end (Disqus lists a thread's posts anywhere).
  *
  * <p>Exit status: 0 imported; 1 the file could not be read (nothing written); 2 wrong arguments; 3 imported, but
- * some threads or posts could not be; 4 another import into the same table is running (nothing read or written).
+ * some threads or posts could not be; 4 another import into the same table is running (nothing read or written);
+ * 5 stopped because another import took over its lease.
  */
 public final class DisqusImport {
     public static final String COMMAND = "import-disqus";

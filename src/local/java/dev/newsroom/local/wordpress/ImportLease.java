@@ -17,11 +17,14 @@ import java.util.concurrent.TimeUnit;
  * One import at a time into a table: two runs at once would each plan their writes from what the other is
  * changing and add their sums twice. A run takes the lease item (a conditional put: none there, or its term run
  * out: {@code leaseUntil}, compared with the taker's clock), renews it every minute while it runs and removes it at
- * the end, or when the JVM is stopped (Ctrl-C); a run killed outright holds it for at most {@link #TERM}. The
- * table's TTL attribute is set a day past the term, only to clear leases left behind.
+ * the end, or when the JVM is stopped (Ctrl-C); a run killed outright holds it for at most {@link #TERM}; a run
+ * whose lease was taken over (it could not renew for a whole term) stops at once. The table's TTL attribute is set
+ * a day past the term, only to clear leases left behind.
  */
 final class ImportLease implements AutoCloseable {
     static final Duration TERM = Duration.ofMinutes(10);
+    /** The exit status of a run stopped because another one took its lease over. */
+    static final int LOST = 5;
     private static final Duration RENEWAL_TIMEOUT = Duration.ofSeconds(20);
     private static final Map<String, AttributeValue> KEY = Map.of("pk", AttributeValue.fromS("IMPORT#RUNNING"),
             "sk", AttributeValue.fromS("L"));
@@ -30,7 +33,7 @@ final class ImportLease implements AutoCloseable {
     private final String run = UUID.randomUUID().toString();
     private final Clock clock;
     private final Thread release = new Thread(this::remove, "import-lease-release");
-    private volatile boolean lost;
+    private final Runnable onLost;
     private final ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "import-lease");
         t.setDaemon(true);
@@ -44,15 +47,25 @@ final class ImportLease implements AutoCloseable {
         }
     }
 
-    private ImportLease(DynamoDbClient client, String table, Clock clock) {
+    private ImportLease(DynamoDbClient client, String table, Clock clock, Runnable onLost) {
         this.client = client;
         this.table = table;
         this.clock = clock;
+        this.onLost = onLost;
     }
 
-    /** Takes the lease for {@code command}, or throws {@link Held} naming the run that has it. */
+    /**
+     * Takes the lease for {@code command}, or throws {@link Held} naming the run that has it. Should another run
+     * take it over later (this one having not renewed it for a whole term), the JVM stops at once with exit status
+     * {@link #LOST}.
+     */
     static ImportLease take(DynamoDbClient client, String table, String command, Clock clock) throws Held {
-        ImportLease lease = new ImportLease(client, table, clock);
+        return take(client, table, command, clock, () -> Runtime.getRuntime().halt(LOST));
+    }
+
+    /** As {@link #take(DynamoDbClient, String, String, Clock)}, with what happens when the lease is lost. */
+    static ImportLease take(DynamoDbClient client, String table, String command, Clock clock, Runnable onLost) throws Held {
+        ImportLease lease = new ImportLease(client, table, clock, onLost);
         Instant now = clock.instant();
         Map<String, AttributeValue> item = new java.util.HashMap<>(KEY);
         item.put("holder", AttributeValue.fromS(lease.run));
@@ -89,7 +102,7 @@ final class ImportLease implements AutoCloseable {
                 "expiresAt", AttributeValue.fromN(Long.toString(until.plus(Duration.ofDays(1)).getEpochSecond())));
     }
 
-    private void renew() {
+    void renew() {
         Map<String, AttributeValue> until = until(clock.instant());
         try {
             client.updateItem(b -> b.tableName(table).key(KEY).updateExpression("SET leaseUntil = :u, expiresAt = :t")
@@ -97,11 +110,12 @@ final class ImportLease implements AutoCloseable {
                             ":u", until.get("leaseUntil"), ":t", until.get("expiresAt"), ":me", AttributeValue.fromS(run)))
                     .overrideConfiguration(o -> o.apiCallTimeout(RENEWAL_TIMEOUT)));
         } catch (ConditionalCheckFailedException taken) {
-            if (!lost) {
-                lost = true;
-                System.err.println("import: this run's lease was taken by another run (this one stopped renewing for"
-                        + " longer than " + TERM.toMinutes() + " minutes); stop one of them and run the import again");
-            }
+            // another run has it (this one could not renew for a whole term: a suspended machine, a lost network):
+            // this one stops at once, as if killed, rather than write beside it; the next run settles what it left
+            System.err.println("import: this run's lease was taken by another import after " + TERM.toMinutes()
+                    + " minutes without renewal; stopped here. Run this import again once the other has ended.");
+            System.err.flush();
+            onLost.run();
         } catch (RuntimeException | Error e) {
             // the database is busy or away: the next minute's renewal tries again, well within the term
         }

@@ -29,7 +29,8 @@ import java.util.Set;
  *
  * <p>Exit status: 0 imported; 1 the file could not be read or imported to its end (what was read before is
  * stored whole; run it again once fixed); 2 wrong arguments; 3 imported, but some posts or comments could not be;
- * 4 another import into the same table is running ({@link ImportLease}: nothing read or written).
+ * 4 another import into the same table is running ({@link ImportLease}: nothing read or written); 5 stopped because
+ * another import took over its lease (see there).
  */
 public final class WordPressImport {
     public static final String COMMAND = "import-wordpress";

@@ -42,4 +42,20 @@ class ImportLeaseTest {
         assertThrows(ImportLease.Held.class, () -> ImportLease.take(app.dynamo(), table, "import-wordpress", NOW));
         taken.close();
     }
+
+    @Test
+    void aRunWhoseLeaseWasTakenOver_stopsAtItsNextRenewal() throws Exception {
+        AppContext app = DynamoDbLocal.context(NOW);
+        String table = app.config().tableName();
+        java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+        ImportLease lease = ImportLease.take(app.dynamo(), table, "import-wordpress", NOW, () -> stopped.set(true));
+        lease.renew();
+        assertTrue(!stopped.get(), "renewed while it is its own");
+        app.dynamo().updateItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS("IMPORT#RUNNING"),
+                "sk", AttributeValue.fromS("L"))).updateExpression("SET holder = :o")
+                .expressionAttributeValues(Map.of(":o", AttributeValue.fromS("another run"))));
+        lease.renew();
+        assertTrue(stopped.get(), "taken over: this run stops");
+        lease.close();
+    }
 }
