@@ -2,6 +2,7 @@ package dev.newsroom.adapter.in.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import dev.newsroom.adapter.in.EdgeViewer;
+import dev.newsroom.adapter.in.EventBody;
 import dev.newsroom.adapter.in.FormFields;
 import dev.newsroom.domain.ErrorCode;
 import dev.newsroom.domain.ServiceException;
@@ -10,7 +11,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -147,28 +147,10 @@ public final class ApiRequest {
      */
     public byte[] bodyBytes() {
         if (body == null) {
-            body = decodeBody(event.getBody(), Boolean.TRUE.equals(event.getIsBase64Encoded()), maxBodyBytes);
+            body = EventBody.bytes(event.getBody(), Boolean.TRUE.equals(event.getIsBase64Encoded()), maxBodyBytes,
+                    () -> tooLarge(maxBodyBytes), "The body is not valid base64.");
         }
         return body;
-    }
-
-    private static byte[] decodeBody(String body, boolean base64, int maxBodyBytes) {
-        if (body == null) {
-            return new byte[0];
-        }
-        if (body.length() > maxBodyBytes * 2) {
-            throw tooLarge(maxBodyBytes);
-        }
-        byte[] bytes;
-        try {
-            bytes = base64 ? Base64.getMimeDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw ServiceException.malformed("The body is not valid base64.");
-        }
-        if (bytes.length > maxBodyBytes) {
-            throw tooLarge(maxBodyBytes);
-        }
-        return bytes;
     }
 
     /** The body as text; {@code malformed_body} when it is not valid UTF-8. */

@@ -2,12 +2,11 @@ package dev.newsroom.adapter.in.pages;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import dev.newsroom.adapter.in.EdgeViewer;
+import dev.newsroom.adapter.in.EventBody;
 import dev.newsroom.adapter.in.FormFields;
 import dev.newsroom.domain.ErrorCode;
 import dev.newsroom.domain.ServiceException;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 
@@ -83,20 +82,8 @@ final class PageRequest {
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith(FormFields.FORM)) {
             throw new ServiceException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the comment form as the page does.");
         }
-        String body = event.getBody() == null ? "" : event.getBody();
-        if (body.length() > MAX_FORM_BYTES * 2) {
-            throw tooLarge();
-        }
-        byte[] bytes;
-        try {
-            bytes = Boolean.TRUE.equals(event.getIsBase64Encoded()) ? Base64.getMimeDecoder().decode(body)
-                    : body.getBytes(StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw ServiceException.malformed("The form data is not readable.");
-        }
-        if (bytes.length > MAX_FORM_BYTES) {
-            throw tooLarge();
-        }
+        byte[] bytes = EventBody.bytes(event.getBody(), Boolean.TRUE.equals(event.getIsBase64Encoded()), MAX_FORM_BYTES,
+                PageRequest::tooLarge, "The form data is not readable.");
         return FormFields.read(bytes, FormFields.charsetOf(type));
     }
 
