@@ -75,9 +75,10 @@ function authorCell(c, on) {
   return cell("col-author", first, second, third);
 }
 
-/** The served article page, at the comment's anchor. */
+/** The served article page that holds the comment (the server finds its page of the thread), at its anchor. */
 function articlePage(slug, id) {
-  return "/news/" + encodeURIComponent(slug) + "#comment-" + encodeURIComponent(id);
+  const comment = encodeURIComponent(id);
+  return "/news/" + encodeURIComponent(slug) + "?comment=" + comment + "#comment-" + comment;
 }
 
 function commentCell(c, on) {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -415,6 +416,55 @@ class TemplateTest {
                 "1234abcd-12ab-34cd-56ef-1234567890ab")) {
             assertFalse(allowed.matcher(refused).matches(), refused);
         }
+    }
+
+    /**
+     * The distribution keys each public answer by the query parameters its route reads, else a cached answer would
+     * be served for another page, or every query string would split the cache; and CloudFront takes at most 10 query
+     * strings in a cache policy (a quota: a larger one fails the deploy with TooManyQueryStringsInCachePolicy).
+     */
+    @Test
+    void theEdgeKeysEachPublicRouteByTheQueryParametersItReads_atMostTenACachePolicy() throws IOException {
+        JsonNode resources = template.path("Resources");
+        resources.fields().forEachRemaining(r -> {
+            if (r.getValue().path("Type").asText().equals("AWS::CloudFront::CachePolicy")) {
+                assertTrue(whitelist(r.getKey()).size() <= 10, r.getKey() + " keys more than 10 query strings");
+            }
+        });
+        JsonNode distribution = resources.path("SiteDistribution").path("Properties").path("DistributionConfig");
+        String pagesPolicy = distribution.path("DefaultCacheBehavior").path("CachePolicyId").asText();
+        Map<String, String> policyByPath = new HashMap<>();
+        distribution.path("CacheBehaviors").forEach(b -> policyByPath.put(b.path("PathPattern").asText(),
+                b.path("CachePolicyId").asText()));
+        String apiPolicy = policyByPath.get("/articles*");
+        assertEquals(apiPolicy, policyByPath.get("/comments/*"));
+
+        Set<String> pages = readBy("pages/ArticlePages.java", "pages/ListPages.java");
+        pages.remove("redirect_to"); // read only by the thread fragment, which is under /articles
+        Set<String> api = readBy("api/ArticlesFunction.java", "api/CommentsFunction.java");
+        api.addAll(Set.of("cpage", "replytocom", "redirect_to")); // the thread fragment, /articles/{slug}/comments.html
+        assertEquals(new TreeSet<>(pages), new TreeSet<>(whitelist(pagesPolicy)));
+        assertEquals(new TreeSet<>(api), new TreeSet<>(whitelist(apiPolicy)));
+    }
+
+    private static Set<String> whitelist(String policy) {
+        JsonNode config = template.path("Resources").path(policy).path("Properties").path("CachePolicyConfig")
+                .path("ParametersInCacheKeyAndForwardedToOrigin").path("QueryStringsConfig");
+        return config.path("QueryStringBehavior").asText().equals("whitelist")
+                ? new HashSet<>(texts(config.path("QueryStrings"))) : Set.of();
+    }
+
+    /** The query parameters the given sources of {@code adapter/in} read ({@code query("x")}, {@code intParameter(.., "x")}). */
+    private static Set<String> readBy(String... sources) throws IOException {
+        Pattern read = Pattern.compile("(?:query|intParameter)\\((?:request, )?\"([a-z_-]+)\"");
+        Set<String> names = new HashSet<>();
+        for (String source : sources) {
+            Matcher m = read.matcher(Files.readString(Path.of("src/main/java/dev/newsroom/adapter/in", source)));
+            while (m.find()) {
+                names.add(m.group(1));
+            }
+        }
+        return names;
     }
 
     private static List<String> texts(JsonNode array) {

@@ -54,7 +54,8 @@ class ArticlePagesHttpTest {
 
     @BeforeEach
     void openDiscussion() {
-        api.settings("\"moderateAll\":false,\"requirePreviouslyApproved\":false,\"floodSeconds\":0,\"threadDepth\":5");
+        api.settings("\"moderateAll\":false,\"requirePreviouslyApproved\":false,\"floodSeconds\":0,\"threadDepth\":5,"
+                + "\"commentsPerPage\":50");
     }
 
     @Test
@@ -117,6 +118,7 @@ class ArticlePagesHttpTest {
 
     @Test
     void anUnchangedPage_answers304ToItsETag() {
+        api.settleCounts(); // comments posted by other tests change the page's count until counted
         Answer first = api.get(LEAD);
         String etag = first.header("ETag");
         assertNotNull(etag);
@@ -134,6 +136,52 @@ class ArticlePagesHttpTest {
         assertTrue(at.matches(), posted.header("Location"));
         Document page = Jsoup.parse(api.get(LEAD).raw().body());
         assertEquals("A published thought.", page.selectFirst("#comment-" + at.group(1) + " .comment-content").text());
+    }
+
+    /**
+     * A comment on a later page of the thread is linked to that page wherever a link names it: its own date link and
+     * the page's JSON-LD; the feed and the console give {@code ?comment=ID}, which finds the page when followed.
+     */
+    @Test
+    void aCommentOnALaterPage_isLinkedAtItsPage_andACommentLinkFindsThatPage() throws Exception {
+        api.settings("\"commentsPerPage\":2");
+        Matcher at = null;
+        for (int i = 1; i <= 3; i++) {
+            String location = post(LEAD, form("Ama", "ama@example.com", "Later page, thought " + i + ".", null)).header("Location");
+            at = Pattern.compile(Pattern.quote(base + LEAD) + "(?:\\?cpage=([0-9]+))?#comment-([0-9A-Z]+)").matcher(location);
+            assertTrue(at.matches(), location);
+        }
+        assertNotNull(at.group(1), "three more comments, two a page: the last is not on the first page");
+        String id = at.group(2);
+        int page = Integer.parseInt(at.group(1));
+        assertTrue(page > 1);
+        String permalink = base + LEAD + "?cpage=" + page + "#comment-" + id;
+
+        Document html = Jsoup.parse(api.get(LEAD + "?cpage=" + page).raw().body());
+        assertEquals(permalink, html.selectFirst("#comment-" + id + " .comment-metadata a").attr("href"));
+        JsonNode article = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(html.selectFirst("script[type=application/ld+json]").data());
+        JsonNode comment = null;
+        for (JsonNode c : article.path("comment")) {
+            comment = c.path("@id").asText().endsWith("#comment-" + id) ? c : comment;
+        }
+        assertNotNull(comment, "the page's JSON-LD names the comments it shows");
+        assertEquals(permalink, comment.path("url").asText());
+        assertEquals(base + LEAD + "#comment-" + id, comment.path("@id").asText(), "the identifier does not move");
+
+        org.w3c.dom.Document feed = xml(LEAD + "/feed");
+        String link = base + LEAD + "?comment=" + id + "#comment-" + id;
+        assertTrue(texts(feed.getElementsByTagName("link")).contains(link), "the feed links the comment to be found");
+        Answer found = api.get(LEAD + "?comment=" + id);
+        assertEquals(302, found.status());
+        assertEquals(permalink, found.header("Location"));
+        assertEquals("private, no-store", found.header("Cache-Control"), "where a comment is changes as the thread grows");
+
+        assertEquals(base + LEAD, api.get(LEAD + "?comment=01ARZ3NDEKTSV4RRFFQ69G5FAV").header("Location"),
+                "a comment that is not shown there: the article");
+        assertEquals(base + LEAD, api.get(LEAD + "?comment=%3Cscript%3E").header("Location"));
+        assertEquals(404, api.get("/news/no-such-story?comment=" + id).status());
+        api.settleCounts();
     }
 
     @Test

@@ -98,8 +98,8 @@ class ConsoleBrowserTest {
         assertEquals("1 link", first.findElement(By.cssSelector(".links")).getAttribute("textContent"));
         assertTrue(first.getText().contains("0 approved"), first.getText());
         assertTrue(first.getText().contains(title), first.getText());
-        assertEquals(base + "/news/" + SLUG + "#comment-" + ids.get(0),
-                first.findElement(By.cssSelector(".article-facts a")).getAttribute("href"), "View opens the article page");
+        assertEquals(base + "/news/" + SLUG + "?comment=" + ids.get(0) + "#comment-" + ids.get(0),
+                first.findElement(By.cssSelector(".article-facts a")).getAttribute("href"), "View opens the article page that holds the comment");
         act(ids.get(0), "approved");
         wait.until(ExpectedConditions.textToBe(By.id("status"), "Approved. Press u to undo."));
         wait.until(ExpectedConditions.textToBe(By.id("tab-pending"), "Pending (4)"));
@@ -153,8 +153,8 @@ class ConsoleBrowserTest {
         assertEquals("Thank you, Efua.", reply.path("content").asText());
         reloadOn("approved");
         WebElement replyRow = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("c-" + reply.path("id").asText())));
-        assertEquals(base + "/news/" + SLUG + "#comment-" + id,
-                replyRow.findElement(By.cssSelector(".reply-to a")).getAttribute("href"), "In reply to opens the article page");
+        assertEquals(base + "/news/" + SLUG + "?comment=" + id + "#comment-" + id,
+                replyRow.findElement(By.cssSelector(".reply-to a")).getAttribute("href"), "In reply to opens the article page that holds the comment");
     }
 
     @Test

@@ -64,7 +64,8 @@ class PagesBrowserTest {
 
     @BeforeEach
     void openDiscussion() {
-        api.settings("\"moderateAll\":false,\"requirePreviouslyApproved\":false,\"floodSeconds\":0,\"threadDepth\":5");
+        api.settings("\"moderateAll\":false,\"requirePreviouslyApproved\":false,\"floodSeconds\":0,\"threadDepth\":5,"
+                + "\"commentsPerPage\":50");
         noScript.manage().window().setSize(DESKTOP);
         withScript.manage().window().setSize(DESKTOP);
     }
@@ -84,6 +85,29 @@ class PagesBrowserTest {
             WebElement comment = noScript.findElement(By.id("comment-" + at.group(1)));
             assertEquals(text, comment.findElement(By.cssSelector(".comment-content")).getText());
             assertTrue(inViewport(noScript, comment), "the page opens at the new comment");
+        }
+    }
+
+    /** A reader follows the comments feed's link to a comment that is on a later page, on a phone, script off and on. */
+    @Test
+    void theFeedsLinkToACommentOnALaterPage_opensThatPageAtTheComment_onAPhone_withAndWithoutScript() {
+        api.settings("\"commentsPerPage\":1");
+        String posted = api.send("POST", LEAD, "author=Yaw&email=yaw%40example.com&url=&comment=Found+on+its+page.&comment_parent=0",
+                "Content-Type", "application/x-www-form-urlencoded").header("Location");
+        String id = posted.replaceAll(".*#comment-", "");
+        Matcher link = Pattern.compile("<link>([^<]*\\?comment=" + id + "#comment-" + id + ")</link>")
+                .matcher(api.get(LEAD + "/feed").raw().body());
+        assertTrue(link.find(), "the feed links the new comment");
+        for (WebDriver browser : List.of(noScript, withScript)) {
+            browser.manage().window().setSize(PHONE);
+            browser.get(link.group(1));
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> "complete".equals(
+                    ((JavascriptExecutor) d).executeScript("return document.readyState;")));
+            assertTrue(browser.getCurrentUrl().matches(Pattern.quote(base + LEAD) + "\\?cpage=[0-9]+#comment-" + id),
+                    browser.getCurrentUrl());
+            WebElement comment = browser.findElement(By.id("comment-" + id));
+            assertEquals("Found on its page.", comment.findElement(By.cssSelector(".comment-content")).getText());
+            assertTrue(inViewport(browser, comment), "the page opens at the comment");
         }
     }
 

@@ -39,8 +39,40 @@ final class ArticlePages {
         this.redirectTargets = new RedirectTargets(app.config().allowedOrigins());
     }
 
+    /**
+     * The article's page; with {@code ?comment=ID} (the link feeds and the console give a comment), a redirect to the
+     * page of the thread that holds that comment, at its anchor, or to the article when it is not shown there.
+     */
     PageAnswer page(PageRequest r, SiteUrls urls, String slug) {
+        String comment = r.query("comment");
+        if (comment != null) {
+            return PageAnswer.found(commentLink(urls, slug, comment));
+        }
         return render(r, urls, slug, null);
+    }
+
+    /** Where comment {@code id} is read: the page of the thread that holds it, at its anchor; else the article. */
+    private String commentLink(SiteUrls urls, String slug, String id) {
+        app.articles().publishedArticle(slug); // an article that is not published is not found
+        String article = urls.article(slug);
+        if (!COMMENT_ID.matcher(id).matches()) {
+            return article;
+        }
+        List<Comment> approved = approved(slug);
+        if (approved.stream().noneMatch(c -> c.id().equals(id))) {
+            return article;
+        }
+        return atComment(article, pageOf(approved, article, id), id);
+    }
+
+    /** The page (from 1) of the thread at {@code article} that holds comment {@code id}; 1 when none does. */
+    private int pageOf(List<Comment> approved, String article, String id) {
+        return ThreadView.of(approved, null, 0, paging(article), 0, id).page();
+    }
+
+    /** The address of comment {@code id} on page {@code page} of the thread at {@code article}. */
+    static String atComment(String article, int page, String id) {
+        return (page > 1 ? SiteUrls.withQuery(article, "cpage=" + page) : article) + "#comment-" + id;
     }
 
     /** The form's post: WordPress's field names; the reader goes back to this article's page either way. */
@@ -61,8 +93,7 @@ final class ArticlePages {
             String id = outcome.receipt();
             String article = urls.article(slug);
             if (outcome.status() == CommentStatus.APPROVED) {
-                int page = ThreadView.of(approved(slug), null, 0, paging(article), 0, id).page();
-                return PageAnswer.seeOther(article + (page > 1 ? "?cpage=" + page : "") + "#comment-" + id);
+                return PageAnswer.seeOther(atComment(article, pageOf(approved(slug), article, id), id));
             }
             return PageAnswer.seeOther(article + "?unapproved=" + SiteUrls.query(id) + "&moderation-hash="
                     + hash.of(id) + "#comment-" + id);
@@ -133,7 +164,7 @@ final class ArticlePages {
                 new ThreadHtml.Context(articleUrl, settings.display(), settings.threadDepth(), open, replyTo, formHtml));
         boolean personal = held != null || refused != null;
         PageHead head = new PageHead(a.title() + " – " + Layout.SITE_NAME, a.excerpt(), articleUrl, "article",
-                a.leadImage(), JsonLd.newsArticle(a, urls, thread.roots()),
+                a.leadImage(), JsonLd.newsArticle(a, urls, thread),
                 personal || r.query("replytocom") != null);
         PageAnswer answer = PageAnswer.html(200, Layout.page(urls, head, main, slug));
         return personal ? answer.forOneReader() : answer;

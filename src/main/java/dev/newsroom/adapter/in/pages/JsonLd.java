@@ -27,7 +27,7 @@ final class JsonLd {
     private JsonLd() {
     }
 
-    static String newsArticle(Article a, SiteUrls urls, List<ThreadView.Node> shown) {
+    static String newsArticle(Article a, SiteUrls urls, ThreadView shown) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("@context", "https://schema.org");
         v.put("@type", "NewsArticle");
@@ -58,19 +58,19 @@ final class JsonLd {
         v.put("author", a.source() == null ? publisher : organization(a.source().name(), a.source().url()));
         v.put("isAccessibleForFree", true);
         v.put("commentCount", a.commentCount());
-        List<Map<String, Object>> comments = approved(shown, url);
+        List<Map<String, Object>> comments = approved(shown.roots(), url, shown.page());
         if (!comments.isEmpty()) {
             v.put("comment", comments);
         }
         return write(v);
     }
 
-    private static Map<String, Object> comment(ThreadView.Node node, String articleUrl) {
+    private static Map<String, Object> comment(ThreadView.Node node, String articleUrl, int page) {
         Comment c = node.comment();
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("@type", "Comment");
         v.put("@id", articleUrl + "#comment-" + c.id());
-        v.put("url", articleUrl + "#comment-" + c.id());
+        v.put("url", ArticlePages.atComment(articleUrl, page, c.id())); // the page that shows it; the @id stays
         Map<String, Object> author = new LinkedHashMap<>();
         author.put("@type", "Person");
         author.put("name", c.authorName() == null || c.authorName().isBlank() ? "Anonymous" : c.authorName());
@@ -80,7 +80,7 @@ final class JsonLd {
         v.put("author", author);
         put(v, "datePublished", c.createdAt());
         v.put("text", shortened(c.content()));
-        List<Map<String, Object>> replies = approved(node.children(), articleUrl);
+        List<Map<String, Object>> replies = approved(node.children(), articleUrl, page);
         if (!replies.isEmpty()) {
             v.put("comment", replies);
         }
@@ -97,8 +97,8 @@ final class JsonLd {
     }
 
     /** The approved comments among {@code nodes} (a held one previewed for its author is not published data). */
-    private static List<Map<String, Object>> approved(List<ThreadView.Node> nodes, String articleUrl) {
-        return nodes.stream().filter(n -> n.comment().isApproved()).map(n -> comment(n, articleUrl)).toList();
+    private static List<Map<String, Object>> approved(List<ThreadView.Node> nodes, String articleUrl, int page) {
+        return nodes.stream().filter(n -> n.comment().isApproved()).map(n -> comment(n, articleUrl, page)).toList();
     }
 
     private static Map<String, Object> organization(String name, String url) {

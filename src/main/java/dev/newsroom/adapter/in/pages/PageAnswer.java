@@ -27,6 +27,13 @@ record PageAnswer(int status, String type, String body, Map<String, String> head
         return answer;
     }
 
+    /** {@code 302}: the answer is elsewhere, for this request only (a permalink resolved to its page). */
+    static PageAnswer found(String location) {
+        PageAnswer answer = new PageAnswer(302, HTML, "", new LinkedHashMap<>(), false);
+        answer.headers().put("Location", location);
+        return answer;
+    }
+
     PageAnswer forOneReader() {
         return new PageAnswer(status, type, body, headers, false);
     }
