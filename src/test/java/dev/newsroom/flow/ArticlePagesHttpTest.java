@@ -175,7 +175,7 @@ class ArticlePagesHttpTest {
         Answer found = api.get(LEAD + "?comment=" + id);
         assertEquals(302, found.status());
         assertEquals(permalink, found.header("Location"));
-        assertEquals("private, no-store", found.header("Cache-Control"), "where a comment is changes as the thread grows");
+        assertEquals("public, max-age=60, stale-while-revalidate=600", found.header("Cache-Control"), "kept as its pages are");
 
         assertEquals(base + LEAD, api.get(LEAD + "?comment=01ARZ3NDEKTSV4RRFFQ69G5FAV").header("Location"),
                 "a comment that is not shown there: the article");
@@ -325,6 +325,13 @@ class ArticlePagesHttpTest {
                 + URLEncoder.encode(page + "?story=1#top", StandardCharsets.UTF_8)).raw().body());
         assertEquals(page + "?story=1&replytocom=" + id + "#respond",
                 withQuery.selectFirst("#comment-" + id + " .comment-reply-link").attr("href"));
+        // the including page as asked for on its thread's page 2, replying: its links start from the plain page
+        Document onPageTwo = Jsoup.parse(api.get("/articles/" + SampleData.LEAD_SLUG + "/comments.html?redirect_to="
+                + URLEncoder.encode(page + "?cpage=2&story=1&replytocom=X&comment=Y", StandardCharsets.UTF_8)).raw().body());
+        assertEquals(page + "?story=1#comment-" + id, onPageTwo.selectFirst("#comment-" + id + " .comment-metadata a").attr("href"));
+        assertEquals(page + "?story=1&replytocom=" + id + "#respond",
+                onPageTwo.selectFirst("#comment-" + id + " .comment-reply-link").attr("href"));
+        assertEquals(page + "?story=1", onPageTwo.selectFirst("input[name=redirect_to]").attr("value"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.newsroom.adapter.in.api;
 
 import dev.newsroom.adapter.in.FormFields;
+import dev.newsroom.adapter.in.QueryParameters;
 import dev.newsroom.adapter.in.RedirectTargets;
 import dev.newsroom.domain.FieldError;
 import dev.newsroom.domain.HtmlText;
@@ -97,17 +98,7 @@ final class BrowserForms {
 
     /** {@code target} without a {@code moderation} parameter from an earlier submission. */
     private static String withoutHeldQuery(String target) {
-        int mark = target.indexOf('?');
-        if (mark < 0) {
-            return target;
-        }
-        List<String> kept = new ArrayList<>();
-        for (String parameter : target.substring(mark + 1).split("&")) {
-            if (!parameter.isEmpty() && !parameter.equals("moderation") && !parameter.startsWith("moderation=")) {
-                kept.add(parameter);
-            }
-        }
-        return target.substring(0, mark) + (kept.isEmpty() ? "" : "?" + String.join("&", kept));
+        return QueryParameters.without(target, Set.of("moderation"));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.newsroom.adapter.in.pages;
 
+import dev.newsroom.adapter.in.QueryParameters;
 import dev.newsroom.adapter.in.RedirectTargets;
 import dev.newsroom.application.SubmitComment;
 import dev.newsroom.application.port.Page;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -28,6 +30,9 @@ import java.util.regex.Pattern;
 final class ArticlePages {
     static final int MAX_THREAD = 2000;
     static final int FEED_ITEMS = 50;
+    /** The query parameters that say where in the thread a page is, or whose comment it previews. */
+    private static final Set<String> THREAD_STATE = Set.of("cpage", "replytocom", "comment", "unapproved",
+            "moderation-hash", "moderation");
     private static final Pattern COMMENT_ID = Pattern.compile("[0-9A-Za-z_-]{1,64}");
     private final AppContext app;
     private final ModerationHash hash;
@@ -55,14 +60,10 @@ final class ArticlePages {
     private String commentLink(SiteUrls urls, String slug, String id) {
         app.articles().publishedArticle(slug); // an article that is not published is not found
         String article = urls.article(slug);
-        if (!COMMENT_ID.matcher(id).matches()) {
-            return article;
-        }
-        List<Comment> approved = approved(slug);
-        if (approved.stream().noneMatch(c -> c.id().equals(id))) {
-            return article;
-        }
-        return atComment(article, pageOf(approved, article, id), id);
+        boolean shown = COMMENT_ID.matcher(id).matches() && app.commentRepository().find(id)
+                .filter(c -> c.isApproved() && c.articleSlug().equals(slug)).isPresent();
+        // one read for a comment that is not shown there; the thread only for one that is
+        return shown ? atComment(article, pageOf(approved(slug), article, id), id) : article;
     }
 
     /** The page (from 1) of the thread at {@code article} that holds comment {@code id}; 1 when none does. */
@@ -120,7 +121,8 @@ final class ArticlePages {
         Article a = app.articles().publishedArticle(slug);
         DiscussionSettings settings = app.settings().current();
         String allowed = redirectTargets.allowed(r.query("redirect_to"));
-        String pageUrl = allowed != null ? allowed : urls.article(slug);
+        // the including page's address as it was asked for may hold a thread page or a reply of its own: not kept
+        String pageUrl = allowed != null ? QueryParameters.without(allowed, THREAD_STATE) : urls.article(slug);
         List<Comment> approved = approved(slug);
         String replyTo = replyTarget(r.query("replytocom"), approved, settings);
         ThreadView thread = ThreadView.of(approved, null, total(a, approved), paging(pageUrl), number(r.query("cpage")),

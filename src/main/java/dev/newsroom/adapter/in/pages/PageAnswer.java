@@ -27,9 +27,9 @@ record PageAnswer(int status, String type, String body, Map<String, String> head
         return answer;
     }
 
-    /** {@code 302}: the answer is elsewhere, for this request only (a permalink resolved to its page). */
+    /** {@code 302}: the answer is elsewhere for now (a comment's link resolved to its page), kept as a page is. */
     static PageAnswer found(String location) {
-        PageAnswer answer = new PageAnswer(302, HTML, "", new LinkedHashMap<>(), false);
+        PageAnswer answer = new PageAnswer(302, HTML, "", new LinkedHashMap<>(), true);
         answer.headers().put("Location", location);
         return answer;
     }

@@ -22,6 +22,8 @@ final class PageSizes {
     private static final long ESCAPED = 6;
     /** A comment's markup without its texts: elements, avatar, date, reply link; its JSON-LD with the text cut short. */
     private static final long THREAD_FRAME = 2_048 + ESCAPED * (JsonLd.MAX_TEXT + 1);
+    /** {@code ?cpage=} and the largest page number. */
+    private static final long PAGE_QUERY = "?cpage=".length() + 10;
     /** A feed item's elements without their texts. */
     private static final long FEED_FRAME = 512;
 
@@ -30,17 +32,18 @@ final class PageSizes {
 
     /**
      * What the comment may add to a thread whose page is at {@code pageUrl}: its HTML as stored, its name five times
-     * (author, Reply link's two labels, JSON-LD), its site twice, and its id with the page's address in seven places.
+     * (author, Reply link's two labels, JSON-LD), its site twice, its id with the page's address in seven places,
+     * and the thread page's number in two of them (date link and JSON-LD {@code url}).
      */
     static long inThread(Comment c, String pageUrl) {
         return THREAD_FRAME + c.viewBytes() + ESCAPED * (5L * length(c.authorName()) + 2L * length(c.authorUrl())
-                + 7L * (length(c.id()) + pageUrl.length()));
+                + 7L * (length(c.id()) + pageUrl.length()) + 2L * PAGE_QUERY);
     }
 
-    /** What the comment may add to its article's comments' feed: its text escaped, its name twice, its link and id. */
+    /** What the comment may add to its article's comments' feed: its text escaped, its name twice, its link (the id twice) and id. */
     static long inFeed(Comment c, String articleUrl) {
         return FEED_FRAME + ESCAPED * (length(c.content()) + 2L * length(c.authorName())
-                + 2L * length(c.id()) + articleUrl.length());
+                + 3L * length(c.id()) + articleUrl.length());
     }
 
     private static long length(String text) {

@@ -126,7 +126,7 @@ public final class PagesFunction implements RequestHandler<APIGatewayProxyReques
         headers.put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         headers.put("X-Content-Type-Options", "nosniff");
         headers.put("Referrer-Policy", "strict-origin-when-cross-origin");
-        boolean cacheable = answer.shared() && (answer.status() == 200 || answer.status() == 404);
+        boolean cacheable = answer.shared() && (answer.status() == 200 || answer.status() == 302 || answer.status() == 404);
         headers.put("Cache-Control", cacheable ? "public, max-age=" + MAX_AGE + ", stale-while-revalidate="
                 + STALE_WHILE_REVALIDATE : "private, no-store");
         String body = answer.body();
