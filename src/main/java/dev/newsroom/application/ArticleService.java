@@ -1,8 +1,10 @@
 package dev.newsroom.application;
 
+import dev.newsroom.application.port.ArticleDates;
 import dev.newsroom.application.port.ArticleHtmlSanitizer;
 import dev.newsroom.application.port.ArticleRepository;
 import dev.newsroom.application.port.Page;
+import dev.newsroom.application.port.PublishedMonth;
 import dev.newsroom.domain.Article;
 import dev.newsroom.domain.ArticleDraft;
 import dev.newsroom.domain.ArticleRules;
@@ -11,6 +13,7 @@ import dev.newsroom.domain.FieldError;
 import dev.newsroom.domain.ServiceException;
 
 import java.time.Clock;
+import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,6 +60,16 @@ public final class ArticleService {
 
     public Page<Article> listPublished(String category, int limit, String cursor) {
         return articles.listPublished(category, limit, cursor);
+    }
+
+    /** The months with published articles, newest first (see {@link ArticleRepository#publishedMonths}). */
+    public List<PublishedMonth> publishedMonths() {
+        return articles.publishedMonths();
+    }
+
+    /** Slugs and dates of a month's published articles, newest first (see {@link ArticleRepository#publishedIn}). */
+    public List<ArticleDates> publishedIn(YearMonth month, int skip, int max) {
+        return articles.publishedIn(month, skip, max);
     }
 
     /** Drafts, most recently changed first (the editors' Drafts list). */

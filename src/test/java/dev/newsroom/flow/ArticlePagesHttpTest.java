@@ -295,10 +295,10 @@ class ArticlePagesHttpTest {
         String robots = api.get("/robots.txt").raw().body();
         assertTrue(robots.contains("Sitemap: " + base + "/sitemap.xml"), robots);
         assertTrue(robots.contains("Sitemap: " + base + "/news-sitemap.xml"), robots);
-        org.w3c.dom.Document sitemap = xml("/sitemap.xml");
-        assertTrue(texts(sitemap.getElementsByTagName("loc")).contains(base + LEAD));
+        assertTrue(sitemapUrls().contains(base + LEAD));
         assertEquals(201, api.admin("POST", "/admin/articles", "{\"slug\":\"fresh-story\",\"title\":\"Fresh\","
                 + "\"body\":[\"Now.\"],\"status\":\"published\"}").status());
+        assertTrue(sitemapUrls().contains(base + "/news/fresh-story"));
         List<String> news = texts(xml("/news-sitemap.xml").getElementsByTagName("loc"));
         assertTrue(news.contains(base + "/news/fresh-story"), news.toString());
         assertFalse(news.contains(base + LEAD), "the sample lead story is older than two days");
@@ -428,6 +428,47 @@ class ArticlePagesHttpTest {
         Answer closedMethod = api.send("DELETE", LEAD, null);
         assertEquals(405, closedMethod.status());
         assertEquals("GET, POST", closedMethod.header("Allow"));
+    }
+
+    /** Every article address the sitemap gives: its index, then each file the index names. */
+    private static List<String> sitemapUrls() throws Exception {
+        org.w3c.dom.Document index = xml("/sitemap.xml");
+        assertEquals("sitemapindex", index.getDocumentElement().getNodeName());
+        List<String> urls = new java.util.ArrayList<>();
+        for (String file : texts(index.getElementsByTagName("loc"))) {
+            assertTrue(file.startsWith(base + "/sitemaps/"), file);
+            urls.addAll(texts(xml(file.substring(base.length())).getElementsByTagName("loc")));
+        }
+        return urls;
+    }
+
+    /** Every article published is in the sitemap, in the file of its month (a site's whole archive, not the newest 1,000). */
+    @Test
+    void theSitemap_isAnIndexOfOneFileAMonth_listingEveryPublishedArticleOfIt_newestFirst() throws Exception {
+        for (String[] a : new String[][]{{"archive-one", "2011-02-03T09:00:00Z"}, {"archive-two", "2011-02-20T09:00:00Z"},
+                {"archive-three", "2011-06-01T00:00:00Z"}}) {
+            assertEquals(201, api.admin("POST", "/admin/articles", "{\"slug\":\"" + a[0] + "\",\"title\":\"Archive\","
+                    + "\"body\":[\"Then.\"],\"status\":\"published\",\"publishedAt\":\"" + a[1] + "\"}").status());
+        }
+        List<String> files = texts(xml("/sitemap.xml").getElementsByTagName("loc"));
+        int june = files.indexOf(base + "/sitemaps/2011-06.xml");
+        int february = files.indexOf(base + "/sitemaps/2011-02.xml");
+        assertTrue(june >= 0 && february > june, files.toString());
+        assertFalse(files.contains(base + "/sitemaps/2011-03.xml"), "no file for a month without articles");
+        org.w3c.dom.Document feb = xml("/sitemaps/2011-02.xml");
+        assertEquals(List.of(base + "/news/archive-two", base + "/news/archive-one"), texts(feb.getElementsByTagName("loc")));
+        // lastmod is the article's last change: here its creation now, after a publication date in the past
+        java.time.Instant lastmod = java.time.Instant.parse(feb.getElementsByTagName("lastmod").item(0).getTextContent());
+        assertTrue(lastmod.isAfter(java.time.Instant.parse("2011-02-20T09:00:00Z")), lastmod.toString());
+        assertEquals(2, feb.getElementsByTagName("lastmod").getLength());
+        for (String none : List.of("2011-03.xml", "2011-02-2.xml", "2011-02-1.xml", "2011-13.xml", "latest.xml", "2011-02.XML")) {
+            Answer missing = api.get("/sitemaps/" + none);
+            assertEquals(404, missing.status(), none);
+        }
+        int deleted = api.admin("DELETE", "/admin/articles/archive-three", null).status();
+        assertTrue(deleted == 204 || deleted == 202, "deleted (its comments maybe still going): " + deleted);
+        assertFalse(texts(xml("/sitemap.xml").getElementsByTagName("loc")).contains(base + "/sitemaps/2011-06.xml"),
+                "a month whose articles are all gone has no file");
     }
 
     private static org.w3c.dom.Document xml(String path) throws Exception {

@@ -2,7 +2,9 @@ package dev.newsroom.application.port;
 
 import dev.newsroom.domain.Article;
 
+import java.time.YearMonth;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,6 +18,18 @@ public interface ArticleRepository {
 
     /** Published articles, newest first, optionally of one category; cursors are bound to the list they came from. */
     Page<Article> listPublished(String category, int limit, String cursor);
+
+    /**
+     * Every month (UTC) with published articles, newest first, with how many each holds: the keys of the list of
+     * all articles, read whole (a few bytes an article), so a sitemap of any size can be cut into files by month.
+     */
+    List<PublishedMonth> publishedMonths();
+
+    /**
+     * The published articles of {@code month} (UTC), newest first, after the first {@code skip}, at most {@code max}:
+     * their slugs and dates only (never a body).
+     */
+    List<ArticleDates> publishedIn(YearMonth month, int skip, int max);
 
     /**
      * Drafts, most recently changed first (a draft stored before drafts were listed appears once it is saved

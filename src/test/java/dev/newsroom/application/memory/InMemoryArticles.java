@@ -1,17 +1,24 @@
 package dev.newsroom.application.memory;
 
+import dev.newsroom.application.port.ArticleDates;
 import dev.newsroom.application.port.ArticleRepository;
 import dev.newsroom.application.port.Page;
+import dev.newsroom.application.port.PublishedMonth;
 import dev.newsroom.domain.Article;
 import dev.newsroom.domain.ErrorCode;
 import dev.newsroom.domain.ServiceException;
 
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -66,6 +73,24 @@ public final class InMemoryArticles implements ArticleRepository {
         return MemoryPages.page(category == null ? "all" : "category|" + category,
                 articles.values().stream().filter(a -> a.isPublished() && (category == null || a.categories().contains(category))).toList(),
                 a -> a.publishedAt() + "#" + a.slug(), false, limit, cursor, a -> 0);
+    }
+
+    @Override
+    public synchronized List<PublishedMonth> publishedMonths() {
+        Map<YearMonth, Integer> months = new TreeMap<>(Comparator.reverseOrder());
+        newestFirst().forEach(a -> months.merge(YearMonth.from(a.publishedAt().atZone(ZoneOffset.UTC)), 1, Integer::sum));
+        return months.entrySet().stream().map(e -> new PublishedMonth(e.getKey(), e.getValue())).toList();
+    }
+
+    @Override
+    public synchronized List<ArticleDates> publishedIn(YearMonth month, int skip, int max) {
+        return newestFirst().filter(a -> YearMonth.from(a.publishedAt().atZone(ZoneOffset.UTC)).equals(month))
+                .skip(skip).limit(max).map(a -> new ArticleDates(a.slug(), a.publishedAt(), a.updatedAt())).toList();
+    }
+
+    private java.util.stream.Stream<Article> newestFirst() {
+        return articles.values().stream().filter(Article::isPublished)
+                .sorted(Comparator.comparing((Article a) -> a.publishedAt() + "#" + a.slug()).reversed());
     }
 
     @Override

@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import dev.newsroom.adapter.in.SnapStartPriming;
 import dev.newsroom.domain.Article;
 
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,6 +45,10 @@ final class PagePriming extends SnapStartPriming {
             get(outcomes, "/news/{slug}", Map.of("slug", article.slug()));
             if (!article.categories().isEmpty()) {
                 get(outcomes, "/category/{name}", Map.of("name", article.categories().get(0)));
+            }
+            if (article.publishedAt() != null) {
+                get(outcomes, "/sitemaps/{file}", Map.of("file",
+                        YearMonth.from(article.publishedAt().atZone(ZoneOffset.UTC)) + ".xml"));
             }
         }
         get(outcomes, "/", Map.of());

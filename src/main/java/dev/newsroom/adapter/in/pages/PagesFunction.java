@@ -75,6 +75,7 @@ public final class PagesFunction implements RequestHandler<APIGatewayProxyReques
             case "/feed" -> get ? lists.feed(urls) : notAllowed("GET");
             case "/robots.txt" -> get ? PageAnswer.of(PageAnswer.TEXT, Sitemaps.robots(urls)) : notAllowed("GET");
             case "/sitemap.xml" -> get ? lists.sitemap(urls) : notAllowed("GET");
+            case "/sitemaps/{file}" -> get ? lists.sitemapFile(urls, r.pathParameter("file")) : notAllowed("GET");
             case "/news-sitemap.xml" -> get ? lists.newsSitemap(urls) : notAllowed("GET");
             case "/news/{slug}" -> get ? articles.page(r, urls, slug)
                     : method.equals("POST") ? articles.post(r, urls, slug) : notAllowed("GET, POST");

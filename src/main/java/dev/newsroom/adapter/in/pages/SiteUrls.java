@@ -6,7 +6,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * The site's permanent addresses, absolute under {@code base} (scheme, host and any path prefix, no trailing
  * slash): {@code /} (front page), {@code /news/{slug}} (an article; slugs never change), {@code /category/{name}},
- * {@code /feed}, {@code /news/{slug}/feed}, {@code /sitemap.xml}, {@code /news-sitemap.xml} and the files of
+ * {@code /feed}, {@code /news/{slug}/feed}, {@code /sitemap.xml} and its files under {@code /sitemaps/},
+ * {@code /news-sitemap.xml} and the files of
  * {@code web/} at the root.
  */
 record SiteUrls(String base) {
@@ -33,6 +34,11 @@ record SiteUrls(String base) {
 
     String sitemap() {
         return base + "/sitemap.xml";
+    }
+
+    /** One file of the sitemap (its index at {@link #sitemap} names them all). */
+    String sitemapFile(String name) {
+        return base + "/sitemaps/" + segment(name);
     }
 
     String newsSitemap() {

@@ -1,5 +1,6 @@
 package dev.newsroom.adapter.in.pages;
 
+import dev.newsroom.application.port.ArticleDates;
 import dev.newsroom.domain.Article;
 
 import java.time.Instant;
@@ -8,7 +9,10 @@ import java.util.List;
 
 import static dev.newsroom.adapter.in.pages.Html.esc;
 
-/** robots.txt, the sitemap of every published article, and the Google News sitemap of the last two days. */
+/**
+ * robots.txt, the sitemap of every published article (an index of files, one a month of publication), and the
+ * Google News sitemap of the last two days.
+ */
 final class Sitemaps {
     private Sitemaps() {
     }
@@ -18,12 +22,22 @@ final class Sitemaps {
                 + urls.newsSitemap() + "\n";
     }
 
-    static String sitemap(List<Article> articles, SiteUrls urls) {
+    /** The sitemap index: the address of each of its files. */
+    static String index(List<String> files, SiteUrls urls) {
+        StringBuilder xml = new StringBuilder(256 + files.size() * 96).append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+                .append("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        for (String file : files) {
+            xml.append("<sitemap><loc>").append(esc(urls.sitemapFile(file))).append("</loc></sitemap>\n");
+        }
+        return xml.append("</sitemapindex>\n").toString();
+    }
+
+    /** One sitemap file: each article's address and when it last changed. */
+    static String urls(List<ArticleDates> articles, SiteUrls urls) {
         StringBuilder xml = new StringBuilder(256 + articles.size() * 160)
                 .append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-                .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n<url><loc>")
-                .append(esc(urls.home())).append("</loc></url>\n");
-        for (Article a : articles) {
+                .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        for (ArticleDates a : articles) {
             Instant modified = a.updatedAt() != null ? a.updatedAt() : a.publishedAt();
             xml.append("<url><loc>").append(esc(urls.article(a.slug()))).append("</loc>");
             if (modified != null) {

@@ -1,7 +1,9 @@
 package dev.newsroom.adapter.out.dynamodb;
 
+import dev.newsroom.application.port.ArticleDates;
 import dev.newsroom.application.port.ArticleRepository;
 import dev.newsroom.application.port.Page;
+import dev.newsroom.application.port.PublishedMonth;
 import dev.newsroom.domain.Article;
 import dev.newsroom.domain.ErrorCode;
 import dev.newsroom.domain.ServiceException;
@@ -15,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -47,6 +50,7 @@ public final class DynamoArticleRepository implements ArticleRepository {
     private final IndexPager pager;
     private final Writes writes;
     private final CommentCascade cascade;
+    private final PublishedArchive archive;
 
     public DynamoArticleRepository(DynamoDbClient client, DynamoDbEnhancedClient enhanced, String tableName,
                                    CursorCodec cursors) {
@@ -68,6 +72,7 @@ public final class DynamoArticleRepository implements ArticleRepository {
         this.pager = new IndexPager(cursors);
         this.writes = new Writes(tableName);
         this.cascade = new CommentCascade(client, enhanced, tableName, deletionBudget, deletionSettle);
+        this.archive = new PublishedArchive(client, tableName);
     }
 
     @Override
@@ -107,6 +112,16 @@ public final class DynamoArticleRepository implements ArticleRepository {
         List<Article> ordered = page.items().stream().map(e -> bySlug.get(e.slug))
                 .filter(a -> a != null && a.isPublished()).toList();
         return new Page<>(ordered, page.nextCursor());
+    }
+
+    @Override
+    public List<PublishedMonth> publishedMonths() {
+        return archive.months();
+    }
+
+    @Override
+    public List<ArticleDates> publishedIn(YearMonth month, int skip, int max) {
+        return archive.in(month, skip, max);
     }
 
     /** One Query of the drafts list (newest change first) and one batch read of those articles. */

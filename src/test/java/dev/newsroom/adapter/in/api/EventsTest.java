@@ -73,6 +73,7 @@ class EventsTest {
             Map.entry("page-feed", new Expectation(200, h -> { })),
             Map.entry("page-robots", new Expectation(200, h -> { })),
             Map.entry("page-sitemap", new Expectation(200, h -> { })),
+            Map.entry("page-sitemap-file", new Expectation(200, h -> { })),
             Map.entry("page-news-sitemap", new Expectation(200, h -> { })),
             Map.entry("page-thread-fragment", new Expectation(200, h -> { })));
 
