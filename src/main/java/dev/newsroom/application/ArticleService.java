@@ -67,7 +67,7 @@ public final class ArticleService {
         return articles.publishedMonths();
     }
 
-    /** Slugs and dates of a month's published articles, newest first (see {@link ArticleRepository#publishedIn}). */
+    /** Slugs and dates of a month's published articles, oldest first (see {@link ArticleRepository#publishedIn}). */
     public List<ArticleDates> publishedIn(YearMonth month, int skip, int max) {
         return articles.publishedIn(month, skip, max);
     }

@@ -39,6 +39,9 @@ public final class ArticleRules {
         return slug != null && slug.length() <= MAX_SLUG && SLUG.matcher(slug).matches();
     }
 
+    private static final Instant EARLIEST = Instant.parse("1000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     /** Checks the draft and builds the article with the given count and version; throws {@code validation_failed}. */
     public static Article toArticle(ArticleDraft d, Instant now, long commentCount, long version) {
         List<FieldError> errors = new ArrayList<>();
@@ -74,6 +77,10 @@ public final class ArticleRules {
         ArticleStatus status = d.status() == null ? ArticleStatus.DRAFT : ArticleStatus.parse(d.status()).orElse(null);
         if (status == null) {
             errors.add(new FieldError("status", "invalid", "The status must be \"draft\" or \"published\"."));
+        }
+        if (d.publishedAt() != null && (d.publishedAt().isBefore(EARLIEST) || d.publishedAt().isAfter(LATEST))) {
+            // outside these years an instant is written with a sign, which no longer sorts among the others
+            errors.add(new FieldError("publishedAt", "invalid", "The publication date must be in the years 1000 to 9999."));
         }
         if (!errors.isEmpty()) {
             throw ServiceException.validation(errors);

@@ -3,6 +3,7 @@ package dev.newsroom.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.newsroom.adapter.in.pages.PagesFunction;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -444,6 +445,8 @@ class TemplateTest {
         Set<String> api = readBy("api/ArticlesFunction.java", "api/CommentsFunction.java");
         api.addAll(Set.of("cpage", "replytocom", "redirect_to")); // the thread fragment, /articles/{slug}/comments.html
         assertEquals(new TreeSet<>(pages), new TreeSet<>(whitelist(pagesPolicy)));
+        assertEquals(new TreeSet<>(PagesFunction.CACHE_KEY_QUERY), new TreeSet<>(whitelist(pagesPolicy)),
+                "the pages act on the parameters the cache is keyed by, and on no other");
         assertEquals(new TreeSet<>(api), new TreeSet<>(whitelist(apiPolicy)));
     }
 

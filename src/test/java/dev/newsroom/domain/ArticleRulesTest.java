@@ -43,6 +43,20 @@ class ArticleRulesTest {
                 e.fields().stream().map(FieldError::field).toList());
     }
 
+    /** Outside the years 1000 to 9999 an instant's text starts with a sign or is shorter, and sorts out of place. */
+    @Test
+    void toArticle_refusesAPublicationDateOutsideTheYears1000To9999() {
+        for (String date : List.of("+10000-01-01T00:00:00Z", "0999-12-31T23:59:59Z")) {
+            var d = new ArticleDraft("a-story", "A story", null, List.of("One."), List.of(), null, List.of(), List.of(),
+                    "published", null, java.time.Instant.parse(date));
+            ServiceException e = assertThrows(ServiceException.class, () -> ArticleRules.toArticle(d, NOW, 0, 1), date);
+            assertEquals("publishedAt", e.fields().get(0).field(), date);
+        }
+        var earliest = new ArticleDraft("a-story", "A story", null, List.of("One."), List.of(), null, List.of(), List.of(),
+                "published", null, java.time.Instant.parse("1000-01-01T00:00:00Z"));
+        assertEquals(java.time.Instant.parse("1000-01-01T00:00:00Z"), ArticleRules.toArticle(earliest, NOW, 0, 1).publishedAt());
+    }
+
     @Test
     void acceptsCommentsAt_closesAfterConfiguredDays() {
         Article a = ArticleRules.toArticle(draft("a-story", "A story", List.of("One."), "published"), NOW, 0, 1);

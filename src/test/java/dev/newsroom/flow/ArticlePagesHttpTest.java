@@ -436,38 +436,49 @@ class ArticlePagesHttpTest {
         assertEquals("sitemapindex", index.getDocumentElement().getNodeName());
         List<String> urls = new java.util.ArrayList<>();
         for (String file : texts(index.getElementsByTagName("loc"))) {
-            assertTrue(file.startsWith(base + "/sitemaps/"), file);
+            assertTrue(file.startsWith(base + "/sitemap.xml?month="), file);
             urls.addAll(texts(xml(file.substring(base.length())).getElementsByTagName("loc")));
         }
         return urls;
     }
 
-    /** Every article published is in the sitemap, in the file of its month (a site's whole archive, not the newest 1,000). */
+    /**
+     * Every article published is in the sitemap, in the file of its month (a site's whole archive, not the newest
+     * 1,000), at the site's root (a sitemap may list only addresses under its own directory).
+     */
     @Test
-    void theSitemap_isAnIndexOfOneFileAMonth_listingEveryPublishedArticleOfIt_newestFirst() throws Exception {
+    void theSitemap_isAnIndexOfOneFileAMonth_listingEveryPublishedArticleOfIt_oldestFirst() throws Exception {
         for (String[] a : new String[][]{{"archive-one", "2011-02-03T09:00:00Z"}, {"archive-two", "2011-02-20T09:00:00Z"},
                 {"archive-three", "2011-06-01T00:00:00Z"}}) {
             assertEquals(201, api.admin("POST", "/admin/articles", "{\"slug\":\"" + a[0] + "\",\"title\":\"Archive\","
                     + "\"body\":[\"Then.\"],\"status\":\"published\",\"publishedAt\":\"" + a[1] + "\"}").status());
         }
         List<String> files = texts(xml("/sitemap.xml").getElementsByTagName("loc"));
-        int june = files.indexOf(base + "/sitemaps/2011-06.xml");
-        int february = files.indexOf(base + "/sitemaps/2011-02.xml");
-        assertTrue(june >= 0 && february > june, files.toString());
-        assertFalse(files.contains(base + "/sitemaps/2011-03.xml"), "no file for a month without articles");
-        org.w3c.dom.Document feb = xml("/sitemaps/2011-02.xml");
-        assertEquals(List.of(base + "/news/archive-two", base + "/news/archive-one"), texts(feb.getElementsByTagName("loc")));
+        int june = files.indexOf(base + "/sitemap.xml?month=2011-06");
+        int february = files.indexOf(base + "/sitemap.xml?month=2011-02");
+        assertTrue(june >= 0 && february > june, "newest month first: " + files);
+        assertFalse(files.contains(base + "/sitemap.xml?month=2011-03"), "no file for a month without articles");
+        org.w3c.dom.Document feb = xml("/sitemap.xml?month=2011-02");
+        assertEquals(List.of(base + "/news/archive-one", base + "/news/archive-two"), texts(feb.getElementsByTagName("loc")),
+                "oldest first, so a month's later parts only grow at their end");
         // lastmod is the article's last change: here its creation now, after a publication date in the past
         java.time.Instant lastmod = java.time.Instant.parse(feb.getElementsByTagName("lastmod").item(0).getTextContent());
         assertTrue(lastmod.isAfter(java.time.Instant.parse("2011-02-20T09:00:00Z")), lastmod.toString());
         assertEquals(2, feb.getElementsByTagName("lastmod").getLength());
-        for (String none : List.of("2011-03.xml", "2011-02-2.xml", "2011-02-1.xml", "2011-13.xml", "latest.xml", "2011-02.XML")) {
-            Answer missing = api.get("/sitemaps/" + none);
-            assertEquals(404, missing.status(), none);
+        for (String none : List.of("month=2011-03", "month=2011-02&part=2", "month=2011-02&part=1", "month=2011-13",
+                "month=latest", "part=2", "month=2011-02&part=02")) {
+            assertEquals(404, api.get("/sitemap.xml?" + none).status(), none);
         }
+        Answer moved = api.get("/sitemap.xml?month=2011-02&after=x");
+        assertEquals(301, moved.status(), "a parameter the sitemap does not read: the address without it, nothing read");
+        assertEquals(base + "/sitemap.xml?month=2011-02", moved.header("Location"));
+        assertTrue(moved.header("Cache-Control").startsWith("public"));
+        assertEquals(base + "/sitemap.xml", api.get("/sitemap.xml?cpage=9").header("Location"));
+        assertEquals(200, api.get("/sitemap.xml?utm_source=feed").status(),
+                "a parameter the cache ignores is ignored here too: a redirect would be stored for the plain address");
         int deleted = api.admin("DELETE", "/admin/articles/archive-three", null).status();
         assertTrue(deleted == 204 || deleted == 202, "deleted (its comments maybe still going): " + deleted);
-        assertFalse(texts(xml("/sitemap.xml").getElementsByTagName("loc")).contains(base + "/sitemaps/2011-06.xml"),
+        assertFalse(texts(xml("/sitemap.xml").getElementsByTagName("loc")).contains(base + "/sitemap.xml?month=2011-06"),
                 "a month whose articles are all gone has no file");
     }
 

@@ -92,7 +92,7 @@ public final class ApiHarness {
     /** Whether {@code resource} is one of the served pages' (template.yaml's PagesFunction). */
     public static boolean isPage(String resource) {
         return resource != null && (resource.equals("/") || resource.startsWith("/news") || resource.startsWith("/category/")
-                || resource.equals("/feed") || resource.equals("/robots.txt") || resource.endsWith(".xml") || resource.startsWith("/sitemaps/")
+                || resource.equals("/feed") || resource.equals("/robots.txt") || resource.endsWith(".xml")
                 || resource.endsWith("/comments.html"));
     }
 

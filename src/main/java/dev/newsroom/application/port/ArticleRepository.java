@@ -26,8 +26,8 @@ public interface ArticleRepository {
     List<PublishedMonth> publishedMonths();
 
     /**
-     * The published articles of {@code month} (UTC), newest first, after the first {@code skip}, at most {@code max}:
-     * their slugs and dates only (never a body).
+     * The published articles of {@code month} (UTC), oldest first (a new one only ever comes last), after the
+     * first {@code skip}, at most {@code max}: their slugs and dates only, from the list (never an article's item).
      */
     List<ArticleDates> publishedIn(YearMonth month, int skip, int max);
 

@@ -85,7 +85,7 @@ public final class InMemoryArticles implements ArticleRepository {
     @Override
     public synchronized List<ArticleDates> publishedIn(YearMonth month, int skip, int max) {
         return newestFirst().filter(a -> YearMonth.from(a.publishedAt().atZone(ZoneOffset.UTC)).equals(month))
-                .skip(skip).limit(max).map(a -> new ArticleDates(a.slug(), a.publishedAt(), a.updatedAt())).toList();
+                .sorted(Comparator.comparing((Article a) -> a.publishedAt() + "#" + a.slug())).skip(skip).limit(max).map(a -> new ArticleDates(a.slug(), a.publishedAt(), a.updatedAt())).toList();
     }
 
     private java.util.stream.Stream<Article> newestFirst() {

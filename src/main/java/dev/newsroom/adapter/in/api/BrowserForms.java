@@ -7,7 +7,6 @@ import dev.newsroom.domain.FieldError;
 import dev.newsroom.domain.HtmlText;
 import dev.newsroom.domain.ServiceException;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;

@@ -14,14 +14,14 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * The pages that list articles: the front page and category pages (ten a page, newest first, "Older articles" by
  * the list's cursor, {@code ?after=}), the articles' feed, and the sitemaps: an index of one file a month of
  * publication (several when a month holds more than {@link #SITEMAP_FILE_MAX} articles), so every published
- * article is in one; and the news sitemap, those of the last two days (at most {@link #NEWS_SITEMAP_MAX}).
+ * article is in one ({@link #sitemap}); and the news sitemap, those of the last two days (at most {@link #NEWS_SITEMAP_MAX}).
  */
 final class ListPages {
     static final int PER_PAGE = 10;
@@ -30,8 +30,10 @@ final class ListPages {
     static final int SITEMAP_FILE_MAX = 2000;
     /** Google News reads at most 1,000 articles from a news sitemap. */
     static final int NEWS_SITEMAP_MAX = 1000;
-    /** A sitemap file's name: the month of publication, and the part of a month that needs more than one file. */
-    private static final Pattern SITEMAP_FILE = Pattern.compile("([0-9]{4}-[0-9]{2})(?:-([0-9]{1,5}))?\\.xml");
+    /** The sitemap's query: a file's month of publication, and its part when a month needs more than one file. */
+    private static final Set<String> SITEMAP_QUERY = Set.of("month", "part");
+    private static final Pattern MONTH = Pattern.compile("[0-9]{4}-[0-9]{2}");
+    private static final Pattern PART = Pattern.compile("[2-9]|[1-9][0-9]{1,4}");
     static final Duration NEWS_WINDOW = Duration.ofDays(2);
     private final AppContext app;
 
@@ -70,42 +72,61 @@ final class ListPages {
         return PageAnswer.of(PageAnswer.RSS, Feeds.articles(latest, urls, app.clock().instant()));
     }
 
-    /** The sitemap index: a file for each month with published articles, newest first, then each month's parts. */
-    PageAnswer sitemap(SiteUrls urls) {
-        return PageAnswer.of(PageAnswer.XML, Sitemaps.index(sitemapFiles(app.articles().publishedMonths(),
-                SITEMAP_FILE_MAX), urls));
+    /** One file of the sitemap: a month of publication and which part of it (from 1). */
+    record SitemapFile(YearMonth month, int part) {
     }
 
-    /** The sitemap's file names for {@code months}: {@code 2026-12.xml}, then {@code 2026-12-2.xml}... past {@code perFile}. */
-    static List<String> sitemapFiles(List<PublishedMonth> months, int perFile) {
-        List<String> files = new ArrayList<>();
+    /**
+     * The sitemap, at the site's root so it may list any of its addresses: with no query, the index of its files
+     * (each month with published articles, newest first, then that month's further parts); with
+     * {@code ?month=yyyy-MM[&part=N]}, that file; the 404 page for a month or part without articles, or a malformed
+     * one. Another page's parameter (which the distribution keys its cache by) gets a 301 to the address without
+     * it, reading nothing, so no such query string makes the distribution ask for the sitemap again; a parameter
+     * outside the cache key is ignored, as the cache ignores it ({@link PagesFunction#CACHE_KEY_QUERY}).
+     */
+    PageAnswer sitemap(PageRequest r, SiteUrls urls) {
+        String month = r.query("month");
+        String part = r.query("part");
+        if (r.queryNames().stream().anyMatch(name -> PagesFunction.CACHE_KEY_QUERY.contains(name)
+                && !SITEMAP_QUERY.contains(name))) {
+            return PageAnswer.movedPermanently(urls.sitemap() + (month == null ? "" : "?month=" + SiteUrls.query(month)
+                    + (part == null ? "" : "&part=" + SiteUrls.query(part))));
+        }
+        if (month == null && part == null) {
+            return PageAnswer.of(PageAnswer.XML, Sitemaps.index(sitemapFiles(app.articles().publishedMonths(),
+                    SITEMAP_FILE_MAX), urls));
+        }
+        SitemapFile file = sitemapFile(month, part);
+        List<ArticleDates> articles = app.articles().publishedIn(file.month(), (file.part() - 1) * SITEMAP_FILE_MAX,
+                SITEMAP_FILE_MAX);
+        if (articles.isEmpty()) {
+            throw new ServiceException(ErrorCode.NOT_FOUND, "No sitemap here.");
+        }
+        return PageAnswer.of(PageAnswer.XML, Sitemaps.urls(articles, urls));
+    }
+
+    /** The sitemap's files for {@code months}: each month, then its further parts past {@code perFile} articles. */
+    static List<SitemapFile> sitemapFiles(List<PublishedMonth> months, int perFile) {
+        List<SitemapFile> files = new ArrayList<>();
         for (PublishedMonth month : months) {
             int parts = Math.max(1, (month.articles() + perFile - 1) / perFile);
             for (int part = 1; part <= parts; part++) {
-                files.add(month.month() + (part == 1 ? "" : "-" + part) + ".xml");
+                files.add(new SitemapFile(month.month(), part));
             }
         }
         return files;
     }
 
-    /** One file of the sitemap ({@code 2026-12.xml}, {@code 2026-12-2.xml}); the 404 page for any other name. */
-    PageAnswer sitemapFile(SiteUrls urls, String name) {
-        Matcher file = SITEMAP_FILE.matcher(name);
-        if (!file.matches() || "1".equals(file.group(2)) || (file.group(2) != null && file.group(2).startsWith("0"))) {
+    /** The file {@code ?month=&part=} name ({@code part} only from 2: one address a file); not found otherwise. */
+    private static SitemapFile sitemapFile(String month, String part) {
+        if (month == null || !MONTH.matcher(month).matches() || (part != null && !PART.matcher(part).matches())) {
             throw new ServiceException(ErrorCode.NOT_FOUND, "No sitemap here.");
         }
-        YearMonth month;
         try {
-            month = YearMonth.parse(file.group(1));
+            return new SitemapFile(YearMonth.parse(month), part == null ? 1 : Integer.parseInt(part));
         } catch (DateTimeParseException e) {
             throw new ServiceException(ErrorCode.NOT_FOUND, "No sitemap here.");
         }
-        int part = file.group(2) == null ? 1 : Integer.parseInt(file.group(2));
-        List<ArticleDates> articles = app.articles().publishedIn(month, (part - 1) * SITEMAP_FILE_MAX, SITEMAP_FILE_MAX);
-        if (articles.isEmpty()) {
-            throw new ServiceException(ErrorCode.NOT_FOUND, "No sitemap here.");
-        }
-        return PageAnswer.of(PageAnswer.XML, Sitemaps.urls(articles, urls));
     }
 
     PageAnswer newsSitemap(SiteUrls urls) {

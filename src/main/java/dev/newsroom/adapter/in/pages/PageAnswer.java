@@ -21,15 +21,23 @@ record PageAnswer(int status, String type, String body, Map<String, String> head
         return new PageAnswer(200, type, body, new LinkedHashMap<>(), true);
     }
 
+    /** {@code 303} after a form's post: never kept. */
     static PageAnswer seeOther(String location) {
-        PageAnswer answer = new PageAnswer(303, HTML, "", new LinkedHashMap<>(), false);
-        answer.headers().put("Location", location);
-        return answer;
+        return redirect(303, location, false);
+    }
+
+    /** {@code 301}: this address is always answered at {@code location}; kept as a page is. */
+    static PageAnswer movedPermanently(String location) {
+        return redirect(301, location, true);
     }
 
     /** {@code 302}: the answer is elsewhere for now (a comment's link resolved to its page), kept as a page is. */
     static PageAnswer found(String location) {
-        PageAnswer answer = new PageAnswer(302, HTML, "", new LinkedHashMap<>(), true);
+        return redirect(302, location, true);
+    }
+
+    private static PageAnswer redirect(int status, String location, boolean shared) {
+        PageAnswer answer = new PageAnswer(status, HTML, "", new LinkedHashMap<>(), shared);
         answer.headers().put("Location", location);
         return answer;
     }

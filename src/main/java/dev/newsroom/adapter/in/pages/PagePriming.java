@@ -47,24 +47,25 @@ final class PagePriming extends SnapStartPriming {
                 get(outcomes, "/category/{name}", Map.of("name", article.categories().get(0)));
             }
             if (article.publishedAt() != null) {
-                get(outcomes, "/sitemaps/{file}", Map.of("file",
-                        YearMonth.from(article.publishedAt().atZone(ZoneOffset.UTC)) + ".xml"));
+                outcomes.add(send("GET", "/sitemap.xml", Map.of(), Map.of("month",
+                        YearMonth.from(article.publishedAt().atZone(ZoneOffset.UTC)).toString()), null));
             }
         }
         get(outcomes, "/", Map.of());
         get(outcomes, "/feed", Map.of());
         get(outcomes, "/sitemap.xml", Map.of());
         get(outcomes, "/news/{slug}", Map.of("slug", MISSING_SLUG));
-        outcomes.add(send("POST", "/news/{slug}", Map.of("slug", MISSING_SLUG),
+        outcomes.add(send("POST", "/news/{slug}", Map.of("slug", MISSING_SLUG), Map.of(),
                 "author=Priming&email=priming%40example.invalid&comment=Priming+a+form."));
         return outcomes;
     }
 
     private void get(List<String> outcomes, String resource, Map<String, String> pathParameters) {
-        outcomes.add(send("GET", resource, pathParameters, null));
+        outcomes.add(send("GET", resource, pathParameters, Map.of(), null));
     }
 
-    private String send(String method, String resource, Map<String, String> pathParameters, String form) {
+    private String send(String method, String resource, Map<String, String> pathParameters, Map<String, String> query,
+                        String form) {
         String path = resource;
         for (Map.Entry<String, String> parameter : pathParameters.entrySet()) {
             path = path.replace("{" + parameter.getKey() + "}", SiteUrls.segment(parameter.getValue()));
@@ -78,6 +79,7 @@ final class PagePriming extends SnapStartPriming {
                 .withIdentity(new APIGatewayProxyRequestEvent.RequestIdentity().withSourceIp("192.0.2.1").withUserAgent("priming"));
         APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent().withHttpMethod(method).withResource(resource)
                 .withPath(path).withPathParameters(pathParameters.isEmpty() ? null : pathParameters)
+                .withQueryStringParameters(query.isEmpty() ? null : query)
                 .withHeaders(headers).withBody(form).withRequestContext(context);
         return method + " " + resource + " " + function.handleRequest(event, null).getStatusCode();
     }

@@ -9,6 +9,7 @@ import dev.newsroom.domain.ServiceException;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A page request as API Gateway delivers it: resource, path parameters, query, headers (any case), the caller's
@@ -43,6 +44,12 @@ final class PageRequest {
     String query(String name) {
         Map<String, String> query = event.getQueryStringParameters();
         return query == null ? null : query.get(name);
+    }
+
+    /** The names of the query's parameters (none: empty). */
+    Set<String> queryNames() {
+        Map<String, String> query = event.getQueryStringParameters();
+        return query == null ? Set.of() : query.keySet();
     }
 
     String header(String name) {

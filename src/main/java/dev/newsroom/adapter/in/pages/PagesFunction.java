@@ -12,6 +12,7 @@ import dev.newsroom.domain.ServiceException;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The pages function: routes a page request (by the resource API Gateway matched) to the article or list pages,
@@ -25,6 +26,14 @@ public final class PagesFunction implements RequestHandler<APIGatewayProxyReques
     public static final String CONTENT_SECURITY_POLICY = String.join("; ", "default-src 'self'", "script-src 'self'",
             "style-src 'self'", "img-src 'self' data: https:", "media-src https:", "connect-src 'self'", "object-src 'none'",
             "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'");
+    /**
+     * The query parameters the page routes read, which are the ones the distribution keys its cached pages by
+     * (template.yaml's SitePublicCachePolicy; TemplateTest holds the two equal). Any other parameter reaches a
+     * route but never splits the cache, so a route may act on these alone: deciding on another one would store
+     * that answer for the address without it.
+     */
+    public static final Set<String> CACHE_KEY_QUERY = Set.of("cpage", "replytocom", "unapproved", "moderation-hash",
+            "after", "comment", "month", "part");
     static final int MAX_AGE = 60;
     static final int STALE_WHILE_REVALIDATE = 600;
     private final AppContext app;
@@ -74,8 +83,7 @@ public final class PagesFunction implements RequestHandler<APIGatewayProxyReques
             case "/category/{name}" -> get ? lists.category(r, urls, r.pathParameter("name")) : notAllowed("GET");
             case "/feed" -> get ? lists.feed(urls) : notAllowed("GET");
             case "/robots.txt" -> get ? PageAnswer.of(PageAnswer.TEXT, Sitemaps.robots(urls)) : notAllowed("GET");
-            case "/sitemap.xml" -> get ? lists.sitemap(urls) : notAllowed("GET");
-            case "/sitemaps/{file}" -> get ? lists.sitemapFile(urls, r.pathParameter("file")) : notAllowed("GET");
+            case "/sitemap.xml" -> get ? lists.sitemap(r, urls) : notAllowed("GET");
             case "/news-sitemap.xml" -> get ? lists.newsSitemap(urls) : notAllowed("GET");
             case "/news/{slug}" -> get ? articles.page(r, urls, slug)
                     : method.equals("POST") ? articles.post(r, urls, slug) : notAllowed("GET, POST");
@@ -127,7 +135,8 @@ public final class PagesFunction implements RequestHandler<APIGatewayProxyReques
         headers.put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         headers.put("X-Content-Type-Options", "nosniff");
         headers.put("Referrer-Policy", "strict-origin-when-cross-origin");
-        boolean cacheable = answer.shared() && (answer.status() == 200 || answer.status() == 302 || answer.status() == 404);
+        boolean cacheable = answer.shared() && (answer.status() == 200 || answer.status() == 301 || answer.status() == 302
+                || answer.status() == 404);
         headers.put("Cache-Control", cacheable ? "public, max-age=" + MAX_AGE + ", stale-while-revalidate="
                 + STALE_WHILE_REVALIDATE : "private, no-store");
         String body = answer.body();

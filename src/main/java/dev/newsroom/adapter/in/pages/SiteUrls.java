@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * The site's permanent addresses, absolute under {@code base} (scheme, host and any path prefix, no trailing
  * slash): {@code /} (front page), {@code /news/{slug}} (an article; slugs never change), {@code /category/{name}},
- * {@code /feed}, {@code /news/{slug}/feed}, {@code /sitemap.xml} and its files under {@code /sitemaps/},
+ * {@code /feed}, {@code /news/{slug}/feed}, {@code /sitemap.xml} (its files as {@code ?month=}),
  * {@code /news-sitemap.xml} and the files of
  * {@code web/} at the root.
  */
@@ -36,9 +36,9 @@ record SiteUrls(String base) {
         return base + "/sitemap.xml";
     }
 
-    /** One file of the sitemap (its index at {@link #sitemap} names them all). */
-    String sitemapFile(String name) {
-        return base + "/sitemaps/" + segment(name);
+    /** One file of the sitemap, a month's articles or a further part of them (its index names them all). */
+    String sitemapFile(java.time.YearMonth month, int part) {
+        return sitemap() + "?month=" + month + (part > 1 ? "&part=" + part : "");
     }
 
     String newsSitemap() {

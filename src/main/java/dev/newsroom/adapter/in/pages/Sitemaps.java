@@ -23,11 +23,11 @@ final class Sitemaps {
     }
 
     /** The sitemap index: the address of each of its files. */
-    static String index(List<String> files, SiteUrls urls) {
+    static String index(List<ListPages.SitemapFile> files, SiteUrls urls) {
         StringBuilder xml = new StringBuilder(256 + files.size() * 96).append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        for (String file : files) {
-            xml.append("<sitemap><loc>").append(esc(urls.sitemapFile(file))).append("</loc></sitemap>\n");
+        for (ListPages.SitemapFile file : files) {
+            xml.append("<sitemap><loc>").append(esc(urls.sitemapFile(file.month(), file.part()))).append("</loc></sitemap>\n");
         }
         return xml.append("</sitemapindex>\n").toString();
     }

@@ -83,6 +83,7 @@ final class ItemMapper {
         e.gsi1pk = list;
         e.gsi1sk = text(a.publishedAt()) + "#" + a.slug();
         e.slug = a.slug();
+        e.updatedAt = text(a.updatedAt());
         return e;
     }
 

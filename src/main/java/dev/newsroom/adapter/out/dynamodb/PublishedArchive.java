@@ -2,10 +2,8 @@ package dev.newsroom.adapter.out.dynamodb;
 
 import dev.newsroom.application.port.ArticleDates;
 import dev.newsroom.application.port.PublishedMonth;
-import dev.newsroom.domain.ArticleStatus;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 import java.time.Instant;
@@ -15,19 +13,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * The published articles by month of publication (UTC), for sitemaps of any size. The months come from the keys
- * of the list of all articles (publication time and slug, newest first: a few bytes an article, 1 MB a call); a
- * month's articles are its list entries, then only the slug, dates and status of each article item (a projection,
- * 100 keys a {@code BatchGetItem}, unprocessed keys asked again), never a body. An article being deleted or made
- * a draft while its entry is still listed is left out.
+ * The published articles by month of publication (UTC), for sitemaps of any size, read from the list of all
+ * articles alone (its entries hold the publication time, slug and last change; a few hundred bytes an article,
+ * 1 MB a call), never from the articles' own items: the months newest first with their counts (the whole list's
+ * keys), and one month's articles oldest first (so a month's later parts only grow at their end).
  */
 final class PublishedArchive {
-    private static final int GET_BATCH = 100;
-    private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
+    private static final Pattern MONTH = Pattern.compile("[0-9]{4}-[0-9]{2}");
     private final DynamoDbClient client;
     private final String table;
 
@@ -38,7 +33,7 @@ final class PublishedArchive {
 
     List<PublishedMonth> months() {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        DynamoCalls.run(() -> client.queryPaginator(entries(null)).items().forEach(entry -> {
+        DynamoCalls.run(() -> client.queryPaginator(entries(null, false)).items().forEach(entry -> {
             String key = entry.get(TableLayout.GSI1_SK).s(); // publication time, then the slug
             String month = key.length() < 7 ? key : key.substring(0, 7);
             if (MONTH.matcher(month).matches()) {
@@ -51,35 +46,19 @@ final class PublishedArchive {
     }
 
     List<ArticleDates> in(YearMonth month, int skip, int max) {
-        List<String> slugs = DynamoCalls.call(() -> client.queryPaginator(entries(month.toString())).items().stream()
-                .skip(skip).limit(max).map(entry -> entry.get("slug").s()).toList());
-        Map<String, ArticleDates> bySlug = new HashMap<>();
-        for (int from = 0; from < slugs.size(); from += GET_BATCH) {
-            List<Map<String, AttributeValue>> keys = slugs.subList(from, Math.min(slugs.size(), from + GET_BATCH)).stream()
-                    .map(slug -> Writes.key(TableLayout.articlePk(slug), TableLayout.ARTICLE_SK)).toList();
-            Map<String, KeysAndAttributes> asking = Map.of(table, KeysAndAttributes.builder().keys(keys)
-                    .projectionExpression("slug, publishedAt, updatedAt, #status")
-                    .expressionAttributeNames(Map.of("#status", "status")).build());
-            while (!asking.isEmpty()) {
-                Map<String, KeysAndAttributes> request = asking;
-                var response = DynamoCalls.call(() -> client.batchGetItem(b -> b.requestItems(request)));
-                for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
-                    if (item.containsKey("publishedAt") && item.containsKey("status")
-                            && ArticleStatus.parse(item.get("status").s()).orElse(null) == ArticleStatus.PUBLISHED) {
-                        bySlug.put(item.get("slug").s(), new ArticleDates(item.get("slug").s(),
-                                Instant.parse(item.get("publishedAt").s()),
-                                item.containsKey("updatedAt") ? Instant.parse(item.get("updatedAt").s()) : null));
-                    }
-                }
-                KeysAndAttributes left = response.unprocessedKeys().get(table);
-                asking = left == null || left.keys().isEmpty() ? Map.of() : Map.of(table, left);
-            }
-        }
-        return slugs.stream().map(bySlug::get).filter(Objects::nonNull).toList();
+        return DynamoCalls.call(() -> client.queryPaginator(entries(month.toString(), true)).items().stream()
+                .skip(skip).limit(max).map(PublishedArchive::dates).toList());
     }
 
-    /** The list of all articles' entries, newest first, in {@code month} ("yyyy-MM") or all: their sort keys and slugs. */
-    private QueryRequest entries(String month) {
+    private static ArticleDates dates(Map<String, AttributeValue> entry) {
+        String key = entry.get(TableLayout.GSI1_SK).s();
+        AttributeValue updated = entry.get("updatedAt");
+        return new ArticleDates(entry.get("slug").s(), Instant.parse(key.substring(0, key.indexOf('#'))),
+                updated == null ? null : Instant.parse(updated.s()));
+    }
+
+    /** The list of all articles' entries in {@code month} ("yyyy-MM") or all, in publication order or its reverse. */
+    private QueryRequest entries(String month, boolean oldestFirst) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":list", AttributeValue.fromS(TableLayout.listName(null)));
         if (month != null) {
@@ -88,6 +67,8 @@ final class PublishedArchive {
         return QueryRequest.builder().tableName(table).indexName(TableLayout.GSI1)
                 .keyConditionExpression("#pk = :list" + (month == null ? "" : " AND begins_with(#sk, :month)"))
                 .expressionAttributeNames(Map.of("#pk", TableLayout.GSI1_PK, "#sk", TableLayout.GSI1_SK))
-                .expressionAttributeValues(values).projectionExpression("#sk, slug").scanIndexForward(false).build();
+                .expressionAttributeValues(values)
+                .projectionExpression(month == null ? "#sk" : "#sk, slug, updatedAt")
+                .scanIndexForward(oldestFirst).build();
     }
 }

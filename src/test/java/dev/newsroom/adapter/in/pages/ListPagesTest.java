@@ -13,8 +13,10 @@ class ListPagesTest {
     void aMonthHasOneSitemapFile_andOneMoreForEachFullFileItFills() {
         List<PublishedMonth> months = List.of(new PublishedMonth(YearMonth.of(2026, 12), 4001),
                 new PublishedMonth(YearMonth.of(2026, 11), 2000), new PublishedMonth(YearMonth.of(2026, 10), 1));
-        assertEquals(List.of("2026-12.xml", "2026-12-2.xml", "2026-12-3.xml", "2026-11.xml", "2026-10.xml"),
-                ListPages.sitemapFiles(months, 2000));
+        YearMonth december = YearMonth.of(2026, 12);
+        assertEquals(List.of(new ListPages.SitemapFile(december, 1), new ListPages.SitemapFile(december, 2),
+                new ListPages.SitemapFile(december, 3), new ListPages.SitemapFile(YearMonth.of(2026, 11), 1),
+                new ListPages.SitemapFile(YearMonth.of(2026, 10), 1)), ListPages.sitemapFiles(months, 2000));
         assertEquals(List.of(), ListPages.sitemapFiles(List.of(), 2000));
     }
 }
