@@ -1,5 +1,6 @@
 package dev.newsroom.flow;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsroom.support.ApiHarness;
 import dev.newsroom.support.Events;
@@ -27,10 +28,7 @@ class ObservabilityTest {
     void logs_haveOneJsonLinePerRequest_metricsInEmf_andNoPersonalData() throws Exception {
         ApiHarness api = new ApiHarness();
         api.publish("logged-story");
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
+        List<JsonNode> lines = linesPrintedBy(() -> {
             api.postComment("logged-story", comment("Secret Name", EMAIL, TEXT), IP);
             api.postComment("logged-story", comment("Secret Name", EMAIL, TEXT + " again"), IP);
             api.advance(Duration.ofSeconds(20));
@@ -39,19 +37,7 @@ class ObservabilityTest {
             withUa.getHeaders().put("User-Agent", "SecretAgent/1.0");
             api.call(withUa);
             api.asModerator("GET", "/admin/privacy/export?email=" + EMAIL, null);
-        } finally {
-            System.setOut(original);
-        }
-        String log = captured.toString(StandardCharsets.UTF_8);
-        for (String secret : List.of(EMAIL, IP, TEXT, "Secret Name", "SecretAgent")) {
-            assertFalse(log.contains(secret), "log contains " + secret + ":\n" + log);
-        }
-        List<JsonNode> lines = new ArrayList<>();
-        for (String line : log.split("\n")) {
-            if (!line.isBlank()) {
-                lines.add(ApiHarness.JSON.readTree(line));
-            }
-        }
+        }, "SecretAgent");
         List<JsonNode> requests = lines.stream().filter(l -> "request".equals(l.path("message").asText())).toList();
         assertEquals(5, requests.size());
         assertEquals("held", requests.get(0).path("outcome").asText());
@@ -65,5 +51,73 @@ class ObservabilityTest {
         assertEquals("Newsroom", metrics.get(0).path("_aws").path("CloudWatchMetrics").get(0).path("Namespace").asText());
         assertEquals("comment_flood", metrics.get(1).path("Reason").asText());
         assertEquals("validation_failed", metrics.get(2).path("Reason").asText());
+    }
+
+    /** The pages function logs as the API does, and a comment posted through the page's form is counted too. */
+    @Test
+    void thePages_logOneLinePerRequest_andCountTheirFormsComments_withNoPersonalData() throws Exception {
+        ApiHarness api = new ApiHarness();
+        api.publish("paged-story");
+        String form = "author=Secret+Name&email=" + EMAIL.replace("@", "%40") + "&comment=" + TEXT.replace(' ', '+');
+        List<JsonNode> lines = linesPrintedBy(() -> {
+            assertEquals(200, api.call(page("GET", "/news/paged-story", null)).status());
+            assertEquals(303, api.call(page("POST", "/news/paged-story", form)).status());
+            api.advance(Duration.ofSeconds(20));
+            assertEquals(409, api.call(page("POST", "/news/paged-story", form)).status(), "the same comment again");
+            assertEquals(400, api.call(page("POST", "/news/paged-story", "author=Secret+Name&email=bad%40%40x&comment=x")).status());
+        }, "Secret+Name");
+        List<JsonNode> requests = lines.stream().filter(l -> "request".equals(l.path("message").asText())).toList();
+        assertEquals(4, requests.size());
+        assertEquals("/news/{slug}", requests.get(0).path("route").asText());
+        assertEquals(200, requests.get(0).path("status").asInt());
+        assertTrue(requests.get(0).has("latencyMs") && requests.get(0).has("requestId"));
+        String stored = requests.get(1).path("outcome").asText();
+        assertTrue(List.of("approved", "held").contains(stored), stored);
+        assertEquals("duplicate_comment", requests.get(2).path("error").asText());
+        assertEquals("validation_failed", requests.get(3).path("error").asText());
+
+        List<JsonNode> metrics = lines.stream().filter(l -> l.has("_aws")).toList();
+        assertEquals(3, metrics.size());
+        assertEquals(1, metrics.get(0).path("CommentsSubmitted").asInt());
+        assertEquals(1, metrics.get(0).path(stored.equals("held") ? "CommentsHeld" : "CommentsApproved").asInt());
+        assertEquals("duplicate_comment", metrics.get(1).path("Reason").asText());
+        assertEquals("validation_failed", metrics.get(2).path("Reason").asText());
+    }
+
+    private static APIGatewayProxyRequestEvent page(String method, String path, String form) {
+        APIGatewayProxyRequestEvent event = Events.fromIp(Events.request(method, path, form), IP).withResource("/news/{slug}")
+                .withPathParameters(java.util.Map.of("slug", path.substring("/news/".length())));
+        if (form != null) {
+            event.getHeaders().put("Content-Type", "application/x-www-form-urlencoded");
+        }
+        return event;
+    }
+
+    /**
+     * The JSON lines {@code run} prints on standard output, each parsed; fails when any holds the test's email, IP,
+     * comment text or name, or one of {@code moreSecrets}.
+     */
+    private static List<JsonNode> linesPrintedBy(Runnable run, String... moreSecrets) throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            run.run();
+        } finally {
+            System.setOut(original);
+        }
+        String log = captured.toString(StandardCharsets.UTF_8);
+        List<String> secrets = new ArrayList<>(List.of(EMAIL, IP, TEXT, "Secret Name"));
+        secrets.addAll(List.of(moreSecrets));
+        for (String secret : secrets) {
+            assertFalse(log.contains(secret), "log contains " + secret + ":\n" + log);
+        }
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : log.split("\n")) {
+            if (!line.isBlank()) {
+                lines.add(ApiHarness.JSON.readTree(line));
+            }
+        }
+        return lines;
     }
 }

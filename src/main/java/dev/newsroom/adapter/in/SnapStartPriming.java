@@ -20,6 +20,21 @@ public abstract class SnapStartPriming implements Resource {
      * nothing else refers to a hook: without this list one could be collected before the checkpoint and never run.
      */
     private static final List<SnapStartPriming> REGISTERED = new ArrayList<>();
+    private static volatile boolean running;
+
+    /** True while a function's priming runs: what it submits is not a reader's, and is not counted as a comment. */
+    public static boolean running() {
+        return running;
+    }
+
+    /** Marks the priming's steps as running ({@link #running}) until {@link #finished}, which a finally calls. */
+    protected static void starting() {
+        running = true;
+    }
+
+    protected static void finished() {
+        running = false;
+    }
 
     /** Registers {@code hook} with CRaC's global context, to run before the checkpoint. */
     protected static void register(SnapStartPriming hook) {

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.newsroom.adapter.in.RequestLog;
 import dev.newsroom.config.AppContext;
 import dev.newsroom.domain.ErrorCode;
 import dev.newsroom.domain.ServiceException;
@@ -35,7 +36,7 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayProxyReque
         this.errors = new ErrorResponses(JSON);
         this.cors = new Cors(app.config().allowedOrigins());
         this.publicReads = publicReads;
-        this.log = new RequestLog(JSON);
+        this.log = new RequestLog(JSON::write);
     }
 
     /** The routes this function serves. */
@@ -62,11 +63,12 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayProxyReque
             failure = e;
             response = refused(request, e);
         } catch (RuntimeException e) {
-            log.failure(request, e);
+            log.failure(request.requestId(), e);
             response = errors.internal(request.requestId());
         }
         finish(request, response);
-        log.request(request, response, (System.nanoTime() - started) / 1_000_000, failure);
+        log.request(request.requestId(), request.method(), request.resource(), response.status(),
+                (System.nanoTime() - started) / 1_000_000, request.outcome(), failure);
         return response.toEvent();
     }
 

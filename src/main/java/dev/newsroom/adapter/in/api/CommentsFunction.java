@@ -1,6 +1,8 @@
 package dev.newsroom.adapter.in.api;
 
+import dev.newsroom.adapter.in.Metrics;
 import dev.newsroom.adapter.in.RedirectTargets;
+import dev.newsroom.adapter.in.SnapStartPriming;
 import dev.newsroom.application.CommentQueries;
 import dev.newsroom.application.SubmitComment;
 import dev.newsroom.config.AppContext;
@@ -31,7 +33,7 @@ public final class CommentsFunction extends ApiFunction {
 
     public CommentsFunction(AppContext app) {
         super(app, true);
-        this.metrics = new Metrics(JSON);
+        this.metrics = new Metrics(JSON::write);
         this.browserForms = new BrowserForms(new RedirectTargets(app.config().allowedOrigins()));
         Priming.register(this);
     }
@@ -67,7 +69,7 @@ public final class CommentsFunction extends ApiFunction {
         try {
             return submitOnce(request);
         } catch (ServiceException e) {
-            if (!Priming.running()) {
+            if (!SnapStartPriming.running()) {
                 metrics.rejected(e.code().wire());
             }
             throw e;
@@ -82,7 +84,7 @@ public final class CommentsFunction extends ApiFunction {
                 new ModerationPolicy.Sender(request.sourceIp(), request.userAgent()), key, requestHash,
                 request.header("Referer"));
         SubmitComment.Outcome outcome = app.submitComment().submit(submission, this::receipt);
-        request.outcome(outcome.replayed() ? "replayed" : outcomeName(outcome.status()));
+        request.outcome(outcome.replayed() ? "replayed" : Metrics.outcome(outcome.status()));
         if (!outcome.replayed()) {
             metrics.stored(request.outcome());
         }
@@ -129,14 +131,6 @@ public final class CommentsFunction extends ApiFunction {
         byte[] all = Arrays.copyOf(head, head.length + body.length);
         System.arraycopy(body, 0, all, head.length, body.length);
         return Hashes.sha256Hex(all);
-    }
-
-    private static String outcomeName(CommentStatus status) {
-        return switch (status) {
-            case APPROVED -> "approved";
-            case SPAM -> "spam";
-            default -> "held";
-        };
     }
 
     private static String idempotencyKey(ApiRequest request) {

@@ -55,7 +55,6 @@ public final class Priming extends SnapStartPriming {
             + "https://example.invalid/b (www.example.invalid) priming@example.invalid\n\nA second paragraph.";
     /** A comment id DynamoDB refuses as an index key: the primed submission's transaction is refused whole. */
     static final String UNSTORABLE_ID = "";
-    private static volatile boolean running;
     private final ApiFunction function;
 
     private Priming(ApiFunction function) {
@@ -79,15 +78,10 @@ public final class Priming extends SnapStartPriming {
         return new Priming(function).run();
     }
 
-    /** True while priming runs: its refused submissions are not counted as rejected comments. */
-    static boolean running() {
-        return running;
-    }
-
     @Override
     protected synchronized List<String> run() {
         List<String> outcomes = new ArrayList<>();
-        running = true;
+        starting();
         try {
             function.app.settings().current();
             if (function instanceof ArticlesFunction) {
@@ -112,7 +106,7 @@ public final class Priming extends SnapStartPriming {
                 refusedModeration(outcomes);
             }
         } finally {
-            running = false;
+            finished();
         }
         return outcomes;
     }

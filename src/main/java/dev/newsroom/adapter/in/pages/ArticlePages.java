@@ -1,7 +1,9 @@
 package dev.newsroom.adapter.in.pages;
 
+import dev.newsroom.adapter.in.Metrics;
 import dev.newsroom.adapter.in.QueryParameters;
 import dev.newsroom.adapter.in.RedirectTargets;
+import dev.newsroom.adapter.in.SnapStartPriming;
 import dev.newsroom.application.SubmitComment;
 import dev.newsroom.application.port.Page;
 import dev.newsroom.application.port.PageBudget;
@@ -37,10 +39,12 @@ final class ArticlePages {
     private final AppContext app;
     private final ModerationHash hash;
     private final RedirectTargets redirectTargets;
+    private final Metrics metrics;
 
-    ArticlePages(AppContext app, ModerationHash hash) {
+    ArticlePages(AppContext app, ModerationHash hash, Metrics metrics) {
         this.app = app;
         this.hash = hash;
+        this.metrics = metrics;
         this.redirectTargets = new RedirectTargets(app.config().allowedOrigins());
     }
 
@@ -76,8 +80,20 @@ final class ArticlePages {
         return (page > 1 ? SiteUrls.withQuery(article, "cpage=" + page) : article) + "#comment-" + id;
     }
 
-    /** The form's post: WordPress's field names; the reader goes back to this article's page either way. */
+    /**
+     * The form's post: WordPress's field names; the reader goes back to this article's page either way. Counted in
+     * the comment metrics as the API's submissions are (not while priming).
+     */
     PageAnswer post(PageRequest r, SiteUrls urls, String slug) {
+        try {
+            return submit(r, urls, slug);
+        } catch (ServiceException e) {
+            rejected(e);
+            throw e;
+        }
+    }
+
+    private PageAnswer submit(PageRequest r, SiteUrls urls, String slug) {
         Map<String, String> fields = r.form();
         Map<String, String> typed = new HashMap<>();
         for (String name : List.of("author", "email", "url", "comment")) {
@@ -87,27 +103,40 @@ final class ArticlePages {
         String parentId = parent == null || parent.isBlank() || parent.equals("0") ? null : parent.trim();
         CommentForm form = new CommentForm(fields.get("author"), fields.get("email"), fields.get("url"),
                 fields.get("comment"), parentId, fields.get("hp"));
+        SubmitComment.Outcome outcome;
         try {
-            SubmitComment.Outcome outcome = app.submitComment().submit(new SubmitComment.Request(slug, form,
+            outcome = app.submitComment().submit(new SubmitComment.Request(slug, form,
                     new ModerationPolicy.Sender(r.sourceIp(), r.header("User-Agent")), null, null, r.header("Referer")),
                     Comment::id);
-            String id = outcome.receipt();
-            String article = urls.article(slug);
-            if (outcome.status() == CommentStatus.APPROVED) {
-                return PageAnswer.seeOther(atComment(article, pageOf(approved(slug), article, id), id));
-            }
-            return PageAnswer.seeOther(article + "?unapproved=" + SiteUrls.query(id) + "&moderation-hash="
-                    + hash.of(id) + "#comment-" + id);
         } catch (ServiceException e) {
             if (e.code() == ErrorCode.ARTICLE_NOT_FOUND || e.code() == ErrorCode.UNAVAILABLE) {
                 throw e;
             }
+            rejected(e);
+            r.refusedWith(e);
             PageAnswer again = render(r, urls, slug, FormState.refused(typed, parentId, e));
             PageAnswer refused = new PageAnswer(PageStatus.of(e.code()), again.type(), again.body(), again.headers(), false);
             if (e.retryAfterSeconds() > 0) {
                 refused.header("Retry-After", Long.toString(e.retryAfterSeconds()));
             }
             return refused;
+        }
+        r.outcome(Metrics.outcome(outcome.status()));
+        if (!SnapStartPriming.running()) {
+            metrics.stored(r.outcome());
+        }
+        String id = outcome.receipt();
+        String article = urls.article(slug);
+        if (outcome.status() == CommentStatus.APPROVED) {
+            return PageAnswer.seeOther(atComment(article, pageOf(approved(slug), article, id), id));
+        }
+        return PageAnswer.seeOther(article + "?unapproved=" + SiteUrls.query(id) + "&moderation-hash="
+                + hash.of(id) + "#comment-" + id);
+    }
+
+    private void rejected(ServiceException e) {
+        if (!SnapStartPriming.running()) {
+            metrics.rejected(e.code().wire());
         }
     }
 

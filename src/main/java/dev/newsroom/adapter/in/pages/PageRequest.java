@@ -10,6 +10,7 @@ import dev.newsroom.domain.ServiceException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * A page request as API Gateway delivers it: resource, path parameters, query, headers (any case), the caller's
@@ -23,9 +24,38 @@ final class PageRequest {
      */
     static final int MAX_FORM_BYTES = 256 * 1024;
     private final APIGatewayProxyRequestEvent event;
+    private final String requestId;
+    private String outcome;
+    private ServiceException refusal;
 
     PageRequest(APIGatewayProxyRequestEvent event) {
         this.event = event;
+        var context = event.getRequestContext();
+        String id = context == null ? null : context.getRequestId();
+        this.requestId = id == null || id.isBlank() ? UUID.randomUUID().toString() : id;
+    }
+
+    /** API Gateway's id of this request (one of our own when it gives none), for the request's log line. */
+    String requestId() {
+        return requestId;
+    }
+
+    /** What a form's post did ({@code approved}, {@code held}, {@code spam}), for the request's log line only. */
+    void outcome(String value) {
+        this.outcome = value;
+    }
+
+    String outcome() {
+        return outcome;
+    }
+
+    /** Why a form's post was refused, answered as the page again with the messages: for the log line only. */
+    void refusedWith(ServiceException e) {
+        this.refusal = e;
+    }
+
+    ServiceException refusal() {
+        return refusal;
     }
 
     String method() {

@@ -4,7 +4,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.core.JsonFactory;
 import dev.newsroom.adapter.in.EdgeViewer;
+import dev.newsroom.adapter.in.JsonWriter;
+import dev.newsroom.adapter.in.Metrics;
+import dev.newsroom.adapter.in.RequestLog;
 import dev.newsroom.config.AppContext;
 import dev.newsroom.domain.ErrorCode;
 import dev.newsroom.domain.Hashes;
@@ -36,6 +40,9 @@ public final class PagesFunction implements RequestHandler<APIGatewayProxyReques
             "after", "comment", "month", "part");
     static final int MAX_AGE = 60;
     static final int STALE_WHILE_REVALIDATE = 600;
+    /** Writes the request log's and the metrics' lines. */
+    private static final JsonWriter LOG_JSON = new JsonWriter(new JsonFactory());
+    private final RequestLog log = new RequestLog(LOG_JSON::write);
     private final AppContext app;
     private final ArticlePages articles;
     private final ListPages lists;
@@ -48,7 +55,7 @@ public final class PagesFunction implements RequestHandler<APIGatewayProxyReques
     public PagesFunction(AppContext app) {
         this.app = app;
         ModerationHash hash = new ModerationHash(app.config().cursorSecret());
-        this.articles = new ArticlePages(app, hash);
+        this.articles = new ArticlePages(app, hash, new Metrics(LOG_JSON::write));
         this.lists = new ListPages(app);
         PagePriming.register(this);
     }
@@ -59,19 +66,26 @@ public final class PagesFunction implements RequestHandler<APIGatewayProxyReques
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        long started = System.nanoTime();
         PageRequest request = new PageRequest(event);
         SiteUrls urls = urls(request);
         PageAnswer answer;
+        ServiceException failure = null;
         try {
             answer = route(request, urls);
+            failure = request.refusal();
         } catch (ServiceException e) {
+            failure = e;
             answer = refused(e, urls);
         } catch (RuntimeException e) {
-            System.err.println("page failed: " + request.resource() + " " + e);
+            log.failure(request.requestId(), e);
             answer = ErrorPages.page(500, "Something went wrong", "Something went wrong on our side. Please try again.",
                     urls).forOneReader();
         }
-        return finish(request, answer);
+        APIGatewayProxyResponseEvent response = finish(request, answer);
+        log.request(request.requestId(), request.method(), request.resource(), response.getStatusCode(),
+                (System.nanoTime() - started) / 1_000_000, request.outcome(), failure);
+        return response;
     }
 
     private PageAnswer route(PageRequest r, SiteUrls urls) {

@@ -1,26 +1,39 @@
-package dev.newsroom.adapter.in.api;
+package dev.newsroom.adapter.in;
 
+import dev.newsroom.domain.CommentStatus;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * Comment metrics as CloudWatch Embedded Metric Format lines on standard output: Lambda ships them to
+ * Comment metrics as CloudWatch Embedded Metric Format lines on standard output, for every way a comment is
+ * submitted (the API's JSON and form routes, and the pages' own form): Lambda ships them to
  * CloudWatch Logs and CloudWatch turns them into metrics, with no agent and no API call. Namespace
  * {@code Newsroom}; {@code CommentsSubmitted} plus one of {@code CommentsApproved}, {@code CommentsHeld},
  * {@code CommentsSpam}, or {@code CommentsRejected} with the dimension {@code Reason} (an error code).
  */
-final class Metrics {
+public final class Metrics {
     static final String NAMESPACE = "Newsroom";
-    private final Json json;
+    private final Function<Object, String> json;
 
-    Metrics(Json json) {
+    /** {@code json}: writes a map as one line of JSON. */
+    public Metrics(Function<Object, String> json) {
         this.json = json;
     }
 
+    /** What storing a comment of {@code status} was: {@code approved}, {@code held} or {@code spam}. */
+    public static String outcome(CommentStatus status) {
+        return switch (status) {
+            case APPROVED -> "approved";
+            case SPAM -> "spam";
+            default -> "held";
+        };
+    }
+
     /** A stored comment: {@code outcome} is approved, held or spam. */
-    void stored(String outcome) {
+    public void stored(String outcome) {
         String metric = switch (outcome) {
             case "approved" -> "CommentsApproved";
             case "spam" -> "CommentsSpam";
@@ -30,7 +43,7 @@ final class Metrics {
     }
 
     /** A submission refused with {@code reason}, an error code such as {@code comment_flood}. */
-    void rejected(String reason) {
+    public void rejected(String reason) {
         emit(Map.of("Reason", reason), List.of("CommentsRejected"));
     }
 
@@ -43,6 +56,6 @@ final class Metrics {
         line.put("_aws", Map.of("Timestamp", System.currentTimeMillis(), "CloudWatchMetrics", List.of(directive)));
         line.putAll(dimensions);
         metrics.forEach(m -> line.put(m, 1));
-        System.out.println(json.write(line));
+        System.out.println(json.apply(line));
     }
 }
