@@ -79,7 +79,8 @@ public final class ArticleRules {
             errors.add(new FieldError("status", "invalid", "The status must be \"draft\" or \"published\"."));
         }
         if (d.publishedAt() != null && (d.publishedAt().isBefore(EARLIEST) || d.publishedAt().isAfter(LATEST))) {
-            // outside these years an instant is written with a sign, which no longer sorts among the others
+            // beyond 9999 (or before year 0) an instant is written with a sign and no longer sorts among the others;
+            // before 1000 is no news site's date either
             errors.add(new FieldError("publishedAt", "invalid", "The publication date must be in the years 1000 to 9999."));
         }
         if (!errors.isEmpty()) {

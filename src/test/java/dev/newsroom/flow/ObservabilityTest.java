@@ -2,8 +2,12 @@ package dev.newsroom.flow;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsroom.config.AppConfig;
+import dev.newsroom.config.AppContext;
 import dev.newsroom.support.ApiHarness;
+import dev.newsroom.support.DynamoDbLocal;
 import dev.newsroom.support.Events;
+import dev.newsroom.support.FaultInjector;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -82,6 +86,35 @@ class ObservabilityTest {
         assertEquals(1, metrics.get(0).path(stored.equals("held") ? "CommentsHeld" : "CommentsApproved").asInt());
         assertEquals("duplicate_comment", metrics.get(1).path("Reason").asText());
         assertEquals("validation_failed", metrics.get(2).path("Reason").asText());
+    }
+
+    /**
+     * A page form's comment is counted once whatever fails after it was stored or refused: the stored one's thread
+     * cannot be read (its author is sent to the first page), the refused one's page cannot be drawn again (503).
+     */
+    @Test
+    void aPageFormsComment_isCountedOnce_whenTheThreadCannotBeReadAfterwards() throws Exception {
+        FaultInjector faults = new FaultInjector();
+        var client = AppContext.dynamoClientBuilder(AppConfig.from(DynamoDbLocal.httpSettings()::get))
+                .httpClientBuilder(null).httpClient(faults).build();
+        ApiHarness api = new ApiHarness(java.util.Map.of(), client);
+        api.publish("faulty-story");
+        api.openModeration();
+        String thread = "T#faulty-story#approved";
+        List<JsonNode> lines = linesPrintedBy(() -> {
+            faults.failWhere("Query", thread, 0, 1_000, FaultInjector.THROTTLED);
+            var stored = api.call(page("POST", "/news/faulty-story", "author=Ama&email=ama%40example.org&comment=Stored+first."));
+            assertEquals(303, stored.status(), stored.body());
+            assertTrue(stored.headers().get("Location").matches(".*/news/faulty-story#comment-[0-9A-Z]+"), stored.headers().toString());
+            var refused = api.call(page("POST", "/news/faulty-story", "author=Ama&email=bad%40%40x&comment=x"));
+            assertEquals(503, refused.status(), "its page could not be drawn again");
+            assertTrue(faults.injected() > 0);
+            faults.fail("Query", 0, "");
+        });
+        List<JsonNode> metrics = lines.stream().filter(l -> l.has("_aws")).toList();
+        assertEquals(2, metrics.size(), metrics.toString());
+        assertEquals(1, metrics.get(0).path("CommentsApproved").asInt());
+        assertEquals("validation_failed", metrics.get(1).path("Reason").asText());
     }
 
     private static APIGatewayProxyRequestEvent page(String method, String path, String form) {

@@ -70,6 +70,18 @@ final class ArticlePages {
         return shown ? atComment(article, pageOf(approved(slug), article, id), id) : article;
     }
 
+    /**
+     * The page of a comment just stored: it is stored whatever happens now, so a thread that cannot be read sends
+     * its author to the first page rather than to an error.
+     */
+    private int pageOfStored(String slug, String article, String id) {
+        try {
+            return pageOf(approved(slug), article, id);
+        } catch (ServiceException unavailable) {
+            return 1;
+        }
+    }
+
     /** The page (from 1) of the thread at {@code article} that holds comment {@code id}; 1 when none does. */
     private int pageOf(List<Comment> approved, String article, String id) {
         return ThreadView.of(approved, null, 0, paging(article), 0, id).page();
@@ -88,7 +100,9 @@ final class ArticlePages {
         try {
             return submit(r, urls, slug);
         } catch (ServiceException e) {
-            rejected(e);
+            if (r.outcome() == null && r.refusal() == null) {
+                rejected(e); // not counted yet: a failure after the comment was stored or refused is not a second one
+            }
             throw e;
         }
     }
@@ -128,7 +142,7 @@ final class ArticlePages {
         String id = outcome.receipt();
         String article = urls.article(slug);
         if (outcome.status() == CommentStatus.APPROVED) {
-            return PageAnswer.seeOther(atComment(article, pageOf(approved(slug), article, id), id));
+            return PageAnswer.seeOther(atComment(article, pageOfStored(slug, article, id), id));
         }
         return PageAnswer.seeOther(article + "?unapproved=" + SiteUrls.query(id) + "&moderation-hash="
                 + hash.of(id) + "#comment-" + id);

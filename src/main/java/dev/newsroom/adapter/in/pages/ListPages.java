@@ -80,9 +80,9 @@ final class ListPages {
      * The sitemap, at the site's root so it may list any of its addresses: with no query, the index of its files
      * (each month with published articles, newest first, then that month's further parts); with
      * {@code ?month=yyyy-MM[&part=N]}, that file; the 404 page for a month or part without articles, or a malformed
-     * one. Another page's parameter (which the distribution keys its cache by) gets a 301 to the address without
-     * it, reading nothing, so no such query string makes the distribution ask for the sitemap again; a parameter
-     * outside the cache key is ignored, as the cache ignores it ({@link PagesFunction#CACHE_KEY_QUERY}).
+     * one. Another page's parameter (which the distribution keys its cache by) gets a 301, never kept, to the
+     * address without it, reading nothing; a parameter outside the cache key is ignored, as the cache ignores it
+     * ({@link PagesFunction#CACHE_KEY_QUERY}).
      */
     PageAnswer sitemap(PageRequest r, SiteUrls urls) {
         String month = r.query("month");

@@ -26,9 +26,9 @@ record PageAnswer(int status, String type, String body, Map<String, String> head
         return redirect(303, location, false);
     }
 
-    /** {@code 301}: this address is always answered at {@code location}; kept as a page is. */
+    /** {@code 301}: this address is answered at {@code location}; not kept (it costs nothing to make again). */
     static PageAnswer movedPermanently(String location) {
-        return redirect(301, location, true);
+        return redirect(301, location, false);
     }
 
     /** {@code 302}: the answer is elsewhere for now (a comment's link resolved to its page), kept as a page is. */

@@ -32,9 +32,9 @@ public final class PagesFunction implements RequestHandler<APIGatewayProxyReques
             "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'");
     /**
      * The query parameters the page routes read, which are the ones the distribution keys its cached pages by
-     * (template.yaml's SitePublicCachePolicy; TemplateTest holds the two equal). Any other parameter reaches a
-     * route but never splits the cache, so a route may act on these alone: deciding on another one would store
-     * that answer for the address without it.
+     * (template.yaml's SitePublicCachePolicy; TemplateTest holds the two equal), and the only ones the
+     * distribution's viewer-request function passes on (ViewerRequestFunctionTest). A route acts on these alone:
+     * deciding on another would keep that answer for the address without it.
      */
     public static final Set<String> CACHE_KEY_QUERY = Set.of("cpage", "replytocom", "unapproved", "moderation-hash",
             "after", "comment", "month", "part");
@@ -149,8 +149,7 @@ public final class PagesFunction implements RequestHandler<APIGatewayProxyReques
         headers.put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         headers.put("X-Content-Type-Options", "nosniff");
         headers.put("Referrer-Policy", "strict-origin-when-cross-origin");
-        boolean cacheable = answer.shared() && (answer.status() == 200 || answer.status() == 301 || answer.status() == 302
-                || answer.status() == 404);
+        boolean cacheable = answer.shared() && (answer.status() == 200 || answer.status() == 302 || answer.status() == 404);
         headers.put("Cache-Control", cacheable ? "public, max-age=" + MAX_AGE + ", stale-while-revalidate="
                 + STALE_WHILE_REVALIDATE : "private, no-store");
         String body = answer.body();

@@ -119,9 +119,24 @@ public final class DynamoArticleRepository implements ArticleRepository {
         return archive.months();
     }
 
+    /**
+     * From the list's entries; an entry written before entries carried the article's last change has it read from
+     * the article itself (100 a batch), until the article is saved again.
+     */
     @Override
     public List<ArticleDates> publishedIn(YearMonth month, int skip, int max) {
-        return archive.in(month, skip, max);
+        List<ArticleDates> dates = archive.in(month, skip, max);
+        List<String> undated = dates.stream().filter(d -> d.updatedAt() == null).map(ArticleDates::slug).toList();
+        if (undated.isEmpty()) {
+            return dates;
+        }
+        Map<String, java.time.Instant> updated = new HashMap<>();
+        for (int from = 0; from < undated.size(); from += 100) {
+            readMany(undated.subList(from, Math.min(undated.size(), from + 100))).values()
+                    .forEach(a -> updated.put(a.slug(), a.updatedAt()));
+        }
+        return dates.stream().map(d -> d.updatedAt() != null ? d
+                : new ArticleDates(d.slug(), d.publishedAt(), updated.get(d.slug()))).toList();
     }
 
     /** One Query of the drafts list (newest change first) and one batch read of those articles. */

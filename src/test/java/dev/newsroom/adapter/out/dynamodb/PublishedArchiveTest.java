@@ -48,6 +48,12 @@ class PublishedArchiveTest {
                 .stream().map(ArticleDates::slug).toList(), "the second part starts after the first");
         assertEquals(List.of(), app.articleRepository().publishedIn(YearMonth.of(2019, 4), 0, 10));
 
+        // an entry written before entries carried the article's last change: read from the article itself
+        DynamoDbLocal.client().updateItem(b -> b.tableName(app.config().tableName())
+                .key(Writes.key(TableLayout.articlePk("march-2"), TableLayout.listName(null))).updateExpression("REMOVE updatedAt"));
+        assertEquals(app.articleRepository().find("march-2").orElseThrow().updatedAt(), app.articleRepository()
+                .publishedIn(YearMonth.of(2019, 3), 1, 1).get(0).updatedAt());
+
         var deleted = ApiHarness.reply(admin.handleRequest(Events.asModerator(Events.request("DELETE", "/admin/articles/march-3", null)), null));
         assertEquals(204, deleted.status(), deleted.body());
         assertEquals(List.of("march-1", "march-2", "march-4", "march-5"), app.articleRepository()
