@@ -48,19 +48,26 @@ class ViewerRequestFunctionTest {
     }
 
     @Test
-    void aParameterTheCacheIgnores_orAValueApiGatewayWouldSplit_neverReachesTheFunctions() throws Exception {
+    void aParameterTheCacheIgnores_neverReachesTheFunctions_andASemicolonStaysInsideItsValue() throws Exception {
         assertEquals("{\"month\":{\"value\":\"2026-12\"}}", query("", "/sitemap.xml",
                 "{\"x\":{\"value\":\";cpage=1\"},\"month\":{\"value\":\"2026-12\"},\"utm_source\":{\"value\":\"feed\"}}"));
-        assertEquals("{}", query("", "/news/a-story", "{\"cpage\":{\"value\":\"2;comment=x\"},\"cursor\":{\"value\":\"c\"}}"),
-                "a page does not read the API's cursor; a value with ';' is two parameters to API Gateway");
-        assertEquals("{\"cpage\":{\"value\":\"2\"}}", query("", "/news/a-story", "{\"cpage\":{\"value\":\"2\"},"
-                + "\"after\":{\"value\":\"x%3Bcpage=1\"}}"));
+        assertEquals("{\"cpage\":{\"value\":\"2%3Bcomment=x\"}}", query("", "/news/a-story",
+                "{\"cpage\":{\"value\":\"2;comment=x\"},\"cursor\":{\"value\":\"c\"},\"%63page\":{\"value\":\"3\"}}"),
+                "a page does not read the API's cursor; to API Gateway a ';' would make comment a parameter of its own");
+        assertEquals("{\"category\":{\"value\":\"Food%3B%20Drink\"}}", query("", "/articles",
+                "{\"category\":{\"value\":\"Food%3B%20Drink\"},\"month\":{\"value\":\"2026-12\"}}"),
+                "a value written with %3B is a user's, and kept as it is");
         assertEquals("{\"cursor\":{\"value\":\"abc\"},\"limit\":{\"value\":\"5\"}}", query("", "/articles/a-story/comments",
                 "{\"cursor\":{\"value\":\"abc\"},\"limit\":{\"value\":\"5\"},\"month\":{\"value\":\"2026-12\"}}"));
-        assertEquals("{\"articles\":{\"value\":\"a,b\"}}", query("", "/comments/counts", "{\"articles\":{\"value\":\"a,b\"}}"));
-        JsonNode moved = run("www.example.com", "/news/a-story", "{\"cpage\":{\"value\":\"2\"},\"x\":{\"value\":\"1\"}}");
+        assertEquals("{\"articles\":{\"value\":\"a,b\",\"multiValue\":[{\"value\":\"a,b\"},{\"value\":\"c%3Bd\"}]}}",
+                query("", "/comments/counts", "{\"articles\":{\"value\":\"a,b\",\"multiValue\":[{\"value\":\"a,b\"},{\"value\":\"c;d\"}]}}"));
+        JsonNode moved = run("www.example.com", "/articles/a-story/comments.html", "{\"redirect_to\":{\"value\":"
+                + "\"https%3A%2F%2Fnews.example%2Fp\"},\"cpage\":{\"value\":\"2\",\"multiValue\":[{\"value\":\"2\"},"
+                + "{\"value\":\"3\"}]},\"x\":{\"value\":\"1\"}}");
         assertEquals(301, moved.path("statusCode").asInt(), "the distribution's own name sends readers to the site's");
-        assertEquals("https://www.example.com/news/a-story?cpage=2", moved.path("headers").path("location").path("value").asText());
+        assertEquals("https://www.example.com/articles/a-story/comments.html?redirect_to=https%3A%2F%2Fnews.example%2Fp"
+                + "&cpage=2&cpage=3", moved.path("headers").path("location").path("value").asText(),
+                "values go on as they were sent, every one of a repeated name");
     }
 
     /** The query the function passes on for {@code uri}, as JSON, with the site's domain {@code site} ("" for none). */
@@ -75,13 +82,16 @@ class ViewerRequestFunctionTest {
         String event = "{\"request\":{\"uri\":\"" + uri + "\",\"headers\":{\"host\":{\"value\":\"d1.cloudfront.net\"}},"
                 + "\"querystring\":" + querystring + "}}";
         Path script = Files.createTempFile("viewer-request", ".js");
-        Files.writeString(script, code.replace("${Site}", site) + "\nprocess.stdout.write(JSON.stringify(handler(" + event + ")));\n");
-        Process process = new ProcessBuilder("node", script.toString()).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(0, process.exitValue(), out);
-        Files.delete(script);
-        return JSON.readTree(out);
+        try {
+            Files.writeString(script, code.replace("${Site}", site) + "\nprocess.stdout.write(JSON.stringify(handler(" + event + ")));\n");
+            Process process = new ProcessBuilder("node", script.toString()).redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(0, process.exitValue(), out);
+            return JSON.readTree(out);
+        } finally {
+            Files.delete(script);
+        }
     }
 
     private static boolean node() {
