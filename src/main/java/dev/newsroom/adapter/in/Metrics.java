@@ -12,7 +12,8 @@ import java.util.function.Function;
  * submitted (the API's JSON and form routes, and the pages' own form): Lambda ships them to
  * CloudWatch Logs and CloudWatch turns them into metrics, with no agent and no API call. Namespace
  * {@code Newsroom}; {@code CommentsSubmitted} plus one of {@code CommentsApproved}, {@code CommentsHeld},
- * {@code CommentsSpam}, or {@code CommentsRejected} with the dimension {@code Reason} (an error code).
+ * {@code CommentsSpam}, or {@code CommentsRejected} with the dimension {@code Reason} (an error code). Nothing is
+ * counted while a function primes itself ({@link SnapStartPriming#running}): its submissions are not readers'.
  */
 public final class Metrics {
     static final String NAMESPACE = "Newsroom";
@@ -48,6 +49,9 @@ public final class Metrics {
     }
 
     private void emit(Map<String, String> dimensions, List<String> metrics) {
+        if (SnapStartPriming.running()) {
+            return;
+        }
         Map<String, Object> directive = new LinkedHashMap<>();
         directive.put("Namespace", NAMESPACE);
         directive.put("Dimensions", dimensions.isEmpty() ? List.of(List.of()) : List.of(List.copyOf(dimensions.keySet())));

@@ -1,9 +1,11 @@
 package dev.newsroom.adapter.in;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import dev.newsroom.domain.ServiceException;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -18,6 +20,13 @@ public final class RequestLog {
     /** {@code json}: writes a map as one line of JSON. */
     public RequestLog(Function<Object, String> json) {
         this.json = json;
+    }
+
+    /** The id a request's lines carry: API Gateway's, or a new one when the event gives none. */
+    public static String requestId(APIGatewayProxyRequestEvent event) {
+        var context = event.getRequestContext();
+        String id = context == null ? null : context.getRequestId();
+        return id == null || id.isBlank() ? UUID.randomUUID().toString() : id;
     }
 
     /** An answered request: {@code outcome} (e.g. {@code held}) and {@code failure} may be null. */

@@ -27,15 +27,6 @@ public abstract class SnapStartPriming implements Resource {
         return running;
     }
 
-    /** Marks the priming's steps as running ({@link #running}) until {@link #finished}, which a finally calls. */
-    protected static void starting() {
-        running = true;
-    }
-
-    protected static void finished() {
-        running = false;
-    }
-
     /** Registers {@code hook} with CRaC's global context, to run before the checkpoint. */
     protected static void register(SnapStartPriming hook) {
         synchronized (REGISTERED) {
@@ -45,7 +36,19 @@ public abstract class SnapStartPriming implements Resource {
     }
 
     /** The priming's steps; returns what each step answered, for tests and measurements. */
-    protected abstract List<String> run();
+    protected abstract List<String> steps();
+
+    /** Runs the steps now, one priming at a time, {@link #running} while they do; returns what each answered. */
+    protected final List<String> run() {
+        synchronized (SnapStartPriming.class) {
+            running = true;
+            try {
+                return steps();
+            } finally {
+                running = false;
+            }
+        }
+    }
 
     @Override
     public final void beforeCheckpoint(Context<? extends Resource> context) {

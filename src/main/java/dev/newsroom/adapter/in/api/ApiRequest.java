@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import dev.newsroom.adapter.in.EdgeViewer;
 import dev.newsroom.adapter.in.EventBody;
 import dev.newsroom.adapter.in.FormFields;
+import dev.newsroom.adapter.in.RequestLog;
 import dev.newsroom.domain.ErrorCode;
 import dev.newsroom.domain.ServiceException;
 
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 
 /**
  * A read-only view of an API Gateway proxy event: headers case-insensitively, query and path parameters,
@@ -62,9 +62,7 @@ public final class ApiRequest {
                 }
             });
         }
-        var context = event.getRequestContext();
-        String id = context == null ? null : context.getRequestId();
-        this.requestId = id == null || id.isBlank() ? UUID.randomUUID().toString() : id;
+        this.requestId = RequestLog.requestId(event);
         this.pathParameters = event.getPathParameters() == null ? Map.of() : event.getPathParameters();
         this.resource = event.getResource();
     }

@@ -2,7 +2,6 @@ package dev.newsroom.adapter.in.api;
 
 import dev.newsroom.adapter.in.Metrics;
 import dev.newsroom.adapter.in.RedirectTargets;
-import dev.newsroom.adapter.in.SnapStartPriming;
 import dev.newsroom.application.CommentQueries;
 import dev.newsroom.application.SubmitComment;
 import dev.newsroom.config.AppContext;
@@ -69,9 +68,7 @@ public final class CommentsFunction extends ApiFunction {
         try {
             return submitOnce(request);
         } catch (ServiceException e) {
-            if (!SnapStartPriming.running()) {
-                metrics.rejected(e.code().wire());
-            }
+            metrics.rejected(e.code().wire());
             throw e;
         }
     }

@@ -79,34 +79,29 @@ public final class Priming extends SnapStartPriming {
     }
 
     @Override
-    protected synchronized List<String> run() {
+    protected List<String> steps() {
         List<String> outcomes = new ArrayList<>();
-        starting();
-        try {
-            function.app.settings().current();
-            if (function instanceof ArticlesFunction) {
-                request(outcomes, "GET", "/articles/{slug}", Map.of("slug", SLUG), null, null, false);
-                request(outcomes, "GET", "/articles", Map.of(), Map.of("limit", "1"), null, false);
-                request(outcomes, "GET", "/comments/counts", Map.of(), Map.of("articles", SLUG), null, false);
-            } else if (function instanceof CommentsFunction) {
-                request(outcomes, "GET", "/articles/{slug}/comments", Map.of("slug", SLUG), Map.of("limit", "1"), null, false);
-                request(outcomes, "POST", "/articles/{slug}/comments", Map.of("slug", SLUG), null, ApiFunction.JSON.write(
-                        Map.of("authorName", "Priming", "authorEmail", "priming@example.invalid", "content", CONTENT)), false);
-                refusedSubmission(outcomes);
-            } else if (function instanceof AdminFunction) {
-                request(outcomes, "GET", "/admin/comments", Map.of(), Map.of("limit", "1"), null, true);
-                request(outcomes, "GET", "/admin/settings", Map.of(), null, null, true);
-                request(outcomes, "GET", "/admin/comments/{id}", Map.of("id", COMMENT_ID), null, null, true);
-                request(outcomes, "PATCH", "/admin/comments/{id}", Map.of("id", COMMENT_ID), null,
-                        "{\"status\":\"approved\",\"version\":1}", true);
-                request(outcomes, "GET", "/admin/articles/{slug}", Map.of("slug", SLUG), null, null, true);
-                request(outcomes, "GET", "/admin/privacy/export", Map.of(), Map.of("email", "priming@example.invalid"), null, true);
-                request(outcomes, "POST", "/admin/articles", Map.of(), null, "{\"slug\":\"-\",\"title\":\"Priming\","
-                        + "\"bodyHtml\":\"<p>Priming <a href=\\\"https://example.invalid/\\\">link</a></p>\"}", true);
-                refusedModeration(outcomes);
-            }
-        } finally {
-            finished();
+        function.app.settings().current();
+        if (function instanceof ArticlesFunction) {
+            request(outcomes, "GET", "/articles/{slug}", Map.of("slug", SLUG), null, null, false);
+            request(outcomes, "GET", "/articles", Map.of(), Map.of("limit", "1"), null, false);
+            request(outcomes, "GET", "/comments/counts", Map.of(), Map.of("articles", SLUG), null, false);
+        } else if (function instanceof CommentsFunction) {
+            request(outcomes, "GET", "/articles/{slug}/comments", Map.of("slug", SLUG), Map.of("limit", "1"), null, false);
+            request(outcomes, "POST", "/articles/{slug}/comments", Map.of("slug", SLUG), null, ApiFunction.JSON.write(
+                    Map.of("authorName", "Priming", "authorEmail", "priming@example.invalid", "content", CONTENT)), false);
+            refusedSubmission(outcomes);
+        } else if (function instanceof AdminFunction) {
+            request(outcomes, "GET", "/admin/comments", Map.of(), Map.of("limit", "1"), null, true);
+            request(outcomes, "GET", "/admin/settings", Map.of(), null, null, true);
+            request(outcomes, "GET", "/admin/comments/{id}", Map.of("id", COMMENT_ID), null, null, true);
+            request(outcomes, "PATCH", "/admin/comments/{id}", Map.of("id", COMMENT_ID), null,
+                    "{\"status\":\"approved\",\"version\":1}", true);
+            request(outcomes, "GET", "/admin/articles/{slug}", Map.of("slug", SLUG), null, null, true);
+            request(outcomes, "GET", "/admin/privacy/export", Map.of(), Map.of("email", "priming@example.invalid"), null, true);
+            request(outcomes, "POST", "/admin/articles", Map.of(), null, "{\"slug\":\"-\",\"title\":\"Priming\","
+                    + "\"bodyHtml\":\"<p>Priming <a href=\\\"https://example.invalid/\\\">link</a></p>\"}", true);
+            refusedModeration(outcomes);
         }
         return outcomes;
     }

@@ -3,7 +3,6 @@ package dev.newsroom.adapter.in.pages;
 import dev.newsroom.adapter.in.Metrics;
 import dev.newsroom.adapter.in.QueryParameters;
 import dev.newsroom.adapter.in.RedirectTargets;
-import dev.newsroom.adapter.in.SnapStartPriming;
 import dev.newsroom.application.SubmitComment;
 import dev.newsroom.application.port.Page;
 import dev.newsroom.application.port.PageBudget;
@@ -67,7 +66,7 @@ final class ArticlePages {
         boolean shown = COMMENT_ID.matcher(id).matches() && app.commentRepository().find(id)
                 .filter(c -> c.isApproved() && c.articleSlug().equals(slug)).isPresent();
         // one read for a comment that is not shown there; the thread only for one that is
-        return shown ? atComment(article, pageOf(approved(slug), article, id), id) : article;
+        return shown ? SiteUrls.atComment(article, pageOf(approved(slug), article, id), id) : article;
     }
 
     /**
@@ -87,21 +86,17 @@ final class ArticlePages {
         return ThreadView.of(approved, null, 0, paging(article), 0, id).page();
     }
 
-    /** The address of comment {@code id} on page {@code page} of the thread at {@code article}. */
-    static String atComment(String article, int page, String id) {
-        return (page > 1 ? SiteUrls.withQuery(article, "cpage=" + page) : article) + "#comment-" + id;
-    }
-
     /**
      * The form's post: WordPress's field names; the reader goes back to this article's page either way. Counted in
-     * the comment metrics as the API's submissions are (not while priming).
+     * the comment metrics as the API's submissions are.
      */
     PageAnswer post(PageRequest r, SiteUrls urls, String slug) {
         try {
             return submit(r, urls, slug);
         } catch (ServiceException e) {
             if (r.outcome() == null && r.refusal() == null) {
-                rejected(e); // not counted yet: a failure after the comment was stored or refused is not a second one
+                // not counted yet: a failure after the comment was stored or refused is not a second one
+                metrics.rejected(e.code().wire());
             }
             throw e;
         }
@@ -126,7 +121,7 @@ final class ArticlePages {
             if (e.code() == ErrorCode.ARTICLE_NOT_FOUND || e.code() == ErrorCode.UNAVAILABLE) {
                 throw e;
             }
-            rejected(e);
+            metrics.rejected(e.code().wire());
             r.refusedWith(e);
             PageAnswer again = render(r, urls, slug, FormState.refused(typed, parentId, e));
             PageAnswer refused = new PageAnswer(PageStatus.of(e.code()), again.type(), again.body(), again.headers(), false);
@@ -136,22 +131,14 @@ final class ArticlePages {
             return refused;
         }
         r.outcome(Metrics.outcome(outcome.status()));
-        if (!SnapStartPriming.running()) {
-            metrics.stored(r.outcome());
-        }
+        metrics.stored(r.outcome());
         String id = outcome.receipt();
         String article = urls.article(slug);
         if (outcome.status() == CommentStatus.APPROVED) {
-            return PageAnswer.seeOther(atComment(article, pageOfStored(slug, article, id), id));
+            return PageAnswer.seeOther(SiteUrls.atComment(article, pageOfStored(slug, article, id), id));
         }
         return PageAnswer.seeOther(article + "?unapproved=" + SiteUrls.query(id) + "&moderation-hash="
                 + hash.of(id) + "#comment-" + id);
-    }
-
-    private void rejected(ServiceException e) {
-        if (!SnapStartPriming.running()) {
-            metrics.rejected(e.code().wire());
-        }
     }
 
     /**

@@ -38,8 +38,7 @@ final class Feeds {
         StringBuilder xml = channel("Comments on: " + article.title(), link, "Comments on " + article.title(),
                 urls.commentsFeed(article.slug()), now);
         for (Comment c : newestFirst) {
-            // the page that holds a comment changes as the thread grows: the article finds it when the link is followed
-            String permalink = SiteUrls.withQuery(link, "comment=" + SiteUrls.query(c.id())) + "#comment-" + c.id();
+            String permalink = urls.commentLink(article.slug(), c.id());
             xml.append("<item><title>").append(esc("By: " + c.authorName())).append("</title><link>")
                     .append(esc(permalink)).append("</link><dc:creator>").append(esc(c.authorName()))
                     .append("</dc:creator><pubDate>").append(rfc822(c.createdAt())).append("</pubDate><guid isPermaLink=\"false\">")

@@ -1,7 +1,5 @@
 package dev.newsroom.adapter.in.pages;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import dev.newsroom.adapter.in.JsonWriter;
 import dev.newsroom.domain.Article;
 import dev.newsroom.domain.Comment;
 
@@ -22,7 +20,6 @@ final class JsonLd {
     /** The most characters of a comment's text given as its {@code text} (then cut, with an ellipsis): the page shows it whole. */
     static final int MAX_TEXT = 500;
     /** Jackson's streaming core only: data binding is not in the deployment package. */
-    private static final JsonWriter WRITER = new JsonWriter(new JsonFactory());
 
     private JsonLd() {
     }
@@ -70,7 +67,7 @@ final class JsonLd {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("@type", "Comment");
         v.put("@id", articleUrl + "#comment-" + c.id());
-        v.put("url", ArticlePages.atComment(articleUrl, page, c.id())); // the page that shows it; the @id stays
+        v.put("url", SiteUrls.atComment(articleUrl, page, c.id())); // the page that shows it; the @id stays
         Map<String, Object> author = new LinkedHashMap<>();
         author.put("@type", "Person");
         author.put("name", c.authorName() == null || c.authorName().isBlank() ? "Anonymous" : c.authorName());
@@ -118,6 +115,6 @@ final class JsonLd {
     }
 
     private static String write(Map<String, Object> value) {
-        return WRITER.write(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+        return PagesFunction.JSON.write(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
     }
 }

@@ -141,7 +141,7 @@ final class ListPages {
         do {
             Page<Article> page = app.articles().listPublished(null, 100, cursor);
             for (Article a : page.items()) {
-                if (out.size() >= max || (since != null && a.publishedAt() != null && a.publishedAt().isBefore(since))) {
+                if (out.size() >= max || (a.publishedAt() != null && a.publishedAt().isBefore(since))) {
                     return out;
                 }
                 out.add(a);

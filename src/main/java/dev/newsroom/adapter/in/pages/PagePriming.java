@@ -37,16 +37,7 @@ final class PagePriming extends SnapStartPriming {
     }
 
     @Override
-    protected synchronized List<String> run() {
-        starting();
-        try {
-            return steps();
-        } finally {
-            finished();
-        }
-    }
-
-    private List<String> steps() {
+    protected List<String> steps() {
         List<String> outcomes = new ArrayList<>();
         List<Article> newest = function.app().articles().listPublished(null, 1, null).items();
         if (!newest.isEmpty()) {

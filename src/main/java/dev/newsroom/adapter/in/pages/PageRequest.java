@@ -4,13 +4,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import dev.newsroom.adapter.in.EdgeViewer;
 import dev.newsroom.adapter.in.EventBody;
 import dev.newsroom.adapter.in.FormFields;
+import dev.newsroom.adapter.in.RequestLog;
 import dev.newsroom.domain.ErrorCode;
 import dev.newsroom.domain.ServiceException;
 
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * A page request as API Gateway delivers it: resource, path parameters, query, headers (any case), the caller's
@@ -30,9 +30,7 @@ final class PageRequest {
 
     PageRequest(APIGatewayProxyRequestEvent event) {
         this.event = event;
-        var context = event.getRequestContext();
-        String id = context == null ? null : context.getRequestId();
-        this.requestId = id == null || id.isBlank() ? UUID.randomUUID().toString() : id;
+        this.requestId = RequestLog.requestId(event);
     }
 
     /** API Gateway's id of this request (one of our own when it gives none), for the request's log line. */

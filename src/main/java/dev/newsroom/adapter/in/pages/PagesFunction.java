@@ -40,9 +40,9 @@ public final class PagesFunction implements RequestHandler<APIGatewayProxyReques
             "after", "comment", "month", "part");
     static final int MAX_AGE = 60;
     static final int STALE_WHILE_REVALIDATE = 600;
-    /** Writes the request log's and the metrics' lines. */
-    private static final JsonWriter LOG_JSON = new JsonWriter(new JsonFactory());
-    private final RequestLog log = new RequestLog(LOG_JSON::write);
+    /** The pages' one JSON writer: their JSON-LD, the request log's and the metrics' lines. */
+    static final JsonWriter JSON = new JsonWriter(new JsonFactory());
+    private final RequestLog log = new RequestLog(JSON::write);
     private final AppContext app;
     private final ArticlePages articles;
     private final ListPages lists;
@@ -55,7 +55,7 @@ public final class PagesFunction implements RequestHandler<APIGatewayProxyReques
     public PagesFunction(AppContext app) {
         this.app = app;
         ModerationHash hash = new ModerationHash(app.config().cursorSecret());
-        this.articles = new ArticlePages(app, hash, new Metrics(LOG_JSON::write));
+        this.articles = new ArticlePages(app, hash, new Metrics(JSON::write));
         this.lists = new ListPages(app);
         PagePriming.register(this);
     }

@@ -24,6 +24,19 @@ record SiteUrls(String base) {
         return base + "/category/" + segment(name);
     }
 
+    /**
+     * A comment's lasting link, for feeds and the console: the article finds the page of its thread that holds the
+     * comment when the link is followed (that page changes as the thread grows).
+     */
+    String commentLink(String slug, String id) {
+        return withQuery(article(slug), "comment=" + query(id)) + "#comment-" + id;
+    }
+
+    /** The address of comment {@code id} on page {@code page} of the thread shown at {@code pageUrl}. */
+    static String atComment(String pageUrl, int page, String id) {
+        return (page > 1 ? withQuery(pageUrl, "cpage=" + page) : pageUrl) + "#comment-" + id;
+    }
+
     String feed() {
         return base + "/feed";
     }

@@ -58,7 +58,7 @@ final class ThreadHtml {
     private static void comment(StringBuilder html, ThreadView.Node node, ThreadView thread, Context context) {
         Comment c = node.comment();
         boolean held = c.id().equals(thread.heldId());
-        String permalink = ArticlePages.atComment(context.articleUrl(), thread.page(), c.id());
+        String permalink = SiteUrls.atComment(context.articleUrl(), thread.page(), c.id());
         html.append("<li id=\"comment-").append(esc(c.id())).append("\" class=\"comment depth-").append(c.depth())
                 .append(c.byModerator() ? " bymoderator" : "").append(held ? " comment-held" : "")
                 .append(node.children().isEmpty() ? "" : " parent").append("\"")

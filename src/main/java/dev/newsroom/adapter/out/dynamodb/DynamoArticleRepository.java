@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -130,7 +131,7 @@ public final class DynamoArticleRepository implements ArticleRepository {
         if (undated.isEmpty()) {
             return dates;
         }
-        Map<String, java.time.Instant> updated = new HashMap<>();
+        Map<String, Instant> updated = new HashMap<>();
         for (int from = 0; from < undated.size(); from += 100) {
             readMany(undated.subList(from, Math.min(undated.size(), from + 100))).values()
                     .forEach(a -> updated.put(a.slug(), a.updatedAt()));
