@@ -11,8 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -42,8 +40,8 @@ class ViewerRequestFunctionTest {
 
     @Test
     void itsListsAreTheCachePoliciesKeys_andThePagesActOnTheseAlone() {
-        assertEquals(whitelist("SitePublicCachePolicy"), list("PAGE_QUERY"));
-        assertEquals(whitelist("SiteApiCachePolicy"), list("API_QUERY"));
+        assertEquals(TemplateTest.whitelist(template, "SitePublicCachePolicy"), list("PAGE_QUERY"));
+        assertEquals(TemplateTest.whitelist(template, "SiteApiCachePolicy"), list("API_QUERY"));
         assertEquals(new TreeSet<>(PagesFunction.CACHE_KEY_QUERY), list("PAGE_QUERY"));
     }
 
@@ -110,13 +108,5 @@ class ViewerRequestFunctionTest {
             names.add(quoted.trim().replace("'", ""));
         }
         return names;
-    }
-
-    private static Set<String> whitelist(String policy) {
-        List<String> names = new ArrayList<>();
-        template.path("Resources").path(policy).path("Properties").path("CachePolicyConfig")
-                .path("ParametersInCacheKeyAndForwardedToOrigin").path("QueryStringsConfig").path("QueryStrings")
-                .forEach(n -> names.add(n.asText()));
-        return new TreeSet<>(names);
     }
 }

@@ -2,6 +2,7 @@ package dev.newsroom.flow;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsroom.support.StandardOutput;
 import dev.newsroom.config.AppConfig;
 import dev.newsroom.config.AppContext;
 import dev.newsroom.support.ApiHarness;
@@ -10,9 +11,6 @@ import dev.newsroom.support.Events;
 import dev.newsroom.support.FaultInjector;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -131,15 +129,7 @@ class ObservabilityTest {
      * comment text or name, or one of {@code moreSecrets}.
      */
     private static List<JsonNode> linesPrintedBy(Runnable run, String... moreSecrets) throws Exception {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            run.run();
-        } finally {
-            System.setOut(original);
-        }
-        String log = captured.toString(StandardCharsets.UTF_8);
+        String log = StandardOutput.of(run);
         List<String> secrets = new ArrayList<>(List.of(EMAIL, IP, TEXT, "Secret Name"));
         secrets.addAll(List.of(moreSecrets));
         for (String secret : secrets) {

@@ -1,6 +1,7 @@
 package dev.newsroom.flow;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsroom.support.StandardOutput;
 import dev.newsroom.adapter.in.api.ArticlesFunction;
 import dev.newsroom.adapter.in.api.CommentsFunction;
 import dev.newsroom.config.AppConfig;
@@ -15,9 +16,6 @@ import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.profiles.ProfileFile;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -102,15 +100,7 @@ class UnavailableLogTest {
 
     /** Runs {@code call} with standard output captured; checks it logged nothing personal; its one request line. */
     private static JsonNode onlyRequestLine(Supplier<?> call) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            call.get();
-        } finally {
-            System.setOut(original);
-        }
-        String log = captured.toString(StandardCharsets.UTF_8);
+        String log = StandardOutput.of(call::get);
         for (String secret : List.of(EMAIL, IP, NAME, TEXT, "security token", "utm_source")) {
             assertFalse(log.contains(secret), "log contains " + secret + ":\n" + log);
         }

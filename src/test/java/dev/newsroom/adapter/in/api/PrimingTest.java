@@ -1,5 +1,6 @@
 package dev.newsroom.adapter.in.api;
 
+import dev.newsroom.support.StandardOutput;
 import dev.newsroom.config.AppConfig;
 import dev.newsroom.config.AppContext;
 import dev.newsroom.local.SampleData;
@@ -8,9 +9,6 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +31,7 @@ class PrimingTest {
         List<Map<String, AttributeValue>> before = items(app);
         assertFalse(before.isEmpty());
 
-        String log = capturingOutput(() -> {
+        String log = StandardOutput.of(() -> {
             assertEquals(List.of("GET /articles/{slug} 404", "GET /articles 200", "GET /comments/counts 200"),
                     Priming.prime(new ArticlesFunction(app)));
             assertEquals(List.of("GET /articles/{slug}/comments 404", "POST /articles/{slug}/comments 404",
@@ -52,7 +50,7 @@ class PrimingTest {
     @Test
     void primingWritesNothingToAnEmptyTable() {
         AppContext app = app();
-        capturingOutput(() -> {
+        StandardOutput.of(() -> {
             Priming.prime(new ArticlesFunction(app));
             Priming.prime(new CommentsFunction(app));
             Priming.prime(new AdminFunction(app));
@@ -63,7 +61,7 @@ class PrimingTest {
     @Test
     void beforeCheckpoint_runsThePriming() {
         AppContext app = app();
-        String log = capturingOutput(() -> Priming.forTesting(new CommentsFunction(app)).beforeCheckpoint(null));
+        String log = StandardOutput.of(() -> Priming.forTesting(new CommentsFunction(app)).beforeCheckpoint(null));
         assertTrue(log.contains("\"requestId\":\"priming\"") && log.contains("/articles/{slug}/comments"), log);
     }
 
@@ -74,17 +72,5 @@ class PrimingTest {
 
     private static List<Map<String, AttributeValue>> items(AppContext app) {
         return DynamoDbLocal.allItems(app);
-    }
-
-    private static String capturingOutput(Runnable action) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setOut(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
     }
 }

@@ -1,5 +1,6 @@
 package dev.newsroom.adapter.in.pages;
 
+import dev.newsroom.support.StandardOutput;
 import dev.newsroom.config.AppConfig;
 import dev.newsroom.config.AppContext;
 import dev.newsroom.local.SampleData;
@@ -25,18 +26,10 @@ class PagePrimingTest {
         List<Map<String, AttributeValue>> before = items(app);
         assertFalse(before.isEmpty());
 
-        java.io.PrintStream original = System.out;
-        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
-        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
-        try {
-            assertEquals(List.of("GET /news/{slug} 200", "GET /category/{name} 200", "GET /sitemap.xml 200", "GET / 200",
-                    "GET /feed 200", "GET /sitemap.xml 200", "GET /news/{slug} 404", "POST /news/{slug} 404"),
-                    PagePriming.prime(new PagesFunction(app)));
-        } finally {
-            System.setOut(original);
-        }
-        assertFalse(captured.toString(java.nio.charset.StandardCharsets.UTF_8).contains("CommentsRejected"),
-                "priming's refused form is not a reader's comment");
+        String output = StandardOutput.of(() -> assertEquals(List.of("GET /news/{slug} 200", "GET /category/{name} 200",
+                "GET /sitemap.xml 200", "GET / 200", "GET /feed 200", "GET /sitemap.xml 200", "GET /news/{slug} 404",
+                "POST /news/{slug} 404"), PagePriming.prime(new PagesFunction(app))));
+        assertFalse(output.contains("CommentsRejected"), "priming's refused form is not a reader's comment");
         assertEquals(before, items(app), "priming changed the table");
     }
 
