@@ -155,6 +155,11 @@ class ConsoleBrowserTest {
         WebElement replyRow = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("c-" + reply.path("id").asText())));
         assertEquals(base + "/news/" + SLUG + "?comment=" + id + "#comment-" + id,
                 replyRow.findElement(By.cssSelector(".reply-to a")).getAttribute("href"), "In reply to opens the article page that holds the comment");
+        replyRow.findElement(By.cssSelector(".reply-to a")).click();
+        wait.until(ExpectedConditions.urlContains("#comment-" + id));
+        assertEquals("The typo fixed.", wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#comment-" + id + " .comment-content"))).getText(), "the moderator lands on the comment's page");
+        browser.navigate().back();
     }
 
     @Test

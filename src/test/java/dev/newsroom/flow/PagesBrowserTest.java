@@ -209,6 +209,44 @@ class PagesBrowserTest {
         assertTrue(noScript.findElements(By.id(id)).isEmpty(), "another browser does not see it");
     }
 
+    /**
+     * A reader on a later page of the thread, script off and on, phone and desktop, clicking with no pause: a
+     * comment's date link keeps them on that page at the comment, "Older comments" goes back a page, and a
+     * comment's lasting link answered slowly by the server still lands on its page; axe-core finds nothing there.
+     */
+    @Test
+    void onALaterThreadPage_theDateLinkStaysThere_andASlowCommentLinkLandsOnItsPage() {
+        api.settings("\"commentsPerPage\":1");
+        String later = LEAD + "?cpage=2";
+        for (WebDriver browser : List.of(noScript, withScript)) {
+            for (Dimension size : List.of(PHONE, DESKTOP)) {
+                browser.manage().window().setSize(size);
+                browser.get(base + later);
+                WebElement first = browser.findElement(By.cssSelector("li.comment"));
+                String id = first.getAttribute("id");
+                first.findElement(By.cssSelector(".comment-metadata a")).click();
+                new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("#" + id));
+                assertEquals(base + later + "#" + id, browser.getCurrentUrl(), size.getWidth() + " px");
+                assertTrue(inViewport(browser, browser.findElement(By.id(id))), "the date link shows its comment");
+                browser.findElement(By.cssSelector(".nav-previous")).click();
+                new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("cpage=2"));
+                assertTrue(browser.findElements(By.id(id)).isEmpty(), "page 1 holds another comment");
+
+                api.server.delayNextAnswer("comment=", Duration.ofMillis(1_500));
+                browser.get(base + LEAD + "?comment=" + id.substring("comment-".length()) + "#" + id);
+                assertEquals(base + later + "#" + id, browser.getCurrentUrl(), "the slow link lands on its page");
+                assertTrue(inViewport(browser, browser.findElement(By.id(id))));
+            }
+        }
+        if (AxeCore.locate().isPresent()) {
+            for (Dimension size : List.of(DESKTOP, PHONE)) {
+                withScript.manage().window().setSize(size);
+                withScript.get(base + later);
+                assertEquals(List.of(), AxeCore.violations(withScript), later + " at width " + size.getWidth());
+            }
+        }
+    }
+
     @Test
     void axeCore_findsNoViolation_onTheArticleFrontCategoryAnd404Pages() {
         AxeCore.assumeInstalled();
